@@ -1,0 +1,37 @@
+/** `firedrill new <id>`: writes a commented starter scenario that validates. */
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Command } from 'commander';
+import { starterScenario } from '../../scenario/starter';
+import { out } from '../output';
+import { schemaFile } from '../package-paths';
+import { UserError } from '../user-error';
+
+const ID_RE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/** Writes the starter file and returns its path. */
+export function runNew(id: string, opts: { dir?: string; force?: boolean }, cwd = process.cwd()): string {
+  if (!ID_RE.test(id)) throw new UserError(`"${id}" is not a valid scenario id: use lower-case words joined by "-", e.g. cache-stampede`);
+  const dir = opts.dir ?? (existsSync(join(cwd, 'scenarios')) && statSync(join(cwd, 'scenarios')).isDirectory() ? join(cwd, 'scenarios') : cwd);
+  if (!existsSync(dir)) throw new UserError(`folder ${dir} does not exist`);
+  const file = join(dir, `${id}.yaml`);
+  if (existsSync(file) && !opts.force) throw new UserError(`${relative(cwd, file) || file} already exists; choose another id or pass --force to overwrite it`);
+  const schemaRef = relative(dir, schemaFile).split(sep).join('/');
+  writeFileSync(file, starterScenario(id, schemaRef));
+  return file;
+}
+
+/** Registers the new command. */
+export function registerNew(program: Command): void {
+  program
+    .command('new')
+    .description('write a commented starter scenario (into ./scenarios/ if it exists, else the current folder)')
+    .argument('<scenario-id>', 'id of the new scenario, e.g. cache-stampede')
+    .option('--dir <dir>', 'folder to write into')
+    .option('--force', 'overwrite an existing file')
+    .action((id: string, opts: { dir?: string; force?: boolean }) => {
+      const file = runNew(id, opts);
+      const shown = relative(process.cwd(), file) || file;
+      out(`wrote ${shown}\nnext: edit it, then run firedrill validate ${shown}`);
+    });
+}

@@ -1,0 +1,51 @@
+/** The firedrill command line: parses arguments, runs one command, maps failures to exit codes. */
+import { Command, CommanderError } from 'commander';
+import { registerGraph } from './commands/graph';
+import { registerNew } from './commands/new';
+import { registerSchema } from './commands/schema';
+import { registerValidate } from './commands/validate';
+import { err } from './output';
+import { EXIT, UserError } from './user-error';
+import { VERSION } from './version';
+
+/** Builds the program with every command registered. */
+export function buildProgram(): Command {
+  const program = new Command('firedrill')
+    .description('A terminal game-day simulator: run scripted incident drills and score the response.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerValidate(program);
+  registerGraph(program);
+  registerNew(program);
+  registerSchema(program);
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+/** Runs the CLI with the given arguments (without node and the script path). */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Commander already printed the message (or the help text).
+      return e.exitCode === 0 ? EXIT.ok : EXIT.input;
+    }
+    if (e instanceof UserError) {
+      err(`firedrill: ${e.message}`);
+      for (const line of e.lines) err(`  ${line}`);
+      return EXIT.input;
+    }
+    err(`firedrill: internal error (this is a bug, please report it): ${(e as Error)?.stack ?? String(e)}`);
+    return EXIT.internal;
+  }
+}
+
+const isEntry = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('firedrill.js') || process.argv[1]?.endsWith('/firedrill');
+if (isEntry) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,65 @@
+/** Compiles a scenario's phase graph into an XState v5 machine: structure from YAML, behaviour from code. */
+import { assign, setup, type AnyStateMachine } from 'xstate';
+import type { Scenario } from './types';
+
+/** Events the phase machine understands: a remediation or a probe finished. */
+export type PhaseEvent = { type: 'action.done'; action: string } | { type: 'probe.done'; probe: string };
+
+export interface PhaseContext {
+  /** Actions and probes completed so far, for transitions that require earlier steps. */
+  readonly done: readonly string[];
+}
+
+/** The named delay for a phase's i-th timer. */
+export const delayName = (phase: string, i: number): string => `${phase}#${i}`;
+
+/** Builds the phase machine for a scenario. Scenario text only picks named guards, actions and delays. */
+export function compileScenario(scenario: Scenario) {
+  const delays: Record<string, number> = {};
+  for (const p of scenario.phases) p.after.forEach((e, i) => (delays[delayName(p.id, i)] = e.afterMs));
+
+  const machineSetup = setup({
+    types: { context: {} as PhaseContext, events: {} as PhaseEvent },
+    guards: {
+      completes: ({ context, event }, params: { action: string; requires: readonly string[] }) =>
+        event.type === 'action.done' && event.action === params.action && params.requires.every((r) => context.done.includes(r)),
+    },
+    actions: {
+      // The engine provides its own implementation to hear about phase changes; by default it is data only.
+      enterPhase: (_, _params: { phase: string }) => {},
+      recordDone: assign({
+        done: ({ context, event }) => [...context.done, event.type === 'action.done' ? event.action : event.probe],
+      }),
+    },
+    delays,
+  });
+
+  const states: Record<string, object> = {};
+  for (const p of scenario.phases) {
+    const isFinal = p.final || (p.resolved && !p.after.length && !p.on.length);
+    states[p.id] = {
+      entry: [{ type: 'enterPhase', params: { phase: p.id } }],
+      ...(isFinal ? { type: 'final' } : {}),
+      ...(p.after.length ? { after: Object.fromEntries(p.after.map((e, i) => [delayName(p.id, i), { target: e.to }])) } : {}),
+      ...(p.on.length
+        ? {
+            on: {
+              'action.done': p.on.map((e) => ({
+                guard: { type: 'completes', params: { action: e.action, requires: e.requires } },
+                target: e.to,
+                actions: 'recordDone',
+              })),
+            },
+          }
+        : {}),
+    };
+  }
+  return machineSetup.createMachine({
+    id: scenario.id,
+    initial: scenario.initial,
+    context: { done: [] },
+    on: { 'action.done': { actions: 'recordDone' }, 'probe.done': { actions: 'recordDone' } },
+    // The config is assembled from data, so its literal types cannot be checked here; the lint layer checks it.
+    states: states as never,
+  }) as AnyStateMachine;
+}

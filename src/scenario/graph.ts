@@ -1,0 +1,46 @@
+/** Exports the phase graph as Mermaid or Graphviz DOT text. */
+import { formatDuration } from './duration';
+import type { Phase, Scenario } from './types';
+
+export type GraphFormat = 'mermaid' | 'dot';
+
+function marks(p: Phase): string {
+  return [p.mitigated ? 'mitigated' : '', p.resolved ? 'resolved' : '', p.final ? 'final' : ''].filter(Boolean).join(', ');
+}
+
+function edges(s: Scenario): { from: string; to: string; label: string }[] {
+  return s.phases.flatMap((p) => [
+    ...p.after.map((e) => ({ from: p.id, to: e.to, label: `after ${formatDuration(e.afterMs)}` })),
+    ...p.on.map((e) => ({ from: p.id, to: e.to, label: `/run ${e.action}${e.requires.length ? ` (needs ${e.requires.join(', ')})` : ''}` })),
+  ]);
+}
+
+/** Mermaid stateDiagram-v2 text for the phase graph. */
+export function toMermaid(s: Scenario): string {
+  const id = (p: string) => p.replace(/[^A-Za-z0-9_]/g, '_');
+  const lines = ['stateDiagram-v2', `  %% ${s.title}`];
+  for (const p of s.phases) {
+    const m = marks(p);
+    lines.push(`  state "${p.id}${m ? ` (${m})` : ''}" as ${id(p.id)}`);
+  }
+  lines.push(`  [*] --> ${id(s.initial)}`);
+  for (const e of edges(s)) lines.push(`  ${id(e.from)} --> ${id(e.to)}: ${e.label.replace(/[:;]/g, ' ')}`);
+  for (const p of s.phases) if (p.final || (p.resolved && !p.after.length && !p.on.length)) lines.push(`  ${id(p.id)} --> [*]`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Graphviz DOT text for the phase graph; mitigated phases are green, resolved ones doubled. */
+export function toDot(s: Scenario): string {
+  const q = (t: string) => JSON.stringify(t);
+  const lines = [`digraph ${q(s.id)} {`, '  rankdir=LR;', `  label=${q(s.title)};`, '  node [shape=box, style=rounded];', '  __start [shape=point];'];
+  for (const p of s.phases) {
+    const attrs = [`label=${q(p.id + (marks(p) ? `\n(${marks(p)})` : ''))}`];
+    if (p.mitigated) attrs.push('color=darkgreen');
+    if (p.resolved || p.final) attrs.push('peripheries=2');
+    lines.push(`  ${q(p.id)} [${attrs.join(', ')}];`);
+  }
+  lines.push(`  __start -> ${q(s.initial)};`);
+  for (const e of edges(s)) lines.push(`  ${q(e.from)} -> ${q(e.to)} [label=${q(e.label)}${e.label.startsWith('after') ? ', style=dashed' : ''}];`);
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,119 @@
+/** Lint: problems in a scenario's story that the schema and references cannot see. */
+import { compare } from './condition';
+import { formatDuration } from './duration';
+import type { Problem, ProblemSeverity, YamlPath } from './problem';
+import type { Phase, Scenario } from './types';
+import { locate, problemAt, type YamlSource } from './yaml-source';
+
+/** Every lint rule's code, so tests can prove each one can trip. */
+export const LINT_CODES = [
+  'lint/unreachable-phase', 'lint/dead-end', 'lint/no-mitigation', 'lint/timer-past-duration',
+  'lint/alert-never-fires', 'lint/solution-fails', 'lint/probe-blind-phase', 'lint/clue-and-herring',
+] as const;
+export type LintCode = (typeof LINT_CODES)[number];
+
+/** Phases reachable from a start by timers and action edges. */
+export function reachablePhases(scenario: Scenario, from = scenario.initial, timersOnly = false): Set<string> {
+  const byId = new Map(scenario.phases.map((p) => [p.id, p]));
+  const seen = new Set<string>([from]);
+  const queue = [from];
+  while (queue.length) {
+    const p = byId.get(queue.shift()!);
+    if (!p) continue;
+    const next = [...p.after.map((e) => e.to), ...(timersOnly ? [] : p.on.map((e) => e.to))];
+    for (const n of next) if (!seen.has(n)) seen.add(n), queue.push(n);
+  }
+  return seen;
+}
+
+/** Follows the solution path through the phase graph; returns the phases visited or the step that does nothing. */
+export function walkSolution(scenario: Scenario): { visited: string[]; stuck?: { step: string; index: number; phase: string } } {
+  const byId = new Map(scenario.phases.map((p) => [p.id, p]));
+  const actions = new Set(scenario.actions.map((a) => a.id));
+  const done = new Set<string>();
+  let current = scenario.initial;
+  const visited = [current];
+  for (const [index, step] of scenario.solution.path.entries()) {
+    if (actions.has(step)) {
+      const candidates = [...reachablePhases(scenario, current, true)];
+      const hit = candidates
+        .map((id) => ({ id, edge: byId.get(id)?.on.find((e) => e.action === step && e.requires.every((r) => done.has(r))) }))
+        .find((c) => c.edge);
+      if (!hit?.edge) {
+        // An action may be part of the path without moving the world (e.g. a preparatory drain).
+        if (!scenario.phases.some((p) => p.on.some((e) => e.action === step))) {
+          done.add(step);
+          continue;
+        }
+        return { visited, stuck: { step, index, phase: current } };
+      }
+      if (hit.id !== current) visited.push(hit.id);
+      current = hit.edge.to;
+      visited.push(current);
+    }
+    done.add(step);
+  }
+  return { visited };
+}
+
+function metricValuesIn(scenario: Scenario, phase: Phase, ref: string, baseline: number): number {
+  const e = phase.effects.find((x) => x.metric === ref);
+  if (!e) return baseline;
+  return e.kind === 'multiply' ? baseline * e.value : e.value;
+}
+
+/** Lint findings for a normalized scenario, positioned in its source. */
+export function lintProblems(scenario: Scenario, source: YamlSource): Problem[] {
+  const out: Problem[] = [];
+  const report = (severity: ProblemSeverity, code: LintCode, path: YamlPath, message: string, hint?: string, key = false) => {
+    const pos = locate(source, path, key);
+    out.push(problemAt(source.file, pos.line, pos.col, 'lint', code, message, path, hint, severity));
+  };
+  const reachable = reachablePhases(scenario);
+
+  for (const p of scenario.phases) {
+    if (!reachable.has(p.id)) {
+      report('warning', 'lint/unreachable-phase', ['phases', p.id], `phase "${p.id}" can never be reached from "${scenario.initial}"`, 'add an after: timer or an on: action that leads here, or remove it', true);
+    }
+    if (!p.after.length && !p.on.length && !p.final && !p.resolved) {
+      report('error', 'lint/dead-end', ['phases', p.id], `phase "${p.id}" has no way out (no after: or on:) and is not final`, 'add a transition, or mark it final: true', true);
+    }
+    for (const [i, e] of p.after.entries()) {
+      if (e.afterMs >= scenario.durationMs) {
+        const key = Object.keys((source.value as { phases: Record<string, { after?: object }> }).phases[p.id]?.after ?? {})[i] ?? '';
+        report('warning', 'lint/timer-past-duration', ['phases', p.id, 'after', key], `timer of ${formatDuration(e.afterMs)} never fires within the drill's ${formatDuration(scenario.durationMs)}`, undefined, true);
+      }
+    }
+  }
+  const mitigated = scenario.phases.filter((p) => p.mitigated);
+  if (!mitigated.length) {
+    report('error', 'lint/no-mitigation', ['phases'], 'no phase is marked mitigated: true, so the drill can never be mitigated', undefined, true);
+  } else if (!mitigated.some((p) => reachable.has(p.id))) {
+    report('error', 'lint/no-mitigation', ['phases'], `no mitigated phase (${mitigated.map((p) => p.id).join(', ')}) can be reached from "${scenario.initial}"`, undefined, true);
+  } else {
+    const walk = walkSolution(scenario);
+    if (walk.stuck) {
+      report('warning', 'lint/solution-fails', ['solution', 'path', walk.stuck.index], `solution step "${walk.stuck.step}" does nothing in phase "${walk.stuck.phase}" or the phases its timers lead to`);
+    } else if (!walk.visited.some((id) => mitigated.some((m) => m.id === id))) {
+      report('warning', 'lint/solution-fails', ['solution', 'path'], `the solution path never reaches a mitigated phase (it ends in "${walk.visited[walk.visited.length - 1]}")`);
+    }
+  }
+  scenario.injects.forEach((inj, i) => {
+    if (inj.atMs >= scenario.durationMs) report('warning', 'lint/timer-past-duration', ['injects', i, 'at'], `inject at ${formatDuration(inj.atMs)} comes after the drill's ${formatDuration(scenario.durationMs)} end`);
+  });
+  const metricByRef = new Map(scenario.services.flatMap((s) => s.metrics).map((m) => [m.ref, m]));
+  scenario.alerts.forEach((a, i) => {
+    const m = metricByRef.get(a.metric);
+    if (!m) return;
+    const fires = scenario.phases.some((p) => reachable.has(p.id) && compare(metricValuesIn(scenario, p, a.metric, m.baseline), a.op, a.threshold));
+    if (!fires) report('warning', 'lint/alert-never-fires', ['alerts', i, 'when'], `alert "${a.id}" can never fire: no reachable phase takes ${a.metric} ${a.op} its threshold`);
+  });
+  scenario.probes.forEach((pr, i) => {
+    if (pr.clue && pr.redHerring) report('error', 'lint/clue-and-herring', ['probes', i], `probe "${pr.id}" is marked both clue and redHerring`);
+    if (pr.reveals.default === undefined) {
+      const blind = scenario.phases.filter((p) => reachable.has(p.id) && pr.reveals[p.id] === undefined).map((p) => p.id);
+      if (blind.length) report('warning', 'lint/probe-blind-phase', ['probes', i, 'reveals'], `probe "${pr.id}" shows nothing in phase${blind.length > 1 ? 's' : ''} ${blind.join(', ')}`, 'add a default: text');
+    }
+  });
+  return out;
+}

@@ -1,0 +1,40 @@
+/** The validation pipeline: YAML syntax → schema → references → lint, collecting every problem. */
+import type { Problem } from './problem';
+import { sortProblems } from './problem';
+import { lintProblems } from './lint';
+import { normalizeScenario } from './normalize';
+import { referenceProblems } from './references';
+import { scenarioSchema } from './schema';
+import { schemaProblems } from './schema-issues';
+import { knownScenarioKeys } from './schema-keys';
+import type { Scenario } from './types';
+import { loadYamlFile, parseYamlText, type LoadResult } from './yaml-source';
+
+export interface ScenarioResult {
+  /** Present when there are no errors (warnings allowed). */
+  readonly scenario?: Scenario;
+  readonly problems: readonly Problem[];
+}
+
+function fromLoaded(loaded: LoadResult): ScenarioResult {
+  if (!loaded.ok) return { problems: loaded.problems };
+  const { source } = loaded;
+  const parsed = scenarioSchema.safeParse(source.value);
+  const problems: Problem[] = parsed.success ? [] : schemaProblems(source, parsed.error.issues, knownScenarioKeys);
+  problems.push(...referenceProblems(source));
+  if (!parsed.success || problems.length) return { problems: sortProblems(problems) };
+  const scenario = normalizeScenario(parsed.data, source.text);
+  const lint = lintProblems(scenario, source);
+  const ok = !lint.some((p) => p.severity === 'error');
+  return { ...(ok ? { scenario } : {}), problems: sortProblems(lint) };
+}
+
+/** Loads and checks a scenario file. */
+export function loadScenario(file: string): ScenarioResult {
+  return fromLoaded(loadYamlFile(file, 'scenario'));
+}
+
+/** Loads and checks scenario text held in memory (tests, generated scenarios). */
+export function loadScenarioText(text: string, file = '<memory>'): ScenarioResult {
+  return fromLoaded(parseYamlText(file, text, 'scenario'));
+}

@@ -1,0 +1,67 @@
+/** Metric quantities in scenario files: "0.4%", "180ms", "2s", "1.5GB", "1200rps", 85. */
+
+/** The unit families a metric can have; values within a family convert to one base unit. */
+export type UnitFamily = 'percent' | 'time' | 'bytes' | 'rate' | 'count';
+
+export interface Quantity {
+  readonly value: number;
+  readonly family: UnitFamily;
+}
+
+const UNITS: Readonly<Record<string, { family: UnitFamily; factor: number }>> = {
+  '%': { family: 'percent', factor: 1 },
+  ms: { family: 'time', factor: 1 },
+  s: { family: 'time', factor: 1000 },
+  KB: { family: 'bytes', factor: 1 / 1024 },
+  MB: { family: 'bytes', factor: 1 },
+  GB: { family: 'bytes', factor: 1024 },
+  TB: { family: 'bytes', factor: 1024 * 1024 },
+  rps: { family: 'rate', factor: 1 },
+  '/s': { family: 'rate', factor: 1 },
+  '/min': { family: 'rate', factor: 1 / 60 },
+  '': { family: 'count', factor: 1 },
+};
+
+/** The regular expression a quantity string must match (used in the JSON Schema too). */
+export const QUANTITY_PATTERN = '^-?\\d+(?:\\.\\d+)?\\s*(?:%|ms|s|KB|MB|GB|TB|rps|/s|/min)?$';
+const QUANTITY_RE = new RegExp(QUANTITY_PATTERN);
+const MULTIPLIER_RE = /^x(\d+(?:\.\d+)?)$/;
+
+/** Parses "12%", "180ms" or 85 into a value in its family's base unit; undefined if malformed. */
+export function parseQuantity(input: string | number): Quantity | undefined {
+  if (typeof input === 'number') {
+    return Number.isFinite(input) ? { value: input, family: 'count' } : undefined;
+  }
+  const s = input.trim();
+  if (!QUANTITY_RE.test(s)) return undefined;
+  const m = /^(-?\d+(?:\.\d+)?)\s*(.*)$/.exec(s);
+  if (!m) return undefined;
+  const unit = m[2] ?? '';
+  const def = UNITS[unit];
+  if (!def) return undefined;
+  return { value: Number(m[1]) * def.factor, family: def.family };
+}
+
+/** Parses a multiplier effect "x8" → 8; undefined if the text is not one. */
+export function parseMultiplier(input: string | number): number | undefined {
+  if (typeof input !== 'string') return undefined;
+  const m = MULTIPLIER_RE.exec(input.trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Formats a base-unit value for display in its family: 12.3%, 180ms, 1.2GB. */
+export function formatQuantity(value: number, family: UnitFamily): string {
+  const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toString() : Number(n.toPrecision(3)).toString());
+  switch (family) {
+    case 'percent':
+      return `${round(value)}%`;
+    case 'time':
+      return value >= 10_000 ? `${round(value / 1000)}s` : `${round(value)}ms`;
+    case 'bytes':
+      return value >= 1024 ? `${round(value / 1024)}GB` : `${round(value)}MB`;
+    case 'rate':
+      return `${round(value)}rps`;
+    case 'count':
+      return round(value);
+  }
+}

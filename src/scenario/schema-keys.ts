@@ -1,0 +1,29 @@
+/** Walks the zod schema to list the keys allowed at a YAML path (for did-you-mean on unknown keys). */
+import type { z } from 'zod';
+import { scenarioSchema } from './schema';
+
+type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; valueType?: z.ZodType; options?: z.ZodType[] };
+const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+function unwrap(s: z.ZodType): z.ZodType[] {
+  const d = defOf(s);
+  if ((d.type === 'optional' || d.type === 'nullable' || d.type === 'default') && d.innerType) return unwrap(d.innerType);
+  if (d.type === 'union' && d.options) return d.options.flatMap(unwrap);
+  return [s];
+}
+
+/** The keys the scenario schema allows for the mapping at `path`. */
+export function knownScenarioKeys(path: readonly (string | number)[], root: z.ZodType = scenarioSchema): string[] {
+  let current: z.ZodType[] = [root];
+  for (const seg of path) {
+    const next: z.ZodType[] = [];
+    for (const s of current.flatMap(unwrap)) {
+      const d = defOf(s);
+      if (d.type === 'object' && d.shape && typeof seg === 'string' && d.shape[seg]) next.push(d.shape[seg]);
+      else if (d.type === 'array' && d.element && typeof seg === 'number') next.push(d.element);
+      else if (d.type === 'record' && d.valueType) next.push(d.valueType);
+    }
+    current = next;
+  }
+  return [...new Set(current.flatMap(unwrap).flatMap((s) => Object.keys(defOf(s).shape ?? {})))];
+}

@@ -1,0 +1,166 @@
+/** Reads a YAML file defensively and keeps source positions so later layers can point at lines. */
+import { readFileSync, statSync } from 'node:fs';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Problem, ProblemLayer, YamlPath } from './problem';
+
+/** Files larger than this are refused before parsing: real scenarios are a few kilobytes. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** Deeper flow nesting than this is refused before parsing (a scenario needs about six). */
+export const MAX_NESTING = 64;
+const MAX_ALIASES = 100;
+
+export interface YamlSource {
+  readonly file: string;
+  readonly text: string;
+  readonly doc: Document;
+  readonly lines: LineCounter;
+  /** The document as plain JavaScript data. */
+  readonly value: unknown;
+}
+
+export type LoadResult = { ok: true; source: YamlSource } | { ok: false; problems: Problem[] };
+
+/** Builds a problem at a line and column. */
+export function problemAt(
+  file: string, line: number, col: number, layer: ProblemLayer, code: string, message: string,
+  path: YamlPath = [], hint?: string, severity: Problem['severity'] = 'error',
+): Problem {
+  return { file, line, col, layer, severity, code, message, path, ...(hint ? { hint } : {}) };
+}
+
+function fileProblem(file: string, code: string, message: string, hint?: string): LoadResult {
+  return { ok: false, problems: [problemAt(file, 0, 0, 'file', code, message, [], hint)] };
+}
+
+function describeKind(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  return `a single ${typeof value} value`;
+}
+
+/** Finds the deepest flow-collection nesting and where it passes the limit, without parsing. */
+function nestingTooDeep(text: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      const prev = text[i - 1];
+      if (prev === undefined || /[\s[{,:]/.test(prev)) quote = c;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_NESTING) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/** Reads and parses a YAML mapping file; every failure comes back as positioned problems. */
+export function loadYamlFile(file: string, what = 'file'): LoadResult {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) return fileProblem(file, 'file/directory', 'is a directory, not a YAML file', `give a file, e.g. ${file.replace(/\/$/, '')}/*.yaml`);
+    size = st.size;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return fileProblem(file, 'file/missing', 'no such file');
+    if (code === 'EACCES') return fileProblem(file, 'file/unreadable', 'permission denied');
+    return fileProblem(file, 'file/unreadable', `cannot read: ${(err as Error).message}`);
+  }
+  if (size > MAX_FILE_BYTES) {
+    return fileProblem(file, 'file/too-large', `is ${(size / 1024 / 1024).toFixed(1)} MiB; a ${what} may be at most 1 MiB`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    return fileProblem(file, 'file/unreadable', `cannot read: ${(err as Error).message}`);
+  }
+  return parseYamlText(file, bytes, what);
+}
+
+/** Parses YAML bytes already in memory; see loadYamlFile. */
+export function parseYamlText(file: string, bytes: Buffer | string, what = 'file'): LoadResult {
+  let text: string;
+  if (typeof bytes === 'string') text = bytes;
+  else {
+    if (bytes.includes(0)) return fileProblem(file, 'file/binary', 'looks like a binary file (it contains NUL bytes), not YAML');
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return fileProblem(file, 'file/encoding', 'is not valid UTF-8 text');
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '' || /^(?:\s*#[^\n]*\n?|\s*\n)*\s*$/.test(text)) {
+    return fileProblem(file, 'file/empty', `is empty; a ${what} is a YAML mapping of key: value lines`);
+  }
+  const lines = new LineCounter();
+  const deepAt = nestingTooDeep(text);
+  if (deepAt !== undefined) {
+    lines.addNewLine(0);
+    for (let i = 0; i < deepAt; i++) if (text.charCodeAt(i) === 10) lines.addNewLine(i + 1);
+    const pos = lines.linePos(deepAt);
+    return { ok: false, problems: [problemAt(file, pos.line, pos.col, 'syntax', 'syntax/too-deep', `nesting is deeper than ${MAX_NESTING} levels`)] };
+  }
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const syntax = doc.errors.map((e) => {
+    const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
+    return problemAt(file, pos.line, pos.col, 'syntax', `syntax/${e.code.toLowerCase().replace(/_/g, '-')}`, e.message.split('\n')[0]!);
+  });
+  if (syntax.length) return { ok: false, problems: syntax };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    const msg = (err as Error).message;
+    if (/alias/i.test(msg)) {
+      return fileProblem(file, 'syntax/alias-bomb', `uses aliases (*name) so heavily it would expand enormously (a "billion laughs"); at most ${MAX_ALIASES} alias expansions are allowed`);
+    }
+    return fileProblem(file, 'syntax/invalid', msg.split('\n')[0]!);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const pos = doc.contents?.range ? lines.linePos(doc.contents.range[0]) : { line: 1, col: 1 };
+    return { ok: false, problems: [problemAt(file, pos.line, pos.col, 'syntax', 'syntax/not-a-mapping', `holds ${describeKind(value)}; a ${what} is a YAML mapping of key: value lines`)] };
+  }
+  return { ok: true, source: { file, text, doc, lines, value } };
+}
+
+/** Line and column of the node at a YAML path (its key when `key` is set); the deepest existing parent otherwise. */
+export function locate(source: YamlSource, path: YamlPath, key = false): { line: number; col: number } {
+  let node: Node | null | undefined = source.doc.contents as Node | null;
+  let found: Node | null | undefined = node;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      if (last && key && pair.key) {
+        found = pair.key as Node;
+        break;
+      }
+      if (!pair.value) {
+        found = pair.key as Node;
+        break;
+      }
+      node = pair.value as Node;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg] as Node | null;
+    } else break;
+    if (node) found = node;
+    else break;
+  }
+  const offset = found?.range?.[0] ?? 0;
+  return source.lines.linePos(offset);
+}
