@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerGraph } from './commands/graph';
 import { registerNew } from './commands/new';
+import { registerReplay } from './commands/replay';
+import { registerSimulate } from './commands/simulate';
 import { registerSchema } from './commands/schema';
 import { registerValidate } from './commands/validate';
 import { err } from './output';
@@ -15,6 +17,8 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  registerSimulate(program);
+  registerReplay(program);
   registerValidate(program);
   registerGraph(program);
   registerNew(program);

@@ -1,5 +1,5 @@
 /** Compiles a scenario's phase graph into an XState v5 machine: structure from YAML, behaviour from code. */
-import { assign, setup, type AnyStateMachine } from 'xstate';
+import { assign, setup } from 'xstate';
 import type { Scenario } from './types';
 
 /** Events the phase machine understands: a remediation or a probe finished. */
@@ -61,5 +61,8 @@ export function compileScenario(scenario: Scenario) {
     on: { 'action.done': { actions: 'recordDone' }, 'probe.done': { actions: 'recordDone' } },
     // The config is assembled from data, so its literal types cannot be checked here; the lint layer checks it.
     states: states as never,
-  }) as AnyStateMachine;
+  });
 }
+
+/** The machine type compileScenario returns. */
+export type PhaseMachine = ReturnType<typeof compileScenario>;

@@ -1,0 +1,86 @@
+/** `firedrill replay <run-dir|journal.jsonl>`: re-runs a journal's inputs and checks the drill reproduces. */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { JournalError, readJournal } from '../../engine/journal-read';
+import { replay } from '../../engine/replay';
+import { loadScenario } from '../../scenario/load-scenario';
+import type { Scenario } from '../../scenario/types';
+import { formatClock } from '../../scenario/duration';
+import { err, out, outJson } from '../output';
+import { scenariosDir } from '../package-paths';
+import { requireScenario } from '../require-scenario';
+import { UserError } from '../user-error';
+
+/** The journal path for a run folder or a journal file. */
+export function journalPath(target: string): string {
+  if (!existsSync(target)) throw new UserError(`${target}: no such file or folder`);
+  if (statSync(target).isDirectory()) {
+    const p = join(target, 'journal.jsonl');
+    if (!existsSync(p)) throw new UserError(`${target} has no journal.jsonl; is it a firedrill run folder?`);
+    return p;
+  }
+  return target;
+}
+
+function findScenario(id: string, recorded: string | undefined, explicit: string | undefined): Scenario {
+  if (explicit) return requireScenario(explicit);
+  const candidates = [recorded, ...[join(process.cwd(), 'scenarios'), scenariosDir].flatMap((d) =>
+    existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.yaml')).map((f) => join(d, f)) : [])];
+  for (const c of candidates) {
+    if (!c || !existsSync(c)) continue;
+    const { scenario } = loadScenario(c);
+    if (scenario?.id === id) return scenario;
+  }
+  throw new UserError(`cannot find scenario "${id}" (recorded as ${recorded ?? 'unknown'}); pass it with --scenario FILE`);
+}
+
+/** Runs the replay command; returns the exit code. */
+export function runReplay(target: string, opts: { json?: boolean; scenario?: string }): number {
+  const path = journalPath(target);
+  let read;
+  try {
+    read = readJournal(path);
+  } catch (e) {
+    if (e instanceof JournalError) throw new UserError(e.message);
+    throw e;
+  }
+  const { header, events, truncated } = read;
+  if (truncated) err(`warning: ${path} ends with a partial line (the drill was interrupted); replaying the ${events.length} whole events`);
+  const scenario = findScenario(header.scenario.id, header.scenario.file, opts.scenario);
+  if (scenario.hash !== header.scenario.hash) {
+    const msg = `${path} was made from a different version of scenario "${header.scenario.id}" (journal hash ${header.scenario.hash.slice(0, 12)}, scenario file hash ${scenario.hash.slice(0, 12)}); replay needs the exact scenario it was run with`;
+    if (opts.json) outJson({ reproduces: false, reason: 'scenario-changed', message: msg, journal: path });
+    else err(`firedrill: ${msg}`);
+    return 1;
+  }
+  const result = replay(scenario, header, events);
+  const d = result.divergence;
+  if (opts.json) {
+    outJson({
+      reproduces: result.reproduces, journal: path, scenario: header.scenario, seed: header.seed, events: events.length,
+      compared: result.compared, truncated, outcome: result.session.outcome ?? null,
+      ...(d ? { divergence: { seq: d.seq, expected: d.expected ?? null, actual: d.actual ?? null } } : {}),
+    });
+  } else if (result.reproduces) {
+    out(`${path}: reproduces — ${result.compared} events identical (seed ${header.seed}, outcome ${result.session.outcome ?? 'unfinished'})${truncated ? '; the journal was cut off, compared up to its last whole line' : ''}`);
+  } else {
+    const show = (e: typeof d extends undefined ? never : NonNullable<typeof d>['expected']) =>
+      e ? `T+${formatClock(e.atMs)} ${e.actor} (${e.role}) ${e.type} ${JSON.stringify(e.data)}` : '(nothing)';
+    out([`${path}: does NOT reproduce: first divergence at event ${d!.seq}`, `  journal: ${show(d!.expected)}`, `  replay:  ${show(d!.actual)}`].join('\n'));
+  }
+  return result.reproduces ? 0 : 1;
+}
+
+/** Registers the replay command. */
+export function registerReplay(program: Command): void {
+  program
+    .command('replay')
+    .description('re-run a drill journal\'s inputs against its scenario and check that every event reproduces')
+    .argument('<run>', 'run folder or journal.jsonl')
+    .option('--scenario <file>', 'the scenario file, when it has moved since the run')
+    .option('--json', 'print one JSON document')
+    .action((target: string, opts: { json?: boolean; scenario?: string }) => {
+      process.exitCode = runReplay(target, opts);
+    });
+}

@@ -1,0 +1,82 @@
+/** `firedrill simulate <scenario>`: runs a whole drill headless on simulated time and writes the run folder. */
+import { randomInt } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { attachBots } from '../../bots/attach-bots';
+import { buildCast, type BotPolicyName } from '../../engine/cast';
+import { FileJournal, type JournalEvent } from '../../engine/journal';
+import { createFaker } from '../../engine/random';
+import { DrillSession } from '../../engine/session';
+import { loadDrillScript, type DrillScript } from '../../scenario/drill-script';
+import { formatProblem } from '../../scenario/problem';
+import { out, outJson } from '../output';
+import { requireScenario } from '../require-scenario';
+import { createRunDir } from '../run-dir';
+import { keyTimes, summaryLines } from '../summary';
+import { UserError } from '../user-error';
+
+export interface SimulateOptions {
+  seed?: string;
+  script?: string;
+  policy: BotPolicyName;
+  json?: boolean;
+  out?: string;
+}
+
+/** Parses --seed: any non-empty word; a fresh random one when absent. */
+export function seedOption(seed: string | undefined): string {
+  if (seed === undefined) return String(randomInt(1, 1_000_000));
+  if (!/^[\w.-]{1,64}$/.test(seed)) throw new UserError(`--seed "${seed}" must be a number or word (letters, digits, . _ -)`);
+  return seed;
+}
+
+/** Runs the simulate command; returns the exit code. */
+export function runSimulate(file: string, opts: SimulateOptions): number {
+  const scenario = requireScenario(file);
+  const seed = seedOption(opts.seed);
+  let script: DrillScript | undefined;
+  if (opts.script) {
+    const loaded = loadDrillScript(opts.script, scenario);
+    if (!loaded.script) throw new UserError(`${opts.script} is not a valid drill script`, loaded.problems.map(formatProblem));
+    script = loaded.script;
+  }
+  const policy: BotPolicyName = script && script.bots !== 'none' ? script.bots : opts.policy;
+  const cast = buildCast(scenario, script?.participants ?? [], createFaker(seed, 'people'), policy);
+  const dir = createRunDir(scenario.id, opts.out, new Date());
+  const journal = new FileJournal(join(dir, 'journal.jsonl'));
+  const events: JournalEvent[] = [];
+  const session = new DrillSession({ scenario, seed, cast, journal, wall: () => new Date().toISOString(), scenarioFile: resolve(file) });
+  session.onEvent((e) => events.push(e));
+  if (script?.bots !== 'none') attachBots(session, policy);
+  try {
+    session.runSimulated(script?.actions ?? []);
+  } finally {
+    journal.close();
+  }
+  if (opts.json) {
+    outJson({
+      outcome: session.outcome ?? 'aborted', scenario: { id: scenario.id, title: scenario.title, hash: scenario.hash }, seed,
+      policy, runDir: dir, journal: join(dir, 'journal.jsonl'), events: events.length, times: keyTimes(events),
+      participants: cast,
+    });
+  } else {
+    out(summaryLines(session, dir, events).join('\n'));
+  }
+  return 0;
+}
+
+/** Registers the simulate command. */
+export function registerSimulate(program: Command): void {
+  program
+    .command('simulate')
+    .description('run a whole drill headless on simulated time, with bots in every open role, and write the run folder')
+    .argument('<scenario>', 'scenario YAML file')
+    .option('--seed <seed>', 'random seed (same scenario + seed + script = same drill); random when omitted')
+    .option('--script <file>', 'drill script: participants, bots and timed commands')
+    .addOption(new Option('--policy <policy>', 'how the bots play').choices(['by-the-book', 'sloppy']).default('by-the-book'))
+    .option('--json', 'print one JSON document instead of the summary')
+    .option('--out <dir>', 'run folder (default ./firedrill-runs/<UTC time>-<scenario-id>/)')
+    .action((file: string, opts: SimulateOptions) => {
+      process.exitCode = runSimulate(file, opts);
+    });
+}

@@ -1,0 +1,33 @@
+/** The run directory every drill writes: journal.jsonl, scorecard.json, scorecard.md, postmortem.md. */
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from './user-error';
+
+/** The default parent folder for runs. */
+export const DEFAULT_RUNS_DIR = 'firedrill-runs';
+
+/** `20261126T153012Z` for a date: sortable, and safe in file names on every OS. */
+export function runStamp(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+/** Creates the run directory (`--out DIR`, or ./firedrill-runs/<stamp>-<scenario-id>/) and returns its path. */
+export function createRunDir(scenarioId: string, out: string | undefined, now: Date, cwd = process.cwd()): string {
+  let dir: string;
+  if (out) {
+    dir = out;
+    if (existsSync(dir) && readdirSync(dir).some((f) => f === 'journal.jsonl')) {
+      throw new UserError(`${out} already holds a drill (journal.jsonl); choose another --out folder so no run is overwritten`);
+    }
+  } else {
+    const base = join(cwd, DEFAULT_RUNS_DIR, `${runStamp(now)}-${scenarioId}`);
+    dir = base;
+    for (let i = 2; existsSync(dir); i++) dir = `${base}-${i}`;
+  }
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new UserError(`cannot create run folder ${dir}: ${(e as Error).message}`);
+  }
+  return dir;
+}

@@ -1,0 +1,76 @@
+/** Reads a journal file back, tolerating a last line cut off by a crash; names the file in every problem. */
+import { readFileSync, statSync } from 'node:fs';
+import { z } from 'zod';
+import type { JournalEvent, JournalHeader } from './journal';
+import { JOURNAL_FORMAT } from './journal';
+import { ROLES } from './roles';
+
+const participant = z.object({
+  name: z.string(), seat: z.enum(ROLES), team: z.string().optional(), onCall: z.enum(['primary', 'backup']).optional(),
+  kind: z.enum(['human', 'bot']), policy: z.string().optional(),
+});
+const headerSchema = z.object({
+  type: z.literal('header'),
+  format: z.number(),
+  firedrill: z.string(),
+  scenario: z.object({ id: z.string(), title: z.string(), hash: z.string(), file: z.string().optional() }),
+  seed: z.string(),
+  participants: z.array(participant),
+  wall: z.string(),
+});
+const eventSchema = z.object({
+  seq: z.number().int().positive(),
+  atMs: z.number().nonnegative(),
+  actor: z.string(),
+  role: z.enum([...ROLES, 'system']),
+  type: z.string().min(1),
+  data: z.record(z.string(), z.unknown()),
+  wall: z.string(),
+});
+
+export interface ReadJournal {
+  readonly header: JournalHeader;
+  readonly events: JournalEvent[];
+  /** Set when the last line was cut off mid-write (the process died); everything before it is kept. */
+  readonly truncated: boolean;
+}
+
+/** The journal's problems are user errors: a message that names the file and line. */
+export class JournalError extends Error {}
+
+/** Reads and checks a journal.jsonl file. */
+export function readJournal(path: string): ReadJournal {
+  let text: string;
+  try {
+    if (statSync(path).size > 256 * 1024 * 1024) throw new JournalError(`${path}: journal is larger than 256 MiB`);
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if (e instanceof JournalError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new JournalError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${(e as Error).message})`);
+  }
+  const lines = text.split('\n');
+  const endsClean = text.endsWith('\n');
+  if (endsClean) lines.pop();
+  if (!lines.length || lines[0]!.trim() === '') throw new JournalError(`${path}: journal is empty`);
+  let truncated = false;
+  const parsed: unknown[] = [];
+  lines.forEach((line, i) => {
+    if (truncated) return;
+    try {
+      parsed.push(JSON.parse(line));
+    } catch {
+      if (i === lines.length - 1 && !endsClean && i > 0) truncated = true;
+      else throw new JournalError(`${path}:${i + 1}: not a JSON line${i === 0 ? ' (is this a firedrill journal?)' : ''}`);
+    }
+  });
+  const header = headerSchema.safeParse(parsed[0]);
+  if (!header.success) throw new JournalError(`${path}:1: not a firedrill journal header (${header.error.issues[0]?.path.join('.') || 'shape'}: ${header.error.issues[0]?.message})`);
+  if (header.data.format !== JOURNAL_FORMAT) throw new JournalError(`${path}:1: journal format ${header.data.format} is not supported (this firedrill reads format ${JOURNAL_FORMAT})`);
+  const events = parsed.slice(1).map((raw, i) => {
+    const e = eventSchema.safeParse(raw);
+    if (!e.success) throw new JournalError(`${path}:${i + 2}: malformed event (${e.error.issues[0]?.path.join('.')}: ${e.error.issues[0]?.message})`);
+    return e.data as JournalEvent;
+  });
+  return { header: header.data as JournalHeader, events, truncated };
+}

@@ -1,0 +1,72 @@
+/** Replay: re-runs a journal's inputs on a fresh session and checks every event comes out the same. */
+import type { Scenario } from '../scenario/types';
+import { MemoryJournal, type JournalEvent, type JournalHeader } from './journal';
+import { DrillSession, type FacilitatorControl } from './session';
+
+export interface Divergence {
+  readonly seq: number;
+  readonly expected?: JournalEvent;
+  readonly actual?: JournalEvent;
+}
+
+export interface ReplayResult {
+  readonly reproduces: boolean;
+  readonly divergence?: Divergence;
+  /** Events compared. */
+  readonly compared: number;
+  /** The session the replay ran, for scoring or inspection. */
+  readonly session: DrillSession;
+  readonly journal: MemoryJournal;
+}
+
+/** The fields two runs must agree on: everything but the wall-clock time. */
+export function comparable(e: JournalEvent): string {
+  return JSON.stringify({ seq: e.seq, atMs: e.atMs, actor: e.actor, role: e.role, type: e.type, data: e.data });
+}
+
+function controlOf(e: JournalEvent): FacilitatorControl | undefined {
+  const kind = e.type.slice('facilitator.'.length);
+  if (kind === 'speed') return { kind, speed: Number(e.data.speed) };
+  if (kind === 'pause' || kind === 'resume' || kind === 'inject-now' || kind === 'end') return { kind };
+  return undefined;
+}
+
+/** Replays the inputs of a journal (made from `scenario`) and compares the result event by event. */
+export function replay(scenario: Scenario, header: JournalHeader, events: readonly JournalEvent[]): ReplayResult {
+  const journal = new MemoryJournal();
+  const session = new DrillSession({ scenario, seed: header.seed, cast: header.participants, journal });
+  session.start();
+  for (const e of events) {
+    if (session.status !== 'running') break;
+    if (e.type === 'input') {
+      session.advanceTo(e.atMs);
+      session.dispatch(e.actor, String(e.data.text ?? ''), { bot: e.data.bot === true });
+    } else if (e.type.startsWith('facilitator.')) {
+      const c = controlOf(e);
+      session.advanceTo(e.atMs);
+      if (c) session.control(c);
+    }
+  }
+  const ended = events.some((e) => e.type === 'drill.end');
+  // A complete journal runs the replay to its end; an interrupted one is compared as far as it goes.
+  if (ended) {
+    while (session.status === 'running') {
+      const next = session.scheduler.nextDeadline();
+      if (next === undefined) break;
+      session.advanceTo(next);
+    }
+  } else {
+    const last = events[events.length - 1];
+    if (last && session.status === 'running') session.advanceTo(last.atMs);
+  }
+  const produced = journal.events;
+  const n = ended ? Math.max(events.length, produced.length) : events.length;
+  for (let i = 0; i < n; i++) {
+    const a = events[i];
+    const b = produced[i];
+    if (!a || !b || comparable(a) !== comparable(b)) {
+      return { reproduces: false, divergence: { seq: i + 1, ...(a ? { expected: a } : {}), ...(b ? { actual: b } : {}) }, compared: i, session, journal };
+    }
+  }
+  return { reproduces: true, compared: n, session, journal };
+}

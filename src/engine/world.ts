@@ -1,0 +1,168 @@
+/** The simulated world: the phase machine, metrics, alerts and logs, all on the drill's scheduler. */
+import { createActor, type Actor } from 'xstate';
+import type { Faker } from '@faker-js/faker';
+import { compare } from '../scenario/condition';
+import { compileScenario, type PhaseMachine } from '../scenario/compile';
+import { formatQuantity } from '../scenario/quantity';
+import type { Alert, LogLevel, Phase, Probe, Scenario } from '../scenario/types';
+import { fillTemplate } from './log-lines';
+import { MetricBoard } from './metrics';
+import type { Rng } from './random';
+import type { Scheduler } from './scheduler';
+
+/** How often metrics are sampled, alerts evaluated and logs written, in drill time. */
+export const TICK_MS = 5000;
+const LOG_KEEP = 200;
+
+export interface LogLine {
+  readonly atMs: number;
+  readonly service: string;
+  readonly level: LogLevel;
+  readonly text: string;
+}
+
+export interface AlertState {
+  readonly alert: Alert;
+  /** Since when the condition has held, or undefined. */
+  since?: number;
+  firing: boolean;
+  firedAt?: number;
+}
+
+/** What the world tells the session about. */
+export interface WorldListener {
+  phaseEntered(phase: Phase): void;
+  alertFired(state: AlertState, value: number): void;
+  alertCleared(state: AlertState): void;
+}
+
+export interface ProbeReading {
+  readonly text: string;
+  readonly metrics: readonly { ref: string; value: string }[];
+  readonly logs: readonly LogLine[];
+}
+
+/** The world of one drill. */
+export class World {
+  readonly metrics: MetricBoard;
+  readonly alerts: AlertState[];
+  private readonly logs = new Map<string, LogLine[]>();
+  private readonly actor: Actor<PhaseMachine>;
+  private readonly phases: Map<string, Phase>;
+  private phase: Phase;
+  private logTimers: unknown[] = [];
+  private tickTimer: unknown;
+  /** The drill times at which the world entered a mitigated / resolved phase, if it has. */
+  mitigatedAt?: number;
+  resolvedAt?: number;
+
+  constructor(
+    readonly scenario: Scenario,
+    private readonly scheduler: Scheduler,
+    noise: Rng,
+    private readonly faker: Faker,
+    private readonly listener: WorldListener,
+  ) {
+    this.metrics = new MetricBoard(scenario.services.flatMap((s) => s.metrics), noise);
+    this.alerts = scenario.alerts.map((alert) => ({ alert, firing: false }));
+    this.phases = new Map(scenario.phases.map((p) => [p.id, p]));
+    this.phase = this.phases.get(scenario.initial)!;
+    const machine = compileScenario(scenario).provide({
+      actions: { enterPhase: (_, params: { phase: string }) => this.enter(params.phase) },
+    });
+    this.actor = createActor(machine, { clock: scheduler });
+  }
+
+  /** Starts the phase machine and the tick loop. */
+  start(): void {
+    this.actor.start();
+    this.tick();
+  }
+
+  /** Stops every timer the world holds. */
+  stop(): void {
+    this.actor.stop();
+    this.scheduler.clearTimeout(this.tickTimer);
+    for (const t of this.logTimers) this.scheduler.clearTimeout(t);
+  }
+
+  /** The phase the world is in (ground truth, for the facilitator and scoring only). */
+  currentPhase(): Phase {
+    return this.phase;
+  }
+
+  private enter(id: string): void {
+    const phase = this.phases.get(id);
+    if (!phase) return;
+    const t = this.scheduler.now();
+    this.phase = phase;
+    this.metrics.enterPhase(phase, t);
+    if (phase.mitigated && this.mitigatedAt === undefined) this.mitigatedAt = t;
+    if (phase.resolved && this.resolvedAt === undefined) this.resolvedAt = t;
+    for (const timer of this.logTimers) this.scheduler.clearTimeout(timer);
+    this.logTimers = phase.logs.map((gen, idx) => {
+      const emit = (): void => {
+        this.addLog({ atMs: this.scheduler.now(), service: gen.service, level: gen.level, text: fillTemplate(gen.text, this.faker, gen.service) });
+        this.logTimers[idx] = this.scheduler.setTimeout(emit, gen.everyMs);
+      };
+      return this.scheduler.setTimeout(emit, Math.min(gen.everyMs, TICK_MS));
+    });
+    this.listener.phaseEntered(phase);
+  }
+
+  private addLog(line: LogLine): void {
+    const list = this.logs.get(line.service) ?? [];
+    list.push(line);
+    if (list.length > LOG_KEEP) list.shift();
+    this.logs.set(line.service, list);
+  }
+
+  private tick(): void {
+    const t = this.scheduler.now();
+    this.metrics.sample(t);
+    for (const a of this.alerts) {
+      const value = this.metrics.value(a.alert.metric);
+      if (compare(value, a.alert.op, a.alert.threshold)) {
+        a.since ??= t;
+        if (!a.firing && t - a.since >= a.alert.forMs) {
+          a.firing = true;
+          a.firedAt = t;
+          this.listener.alertFired(a, value);
+        }
+      } else {
+        a.since = undefined;
+        if (a.firing) {
+          a.firing = false;
+          this.listener.alertCleared(a);
+        }
+      }
+    }
+    this.tickTimer = this.scheduler.setTimeout(() => this.tick(), TICK_MS);
+  }
+
+  /** A remediation completed: the phase machine decides whether the world changes. */
+  actionDone(action: string): boolean {
+    const before = this.phase.id;
+    this.actor.send({ type: 'action.done', action });
+    return this.phase.id !== before;
+  }
+
+  /** A diagnostic completed; recorded because some transitions require it. */
+  probeDone(probe: string): void {
+    this.actor.send({ type: 'probe.done', probe });
+  }
+
+  /** What a probe shows right now. */
+  read(probe: Probe): ProbeReading {
+    const text = probe.reveals[this.phase.id] ?? probe.reveals.default ?? 'Nothing unusual.';
+    const metricByRef = new Map(this.metrics.metrics().map((m) => [m.ref, m]));
+    const metrics = probe.shows.map((ref) => ({ ref, value: formatQuantity(this.metrics.value(ref), metricByRef.get(ref)?.family ?? 'count') }));
+    const logs = probe.logs ? this.recentLogs(probe.service, 8) : [];
+    return { text, metrics, logs };
+  }
+
+  /** The last n log lines of a service. */
+  recentLogs(service: string, n: number): LogLine[] {
+    return (this.logs.get(service) ?? []).slice(-n);
+  }
+}
