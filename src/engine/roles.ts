@@ -19,5 +19,5 @@ export function normalizeRole(s: string): Role | undefined {
     cl: 'customer-liaison', customer: 'customer-liaison', il: 'internal-liaison', internal: 'internal-liaison',
     facilitator: 'facilitator', scribe: 'scribe', deputy: 'deputy', responder: 'responder', ic: 'ic',
   };
-  return isRole(k) ? k : aliases[k];
+  return isRole(k) ? k : Object.hasOwn(aliases, k) ? aliases[k] : undefined;
 }

@@ -6,16 +6,9 @@ import { QUANTITY_PATTERN } from './quantity';
 const ID_PATTERN = '^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$';
 const METRIC_REF_PATTERN = '^[a-z][a-z0-9-]*\\.[a-z][a-z0-9_]*$';
 
-export const SEVERITIES = ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4', 'SEV-5'] as const;
-export const DIFFICULTIES = ['intro', 'medium', 'hard'] as const;
-/** Roles a scenario can ask to be filled besides the IC and the responders its services bring. */
-export const STAFF_ROLES = ['ic', 'deputy', 'scribe', 'customer-liaison', 'internal-liaison'] as const;
-export const INJECT_KINDS = ['customer-report', 'exec-swoop', 'chatter', 'followup', 'question', 'stakeholder'] as const;
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
-export const TARGET_KEYS = [
-  'acknowledge', 'trigger', 'command', 'assemble', 'severity', 'firstStatus',
-  'mitigate', 'resolve', 'firstExternal',
-] as const;
+import { DIFFICULTIES, INJECT_KINDS, LOG_LEVELS, SEVERITIES, STAFF_ROLES, TARGET_KEYS } from './vocabulary';
+
+export { DIFFICULTIES, INJECT_KINDS, LOG_LEVELS, SEVERITIES, STAFF_ROLES, TARGET_KEYS } from './vocabulary';
 
 const id = (what: string) =>
   z.string({ error: `expected ${what} id (a string)` })

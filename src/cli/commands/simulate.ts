@@ -6,6 +6,7 @@ import { attachBots } from '../../bots/attach-bots';
 import { buildCast, type BotPolicyName } from '../../engine/cast';
 import { FileJournal, type JournalEvent } from '../../engine/journal';
 import { createFaker } from '../../engine/random';
+import { RealTimeDriver } from '../../engine/real-time-driver';
 import { DrillSession } from '../../engine/session';
 import { loadDrillScript, type DrillScript } from '../../scenario/drill-script';
 import { formatProblem } from '../../scenario/problem';
@@ -21,6 +22,7 @@ export interface SimulateOptions {
   policy: BotPolicyName;
   json?: boolean;
   out?: string;
+  speed?: string;
 }
 
 /** Parses --seed: any non-empty word; a fresh random one when absent. */
@@ -30,8 +32,17 @@ export function seedOption(seed: string | undefined): string {
   return seed;
 }
 
+/** Parses --speed: a positive multiple of real time. */
+export function speedOption(speed: string | undefined): number | undefined {
+  if (speed === undefined) return undefined;
+  const n = Number(speed);
+  if (!Number.isFinite(n) || n <= 0 || n > 10_000) throw new UserError(`--speed "${speed}" must be a number between 0 and 10000 (1 = real time)`);
+  return n;
+}
+
 /** Runs the simulate command; returns the exit code. */
-export function runSimulate(file: string, opts: SimulateOptions): number {
+export async function runSimulate(file: string, opts: SimulateOptions): Promise<number> {
+  const speed = speedOption(opts.speed);
   const scenario = requireScenario(file);
   const seed = seedOption(opts.seed);
   let script: DrillScript | undefined;
@@ -49,7 +60,8 @@ export function runSimulate(file: string, opts: SimulateOptions): number {
   session.onEvent((e) => events.push(e));
   if (script?.bots !== 'none') attachBots(session, policy);
   try {
-    session.runSimulated(script?.actions ?? []);
+    if (speed === undefined) session.runSimulated(script?.actions ?? []);
+    else await runRealTime(session, speed, script?.actions ?? []);
   } finally {
     journal.close();
   }
@@ -65,6 +77,21 @@ export function runSimulate(file: string, opts: SimulateOptions): number {
   return 0;
 }
 
+/** Runs on the real clock scaled by `speed` (the way a live drill runs), feeding scripted input on time. */
+async function runRealTime(session: DrillSession, speed: number, inputs: readonly { atMs: number; actor: string; text: string }[]): Promise<void> {
+  const driver = new RealTimeDriver(session, { now: () => performance.now(), setInterval, clearInterval }, speed, 20);
+  const stopOnSignal = () => driver.abort();
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  driver.start();
+  for (const input of [...inputs].sort((a, b) => a.atMs - b.atMs)) {
+    session.scheduler.setTimeout(() => session.submit(input.actor, input.text), Math.max(0, input.atMs - session.scheduler.now()));
+  }
+  await driver.done;
+  process.off('SIGINT', stopOnSignal);
+  process.off('SIGTERM', stopOnSignal);
+}
+
 /** Registers the simulate command. */
 export function registerSimulate(program: Command): void {
   program
@@ -76,7 +103,8 @@ export function registerSimulate(program: Command): void {
     .addOption(new Option('--policy <policy>', 'how the bots play').choices(['by-the-book', 'sloppy']).default('by-the-book'))
     .option('--json', 'print one JSON document instead of the summary')
     .option('--out <dir>', 'run folder (default ./firedrill-runs/<UTC time>-<scenario-id>/)')
-    .action((file: string, opts: SimulateOptions) => {
-      process.exitCode = runSimulate(file, opts);
+    .option('--speed <x>', 'run on the real clock at this multiple of real time instead of as fast as possible')
+    .action(async (file: string, opts: SimulateOptions) => {
+      process.exitCode = await runSimulate(file, opts);
     });
 }

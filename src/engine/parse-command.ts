@@ -1,0 +1,368 @@
+/** Chat-ops text to Commands, with errors a person under pressure can act on at once. */
+import { closest } from '../scenario/did-you-mean';
+import { SEVERITIES } from '../scenario/vocabulary';
+import { COMMAND_NAMES, COMMAND_USAGE } from './command';
+import type { Command, CommandError, CommandKind, CommandVocabulary } from './command';
+import { ROLES, isRole, normalizeRole } from './roles';
+import type { Role } from './roles';
+import { limitLength, stripControl } from './sanitize';
+
+type Name = Exclude<CommandKind, 'say'>;
+type Result = Command | CommandError;
+type Parser = (args: string, vocab: CommandVocabulary) => Result;
+
+/** Longest piece of someone's input quoted back in an error, so a pasted log cannot flood the UI. */
+const QUOTE_MAX = 40;
+/** Most names listed in a suggestion when nothing is close. */
+const LIST_MAX = 6;
+
+const TASK_ID_RE = /^(T\d+)[:,.]?$/i;
+const DRAFT_ID_RE = /^(D\d+)[:,.]?$/i;
+const TRAILING_PUNCT_RE = /[,;:.!?]+$/;
+// A name given as an argument ends at a space or at punctuation that ends a clause ("@bob, check ...").
+const ARG_NAME_END_RE = /^(?:$|\s|[,;:.!?]+(?:\s|$))/;
+// A mention ends where a name could not go on: "@alice." and "@alice's" mention alice; "@alice-ops" does not.
+const MENTION_GOES_ON_RE = /^(?:[\p{L}\p{M}\p{N}_-]|\.[\p{L}\p{N}])/u;
+const MENTION_PRECEDED_RE = /[\p{L}\p{M}\p{N}_]/u;
+
+const UNIT_MS: Readonly<Record<string, number>> = {
+  ms: 1,
+  s: 1000, sec: 1000, secs: 1000, second: 1000, seconds: 1000,
+  m: 60_000, min: 60_000, mins: 60_000, minute: 60_000, minutes: 60_000,
+  h: 3_600_000, hr: 3_600_000, hrs: 3_600_000, hour: 3_600_000, hours: 3_600_000,
+};
+const UNIT_ALT = 'ms|minutes|minute|mins|min|m|seconds|second|secs|sec|s|hours|hour|hrs|hr|h';
+const DURATION_PART = `(\\d+(?:\\.\\d+)?)\\s*(${UNIT_ALT})(?!\\p{L})`;
+const DURATION_PHRASE_RE = new RegExp(`^(?:${DURATION_PART}\\s*)+$`, 'iu');
+const DURATION_PART_RE = new RegExp(DURATION_PART, 'giu');
+/** "5m", "1h30m": the only form accepted without a word such as "in" before it. */
+const COMPACT_DURATION_RE = /^(?:\d+(?:\.\d+)?(?:s|m|h))+$/i;
+/** "500s" and "404s" are far more often HTTP status codes than time boxes. */
+const STATUS_CODES_RE = /^[1-5]\d\ds$/i;
+const TIMEBOX_WORDS: ReadonlySet<string> = new Set(['in', 'within', 'for']);
+/** Words that make a trailing duration part of the task: "check errors in the last 5m". */
+const NOT_TIMEBOX_AFTER: ReadonlySet<string> = new Set([
+  'last', 'past', 'previous', 'prior', 'first', 'next', 'every', 'per', 'over', 'under', 'than', 'above', 'below',
+]);
+
+const TEXT_NEEDS: Readonly<Record<'poll' | 'object' | 'decide' | 'status' | 'note' | 'todo' | 'draft', string>> = {
+  poll: 'a proposal',
+  object: 'your objection',
+  decide: 'the decision',
+  status: 'the update',
+  note: 'the timeline entry',
+  todo: 'the follow-up item',
+  draft: 'the message text',
+};
+
+const APPOINTABLE: readonly Role[] = ROLES.filter((r) => r !== 'ic' && r !== 'facilitator');
+
+function fail(error: string, suggestion?: string): CommandError {
+  return suggestion === undefined ? { error } : { error, suggestion };
+}
+
+function quote(s: string): string {
+  return `"${limitLength(s, QUOTE_MAX)}"`;
+}
+
+function listSome(label: string, items: readonly string[], show: (s: string) => string = (s) => s): string | undefined {
+  if (items.length === 0) return undefined;
+  const shown = items.slice(0, LIST_MAX).map(show).join(', ');
+  return `${label}: ${shown}${items.length > LIST_MAX ? ', …' : ''}`;
+}
+
+function splitFirst(s: string): [string, string] {
+  const m = /^(\S+)\s*([\s\S]*)$/.exec(s);
+  return m ? [m[1] ?? '', m[2] ?? ''] : ['', ''];
+}
+
+function cleanToken(t: string): string {
+  return t.replace(TRAILING_PUNCT_RE, '');
+}
+
+function findCi(word: string, list: readonly string[]): string | undefined {
+  const w = word.toLowerCase();
+  return list.find((x) => x.toLowerCase() === w);
+}
+
+function isName(s: string): s is Name {
+  return (COMMAND_NAMES as readonly string[]).includes(s);
+}
+
+/** Sums "5m", "5 min", "1h 30m", "90 seconds"; undefined when the text is anything else. */
+function parseSpokenDuration(text: string): number | undefined {
+  const s = text.trim();
+  if (s.length > 40 || !DURATION_PHRASE_RE.test(s)) return undefined;
+  let total = 0;
+  for (const [, n, unit] of s.matchAll(DURATION_PART_RE)) {
+    total += Number(n) * (UNIT_MS[(unit ?? '').toLowerCase()] ?? Number.NaN);
+  }
+  return Number.isFinite(total) ? Math.round(total) : undefined;
+}
+
+/** Finds the longest known name that `text` starts with (case-insensitively), as long as `ends` accepts what follows. */
+function longestNameAt(text: string, people: readonly string[], ends: (after: string) => boolean): string | undefined {
+  let best: string | undefined;
+  for (const p of people) {
+    if (p === '' || p.length > text.length || (best !== undefined && p.length <= best.length)) continue;
+    if (text.slice(0, p.length).toLowerCase() === p.toLowerCase() && ends(text.slice(p.length))) best = p;
+  }
+  return best;
+}
+
+function unknownPerson(token: string, people: readonly string[]): CommandError {
+  const near = closest(token, people);
+  return fail(
+    `no one called ${quote(token)} is in this drill`,
+    near !== undefined ? `did you mean @${near}?` : listSome('people here', people, (p) => `@${p}`),
+  );
+}
+
+/** Takes a person (the @ optional) off the front of the arguments. */
+function takePerson(args: string, people: readonly string[], name: Name): { person: string; rest: string } | CommandError {
+  const s = args.replace(/^@\s*/, '');
+  if (s === '') return fail(`/${name} needs a person`, COMMAND_USAGE[name]);
+  const person = longestNameAt(s, people, (after) => ARG_NAME_END_RE.test(after));
+  if (person === undefined) return unknownPerson(cleanToken(splitFirst(s)[0]), people);
+  return { person, rest: s.slice(person.length).replace(/^[,;:.!?]*\s*/, '') };
+}
+
+/** Splits a trailing time box ("in 5m", "within 10 minutes", "for 3m", a bare "5m") off a task. */
+function splitTimebox(text: string): { task: string; timeboxMs: number | null } {
+  const tokens = [...text.matchAll(/\S+/g)].map((m) => ({ word: m[0], start: m.index }));
+  const words = tokens.map((t, i) => (i === tokens.length - 1 ? t.word.replace(/[.!]+$/, '') : t.word));
+  const n = words.length;
+  const taskBefore = (i: number): string => text.slice(0, tokens[i]?.start ?? 0).replace(/[\s,;:—–-]+$/, '');
+  for (let k = Math.min(4, n); k >= 1; k--) {
+    const phraseWords = words.slice(n - k);
+    const phrase = phraseWords.join(' ');
+    const ms = parseSpokenDuration(phrase);
+    // Milliseconds are thresholds ("slower than 500ms"), never a time box.
+    if (ms === undefined || /\d\s*ms\b/i.test(phrase)) continue;
+    const before = words[n - k - 1]?.toLowerCase();
+    if (before !== undefined && TIMEBOX_WORDS.has(before)) {
+      if (before === 'for' && STATUS_CODES_RE.test(phrase)) continue;
+      return { task: taskBefore(n - k - 1), timeboxMs: ms };
+    }
+    const bare = phraseWords.every((w) => COMPACT_DURATION_RE.test(w) && !STATUS_CODES_RE.test(w));
+    if (bare && !(before !== undefined && NOT_TIMEBOX_AFTER.has(before))) {
+      return { task: taskBefore(n - k), timeboxMs: ms };
+    }
+  }
+  return { task: text, timeboxMs: null };
+}
+
+function takeTaskId(args: string): { taskId?: string; rest: string } {
+  const [first, rest] = splitFirst(args);
+  const m = TASK_ID_RE.exec(first);
+  return m?.[1] !== undefined ? { taskId: m[1].toUpperCase(), rest } : { rest: args };
+}
+
+function optionalId<K extends string>(key: K, id: string | undefined): { [P in K]?: string } {
+  return (id === undefined ? {} : { [key]: id }) as { [P in K]?: string };
+}
+
+function parseAppoint(args: string, vocab: CommandVocabulary): Result {
+  let who = takePerson(args, vocab.people, 'appoint');
+  let roleText: string;
+  if (isCommandError(who)) {
+    // Also accept the role first ("/appoint scribe @bob"), which people type as often.
+    const [first, rest] = splitFirst(args);
+    const swapped = first.startsWith('@') || asRole(cleanToken(first)) === undefined
+      ? undefined
+      : takePerson(rest, vocab.people, 'appoint');
+    if (swapped === undefined || isCommandError(swapped)) return who;
+    who = swapped;
+    roleText = cleanToken(first);
+  } else {
+    roleText = who.rest.replace(/^as\s+(?:an?\s+|the\s+)?/i, '').replace(TRAILING_PUNCT_RE, '').trim();
+  }
+  if (roleText === '') return fail('/appoint needs a role', COMMAND_USAGE.appoint);
+  const role = asRole(roleText);
+  if (role === undefined) {
+    const near = closest(roleText.toLowerCase().replace(/[\s_]+/g, '-'), APPOINTABLE);
+    return fail(`${quote(roleText)} is not a role`, near !== undefined ? `did you mean ${near}?` : listSome('roles', APPOINTABLE));
+  }
+  if (role === 'ic') return fail(`use /handover @${who.person} to pass command`);
+  if (role === 'facilitator') return fail('the facilitator runs the drill and is not a response role');
+  return { kind: 'appoint', target: who.person, role };
+}
+
+/** normalizeRole looks words up in a plain object, so "constructor" would come back as a function. */
+function asRole(text: string): Role | undefined {
+  const r: unknown = normalizeRole(text);
+  return typeof r === 'string' && isRole(r) ? r : undefined;
+}
+
+function parseSev(args: string): Result {
+  const levels = `${SEVERITIES.slice(0, -1).join(', ')} or ${SEVERITIES[SEVERITIES.length - 1] ?? ''}`;
+  if (args === '') return fail(`/sev needs a level: ${levels}`, COMMAND_USAGE.sev);
+  const digit = /^(?:sev)?[\s-]*(\d)$/i.exec(args)?.[1];
+  const level = SEVERITIES.find((s) => s === `SEV-${digit ?? ''}`);
+  if (level === undefined) return fail(`${quote(args)} is not a severity: use ${levels}`, COMMAND_USAGE.sev);
+  return { kind: 'sev', level };
+}
+
+function parseAssign(args: string, vocab: CommandVocabulary): Result {
+  const who = takePerson(args, vocab.people, 'assign');
+  if (isCommandError(who)) return who;
+  const { task, timeboxMs } = splitTimebox(who.rest);
+  if (timeboxMs === 0) return fail('a time box must be longer than zero', COMMAND_USAGE.assign);
+  if (task === '') return fail(`/assign needs a task for @${who.person}`, COMMAND_USAGE.assign);
+  return { kind: 'assign', target: who.person, task, timeboxMs };
+}
+
+function parseMore(args: string): Result {
+  const words = args === '' ? [] : args.split(/\s+/);
+  let taskId: string | undefined;
+  const firstId = TASK_ID_RE.exec(words[0] ?? '')?.[1];
+  const lastId = words.length > 1 ? TASK_ID_RE.exec(words[words.length - 1] ?? '')?.[1] : undefined;
+  if (firstId !== undefined) {
+    taskId = firstId.toUpperCase();
+    words.shift();
+  } else if (lastId !== undefined) {
+    taskId = lastId.toUpperCase();
+    words.pop();
+  }
+  if (words.length === 0) return fail('/more needs an estimate, e.g. /more 5m', COMMAND_USAGE.more);
+  const phrase = words.join(' ');
+  const ms = parseSpokenDuration(phrase);
+  if (ms === undefined || ms <= 0) return fail(`${quote(phrase)} is not an estimate`, 'e.g. /more 5m or /more T3 10 min');
+  return { kind: 'more', ms, ...optionalId('taskId', taskId) };
+}
+
+function parseReport(args: string): Result {
+  const { taskId, rest } = takeTaskId(args);
+  if (rest === '') return fail('/report needs what you found', COMMAND_USAGE.report);
+  return { kind: 'report', text: rest, ...optionalId('taskId', taskId) };
+}
+
+function parseDraftRef(kind: 'approve' | 'post', args: string): Result {
+  if (args === '') return { kind };
+  const [first] = splitFirst(args);
+  const id = DRAFT_ID_RE.exec(first)?.[1];
+  if (id === undefined) return fail(`${quote(first)} is not a draft id`, `draft ids look like D1: /${kind} D1`);
+  return { kind, draftId: id.toUpperCase() };
+}
+
+function parseSystemTarget(kind: 'check' | 'run', args: string, vocab: CommandVocabulary): Result {
+  const [own, other, noun, otherNoun, otherKind] =
+    kind === 'check'
+      ? [vocab.probes, vocab.actions, 'probe', 'an action', 'run']
+      : [vocab.actions, vocab.probes, 'action', 'a probe', 'check'];
+  const article = kind === 'check' ? 'a' : 'an';
+  if (args === '') return fail(`/${kind} needs ${article} ${noun}`, listSome(`${noun}s`, own) ?? COMMAND_USAGE[kind]);
+  const token = cleanToken(splitFirst(args)[0]);
+  // "/check db disk" for "db-disk": ids are kebab-case, people type spaces.
+  const joined = cleanToken(args).replace(/\s+/g, '-');
+  const hit = findCi(token, own) ?? findCi(joined, own);
+  if (hit !== undefined) return kind === 'check' ? { kind, probe: hit } : { kind, action: hit };
+  const cross = findCi(token, other) ?? findCi(joined, other);
+  if (cross !== undefined) return fail(`"${cross}" is ${otherNoun}: use /${otherKind} ${cross}`);
+  const near = closest(token, own);
+  return fail(
+    `unknown ${noun} ${quote(token)}`,
+    near !== undefined ? `did you mean /${kind} ${near}?` : (listSome(`${noun}s`, own) ?? `this drill has no ${noun}s`),
+  );
+}
+
+function parsePage(args: string, vocab: CommandVocabulary): Result {
+  if (args === '') return fail('/page needs a team', listSome('teams', vocab.teams) ?? COMMAND_USAGE.page);
+  const token = cleanToken(splitFirst(args.replace(/^@/, ''))[0]);
+  const team = findCi(token, vocab.teams);
+  if (team !== undefined) return { kind: 'page', team };
+  const near = closest(token, vocab.teams);
+  return fail(
+    `unknown team ${quote(token)}`,
+    near !== undefined ? `did you mean /page ${near}?` : (listSome('teams', vocab.teams) ?? 'this drill has no teams to page'),
+  );
+}
+
+function textCommand(kind: keyof typeof TEXT_NEEDS): Parser {
+  return (args) => {
+    if (args === '') return fail(`/${kind} needs ${TEXT_NEEDS[kind]}`, COMMAND_USAGE[kind]);
+    return kind === 'poll' ? { kind, proposal: args } : { kind, text: args };
+  };
+}
+
+const PARSERS: { readonly [K in Name]: Parser } = {
+  ack: () => ({ kind: 'ack' }),
+  trigger: (args) => ({ kind: 'trigger', text: args }),
+  join: (args) => ({ kind: 'join', text: args }),
+  ic: (args) => ({ kind: 'ic', text: args }),
+  appoint: parseAppoint,
+  sev: parseSev,
+  assign: parseAssign,
+  wilco: (args) => ({ kind: 'wilco', ...optionalId('taskId', takeTaskId(args).taskId) }),
+  report: parseReport,
+  more: parseMore,
+  check: (args, vocab) => parseSystemTarget('check', args, vocab),
+  run: (args, vocab) => parseSystemTarget('run', args, vocab),
+  poll: textCommand('poll'),
+  object: textCommand('object'),
+  decide: textCommand('decide'),
+  status: textCommand('status'),
+  note: textCommand('note'),
+  todo: textCommand('todo'),
+  draft: textCommand('draft'),
+  approve: (args) => parseDraftRef('approve', args),
+  post: (args) => parseDraftRef('post', args),
+  page: parsePage,
+  handover: (args, vocab) => {
+    const who = takePerson(args, vocab.people, 'handover');
+    return isCommandError(who) ? who : { kind: 'handover', target: who.person };
+  },
+  resolve: () => ({ kind: 'resolve' }),
+  end: () => ({ kind: 'end' }),
+  postmortem: (args, vocab) => {
+    const who = takePerson(args, vocab.people, 'postmortem');
+    return isCommandError(who) ? who : { kind: 'postmortem', owner: who.person };
+  },
+};
+
+function unknownCommand(word: string): CommandError {
+  const lower = word.toLowerCase();
+  // Edit distance alone reads "/hand" as /end and misses "/acknowledge": a unique command the word
+  // begins comes first, then the nearest spelling, then a command the word starts with.
+  const starts = lower.length >= 3 ? COMMAND_NAMES.filter((c) => c.startsWith(lower)) : [];
+  const within = COMMAND_NAMES.filter((c) => lower.startsWith(c)).sort((a, b) => b.length - a.length);
+  const near = (starts.length === 1 ? starts[0] : undefined) ?? (closest(lower, COMMAND_NAMES) as Name | undefined) ?? within[0];
+  return fail(
+    `unknown command ${quote(`/${word}`)}`,
+    near !== undefined ? `did you mean /${near}? (${COMMAND_USAGE[near]})` : 'type /help for the list',
+  );
+}
+
+/** Parses one line typed by a person, a bot or a script; anything not starting with "/" is chat. */
+export function parseCommand(text: string, vocab: CommandVocabulary): Command | CommandError {
+  const line = stripControl(text).trim();
+  if (line === '') return fail('nothing to send');
+  if (!line.startsWith('/')) return { kind: 'say', text: line };
+  // "//" sends the rest as chat, so "/var/log is full" can be said without being read as a command.
+  if (line.startsWith('//')) return { kind: 'say', text: line.slice(1) };
+  const [word, args] = splitFirst(line.slice(1));
+  if (word === '') return fail('type a command name right after "/"', 'type /help for the list');
+  const name = word.toLowerCase();
+  return isName(name) ? PARSERS[name](args, vocab) : unknownCommand(word);
+}
+
+/** Tells a parse failure from a command; accepts anything so network input can be checked too. */
+export function isCommandError(x: unknown): x is CommandError {
+  return typeof x === 'object' && x !== null && typeof (x as { error?: unknown }).error === 'string';
+}
+
+/** Canonical names @mentioned in text, so pages and highlights reach the right person whatever the case. */
+export function mentionsIn(text: string, people: readonly string[]): string[] {
+  const s = stripControl(text);
+  const found: string[] = [];
+  // Two characters past the longest name are enough to see whether a name goes on.
+  const window = Math.max(0, ...people.map((p) => p.length)) + 2;
+  for (const m of s.matchAll(/@/g)) {
+    // "bob@example.com" is an address, not a mention.
+    if (m.index > 0 && MENTION_PRECEDED_RE.test(s[m.index - 1] ?? '')) continue;
+    const near = s.slice(m.index + 1, m.index + 1 + window);
+    const name = longestNameAt(near, people, (after) => !MENTION_GOES_ON_RE.test(after));
+    if (name !== undefined && !found.includes(name)) found.push(name);
+  }
+  return found;
+}
