@@ -1,7 +1,7 @@
 /** Fills scenario log templates from the seeded Faker, so log lines follow the drill's seed. */
 import type { Faker } from '@faker-js/faker';
 import type { LogPlaceholder } from '../scenario/log-placeholders';
-import { isPlaceholder } from '../scenario/log-placeholders';
+import { isPlaceholder, PLACEHOLDER_RE } from '../scenario/log-placeholders';
 
 const FILLERS: Readonly<Record<LogPlaceholder, (f: Faker, service: string) => string>> = {
   host: (f, s) => `${s}-${f.number.int({ min: 1, max: 12 })}`,
@@ -28,5 +28,5 @@ const FILLERS: Readonly<Record<LogPlaceholder, (f: Faker, service: string) => st
 
 /** Replaces each {placeholder} in a template with a generated value. */
 export function fillTemplate(template: string, faker: Faker, service: string): string {
-  return template.replace(/\{([^{}\s]*)\}/g, (whole, name: string) => (isPlaceholder(name) ? FILLERS[name](faker, service) : whole));
+  return template.replace(PLACEHOLDER_RE, (whole, name: string) => (isPlaceholder(name) ? FILLERS[name](faker, service) : whole));
 }

@@ -2,7 +2,6 @@
 import type { Effect, Metric, Phase } from '../scenario/types';
 import type { Rng } from './random';
 
-const DEFAULT_RAMP_MS = 60_000;
 /** Samples kept per metric for sparklines and probes (at one per tick). */
 export const HISTORY = 120;
 
@@ -44,7 +43,7 @@ export class MetricBoard {
       s.from = this.smooth(s, t);
       s.target = targetOf(s.metric, e);
       s.rampStart = t;
-      s.rampMs = e?.overMs ?? DEFAULT_RAMP_MS;
+      s.rampMs = e?.overMs ?? phase.rampMs;
     }
   }
 

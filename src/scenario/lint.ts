@@ -1,6 +1,6 @@
 /** Lint: problems in a scenario's story that the schema and references cannot see. */
 import { compare } from './condition';
-import { formatDuration } from './duration';
+import { formatDuration, parseDuration } from './duration';
 import type { Problem, ProblemSeverity, YamlPath } from './problem';
 import type { Phase, Scenario } from './types';
 import { locate, problemAt, type YamlSource } from './yaml-source';
@@ -78,10 +78,11 @@ export function lintProblems(scenario: Scenario, source: YamlSource): Problem[] 
     if (!p.after.length && !p.on.length && !p.final && !p.resolved) {
       report('error', 'lint/dead-end', ['phases', p.id], `phase "${p.id}" has no way out (no after: or on:) and is not final`, 'add a transition, or mark it final: true', true);
     }
-    for (const [i, e] of p.after.entries()) {
-      if (e.afterMs >= scenario.durationMs) {
-        const key = Object.keys((source.value as { phases: Record<string, { after?: object }> }).phases[p.id]?.after ?? {})[i] ?? '';
-        report('warning', 'lint/timer-past-duration', ['phases', p.id, 'after', key], `timer of ${formatDuration(e.afterMs)} never fires within the drill's ${formatDuration(scenario.durationMs)}`, undefined, true);
+    const rawAfter = (source.value as { phases: Record<string, { after?: Record<string, string> }> }).phases[p.id]?.after ?? {};
+    for (const key of Object.keys(rawAfter)) {
+      const ms = parseDuration(key);
+      if (ms !== undefined && ms >= scenario.durationMs) {
+        report('warning', 'lint/timer-past-duration', ['phases', p.id, 'after', key], `timer of ${formatDuration(ms)} never fires within the drill's ${formatDuration(scenario.durationMs)}`, undefined, true);
       }
     }
   }
@@ -98,6 +99,13 @@ export function lintProblems(scenario: Scenario, source: YamlSource): Problem[] 
       report('warning', 'lint/solution-fails', ['solution', 'path'], `the solution path never reaches a mitigated phase (it ends in "${walk.visited[walk.visited.length - 1]}")`);
     }
   }
+  for (const [key, ms] of Object.entries(scenario.expects.targets)) {
+    if (ms !== undefined && ms > scenario.durationMs) report('warning', 'lint/timer-past-duration', ['expects', 'targets', key], `target ${key} of ${formatDuration(ms)} is past the drill's ${formatDuration(scenario.durationMs)} end`);
+  }
+  scenario.solution.path.forEach((step, i) => {
+    const herring = scenario.actions.find((a) => a.id === step)?.redHerring || scenario.probes.find((p) => p.id === step)?.redHerring;
+    if (herring) report('warning', 'lint/solution-fails', ['solution', 'path', i], `solution step "${step}" is marked redHerring; the ideal path should not need it`);
+  });
   scenario.injects.forEach((inj, i) => {
     if (inj.atMs >= scenario.durationMs) report('warning', 'lint/timer-past-duration', ['injects', i, 'at'], `inject at ${formatDuration(inj.atMs)} comes after the drill's ${formatDuration(scenario.durationMs)} end`);
   });

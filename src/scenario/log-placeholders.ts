@@ -6,7 +6,8 @@ export const LOG_PLACEHOLDERS = [
 ] as const;
 export type LogPlaceholder = (typeof LOG_PLACEHOLDERS)[number];
 
-const PLACEHOLDER_RE = /\{([^{}\s]*)\}/g;
+// Only {word} is a placeholder, so JSON-shaped log lines such as {"level":"error"} stay literal.
+export const PLACEHOLDER_RE = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
 /** The placeholder names used in a template, in order, with their offsets. */
 export function placeholdersIn(template: string): { name: string; index: number }[] {

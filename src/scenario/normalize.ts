@@ -50,6 +50,7 @@ export function normalizeScenario(raw: RawScenario, text: string): Scenario {
       on: Object.entries(p.on ?? {}).map(([action, t]) =>
         typeof t === 'string' ? { action, to: t, requires: [] } : { action, to: t.to, requires: t.requires ?? [] }),
       effects: Object.entries(p.effects ?? {}).map(([m, e]) => effectOf(m, e, rampMs)),
+      rampMs,
       logs: (p.logs ?? []).map((l) => ({ service: l.service, level: l.level, everyMs: ms(l.every), text: l.text })),
       mitigated: p.mitigated ?? false,
       resolved: p.resolved ?? false,

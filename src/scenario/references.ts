@@ -1,5 +1,6 @@
 /** Reference checks: every phase, action, probe, service, metric and team named must exist, once. */
 import { parseCondition } from './condition';
+import { parseDuration } from './duration';
 import { didYouMean } from './did-you-mean';
 import { isPlaceholder, LOG_PLACEHOLDERS, placeholdersIn } from './log-placeholders';
 import type { Problem, YamlPath } from './problem';
@@ -51,6 +52,7 @@ export function referenceProblems(source: YamlSource): Problem[] {
     for (const [name, m] of entries(svc.metrics)) {
       const q = isRec(m) ? parseQuantity(m.baseline as string | number) : undefined;
       if (sid && q) metrics.set(`${sid}.${name}`, q.family);
+      if (sid && q && isRec(m) && m.noise !== undefined) checkFamily(['services', list(raw.services).indexOf(svc), 'metrics', name, 'noise'], `${sid}.${name}`, q.family, m.noise);
     }
   });
 
@@ -80,15 +82,16 @@ export function referenceProblems(source: YamlSource): Problem[] {
     }
     return family;
   };
-  const checkFamily = (path: YamlPath, ref: string, family: UnitFamily | undefined, value: unknown, key = false) => {
+  function checkFamily(path: YamlPath, ref: string, family: UnitFamily | undefined, value: unknown, key = false): void {
     if (!family || parseMultiplier(value as string) !== undefined) return;
     const q = parseQuantity(value as string | number);
     if (q && q.family !== family && !(q.family === 'count' && family !== 'percent' && family !== 'time')) {
       report(path, 'ref/unit-mismatch', `"${String(value)}" is a ${q.family} value but ${ref} is measured as ${family}`, undefined, key);
     }
-  };
+  }
 
   if (raw.initial !== undefined) checkPhase(['initial'], raw.initial);
+  if (isRec(raw.phases) && phases.size === 0) report(['phases'], 'ref/no-phases', 'phases is empty; a scenario needs at least one phase', undefined, true);
 
   list(raw.alerts).forEach((alert, i) => {
     if (!isRec(alert)) return;
@@ -128,6 +131,8 @@ export function referenceProblems(source: YamlSource): Problem[] {
     }
     list(phase.logs).forEach((log, j) => {
       if (!isRec(log)) return;
+      const every = typeof log.every === 'string' ? parseDuration(log.every) : undefined;
+      if (every !== undefined && every < 1000) report(['phases', pid, 'logs', j, 'every'], 'ref/too-frequent', `logs every ${log.every} would flood the channel; use 1s or more`);
       checkService(['phases', pid, 'logs', j, 'service'], log.service);
       const text = str(log.text);
       for (const ph of text ? placeholdersIn(text) : []) {

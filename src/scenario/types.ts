@@ -75,6 +75,8 @@ export interface Phase {
   readonly after: readonly TimerEdge[];
   readonly on: readonly ActionEdge[];
   readonly effects: readonly Effect[];
+  /** How long metrics take to move to this phase's values, including those drifting back to baseline. */
+  readonly rampMs: number;
   readonly logs: readonly LogGenerator[];
   readonly mitigated: boolean;
   readonly resolved: boolean;

@@ -7,7 +7,7 @@ import { out } from '../output';
 import { schemaFile } from '../package-paths';
 import { UserError } from '../user-error';
 
-const ID_RE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const ID_RE = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
 
 /** Writes the starter file and returns its path. */
 export function runNew(id: string, opts: { dir?: string; force?: boolean }, cwd = process.cwd()): string {
