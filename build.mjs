@@ -1,6 +1,6 @@
 // Builds the one-file CLI bundle. Run by `npm install` (prepare), `npm run build` and the test setup.
 import { build } from 'esbuild';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -10,9 +10,14 @@ mkdirSync(join(root, 'dist'), { recursive: true });
 // Ink imports react-devtools-core only in development; marking it external crashes at start.
 writeFileSync(stub, 'export default {};\n');
 
+// One esbuild build. Commands load their code on demand (split chunks), so `validate` never compiles
+// faker, xstate or the UI: V8's compile time grows with the bytes loaded, not just those run.
+rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true });
 await build({
-  entryPoints: [join(root, 'src/cli/main.ts')],
-  outfile: join(root, 'dist/firedrill.js'),
+  entryPoints: { firedrill: join(root, 'src/cli/main.ts') },
+  outdir: join(root, 'dist'),
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -23,7 +28,10 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   alias: { 'react-devtools-core': stub },
   banner: {
-    js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
 });
-chmodSync(join(root, 'dist/firedrill.js'), 0o755);
+// The shebang goes on the entry file only (a banner would put it on every chunk).
+const entry = join(root, 'dist/firedrill.js');
+writeFileSync(entry, `#!/usr/bin/env node\n${readFileSync(entry, 'utf8')}`);
+chmodSync(entry, 0o755);

@@ -1,31 +1,8 @@
 /** The firedrill command line: parses arguments, runs one command, maps failures to exit codes. */
-import { Command, CommanderError } from 'commander';
-import { registerGraph } from './commands/graph';
-import { registerNew } from './commands/new';
-import { registerReplay } from './commands/replay';
-import { registerSimulate } from './commands/simulate';
-import { registerSchema } from './commands/schema';
-import { registerValidate } from './commands/validate';
+import { CommanderError } from 'commander';
 import { err } from './output';
+import { buildProgram } from './program';
 import { EXIT, UserError } from './user-error';
-import { VERSION } from './version';
-
-/** Builds the program with every command registered. */
-export function buildProgram(): Command {
-  const program = new Command('firedrill')
-    .description('A terminal game-day simulator: run scripted incident drills and score the response.')
-    .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
-  registerSimulate(program);
-  registerReplay(program);
-  registerValidate(program);
-  registerGraph(program);
-  registerNew(program);
-  registerSchema(program);
-  for (const cmd of program.commands) cmd.exitOverride();
-  return program;
-}
 
 /** Runs the CLI with the given arguments (without node and the script path). */
 export async function main(argv: readonly string[]): Promise<number> {

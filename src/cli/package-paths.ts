@@ -1,14 +1,21 @@
-/** Where the installed package's own files are, relative to the running bundle. */
+/** Where the installed package's own files are, wherever the running code was bundled to. */
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// The bundle lives in dist/, so the package root is one level up; under vitest the source is two levels down.
-const here = dirname(fileURLToPath(import.meta.url));
-const root = here.endsWith('dist') ? dirname(here) : join(here, '..', '..');
+function findRoot(from: string): string {
+  // The code runs from dist/, dist/chunks/ or (under vitest) src/cli/: walk up to the folder with the schema.
+  let dir = from;
+  for (let i = 0; i < 4; i++) {
+    if (existsSync(join(dir, 'schema', 'scenario.schema.json'))) return dir;
+    dir = dirname(dir);
+  }
+  return join(from, '..');
+}
 
 /** The package root folder. */
-export const packageRoot = root;
+export const packageRoot = findRoot(dirname(fileURLToPath(import.meta.url)));
 /** The committed JSON Schema file. */
-export const schemaFile = join(root, 'schema', 'scenario.schema.json');
+export const schemaFile = join(packageRoot, 'schema', 'scenario.schema.json');
 /** The shipped scenarios folder. */
-export const scenariosDir = join(root, 'scenarios');
+export const scenariosDir = join(packageRoot, 'scenarios');

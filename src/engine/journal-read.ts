@@ -1,6 +1,6 @@
 /** Reads a journal file back, tolerating a last line cut off by a crash; names the file in every problem. */
 import { readFileSync, statSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { JournalEvent, JournalHeader } from './journal';
 import { JOURNAL_FORMAT } from './journal';
 import { ROLES } from './roles';

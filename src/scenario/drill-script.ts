@@ -1,5 +1,5 @@
 /** Drill scripts (`simulate --script`): who plays, which bots fill the rest, and timed inputs. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CastRequest, BotPolicyName } from '../engine/cast';
 import { COMMAND_NAMES } from '../engine/command';
 import { normalizeRole } from '../engine/roles';

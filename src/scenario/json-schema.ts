@@ -1,5 +1,5 @@
 /** The JSON Schema of the scenario format, generated from the zod schema so the two never drift. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { scenarioSchema } from './schema';
 
 /** The JSON Schema document as pretty-printed text (what `firedrill schema` prints). */

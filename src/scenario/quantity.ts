@@ -32,6 +32,8 @@ export function parseQuantity(input: string | number): Quantity | undefined {
   if (typeof input === 'number') {
     return Number.isFinite(input) ? { value: input, family: 'count' } : undefined;
   }
+  // References run on raw YAML data even when the schema failed, so anything can arrive here.
+  if (typeof input !== 'string') return undefined;
   const s = input.trim();
   if (!QUANTITY_RE.test(s)) return undefined;
   const m = /^(-?\d+(?:\.\d+)?)\s*(.*)$/.exec(s);

@@ -43,7 +43,8 @@ export function referenceProblems(source: YamlSource): Problem[] {
   }
   const phases = new Set(entries(raw.phases).map(([k]) => k));
   const teamIds = new Set([...teams.keys()]);
-  const metrics = new Map<string, UnitFamily>();
+  // A metric whose baseline is malformed still exists (the schema reports the baseline); its family is unknown.
+  const metrics = new Map<string, UnitFamily | undefined>();
   list(raw.services).forEach((svc) => {
     if (!isRec(svc)) return;
     const sid = str(svc.id);
@@ -51,7 +52,7 @@ export function referenceProblems(source: YamlSource): Problem[] {
     if (owner) teamIds.add(owner);
     for (const [name, m] of entries(svc.metrics)) {
       const q = isRec(m) ? parseQuantity(m.baseline as string | number) : undefined;
-      if (sid && q) metrics.set(`${sid}.${name}`, q.family);
+      if (sid) metrics.set(`${sid}.${name}`, q?.family);
       if (sid && q && isRec(m) && m.noise !== undefined) checkFamily(['services', list(raw.services).indexOf(svc), 'metrics', name, 'noise'], `${sid}.${name}`, q.family, m.noise);
     }
   });
@@ -74,13 +75,12 @@ export function referenceProblems(source: YamlSource): Problem[] {
       report(path, 'ref/unknown-service', `unknown service "${svc}" in "${ref}"`, didYouMean(svc, services.keys()), key);
       return undefined;
     }
-    const family = metrics.get(ref);
-    if (!family) {
+    if (!metrics.has(ref)) {
       const ofService = [...metrics.keys()].filter((m) => m.startsWith(`${svc}.`));
       report(path, 'ref/unknown-metric', `service "${svc}" has no metric "${name}"`,
         didYouMean(ref, ofService) ?? (ofService.length ? `its metrics: ${ofService.join(', ')}` : `declare it under services[].metrics`), key);
     }
-    return family;
+    return metrics.get(ref);
   };
   function checkFamily(path: YamlPath, ref: string, family: UnitFamily | undefined, value: unknown, key = false): void {
     if (!family || parseMultiplier(value as string) !== undefined) return;

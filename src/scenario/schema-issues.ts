@@ -15,6 +15,8 @@ function valueAt(root: unknown, path: YamlPath): unknown {
 
 function typeName(v: unknown): string {
   if (v === null) return 'null';
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'number') return `number ${String(v)}`;
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   return `${typeof v} ${JSON.stringify(v)}`;
@@ -45,7 +47,11 @@ export function schemaProblems(source: YamlSource, issues: readonly z.core.$ZodI
       continue;
     }
     const value = valueAt(source.value, path);
-    if (value === undefined && issue.code === 'invalid_type') {
+    const parentValue = valueAt(source.value, path.slice(0, -1));
+    const absent = path.length > 0 && parentValue !== null && typeof parentValue === 'object' && !Array.isArray(parentValue)
+      && !Object.prototype.hasOwnProperty.call(parentValue, path[path.length - 1]!);
+    // A missing enum or literal key fails as invalid_value in zod 4, not invalid_type.
+    if (value === undefined && (issue.code === 'invalid_type' || absent)) {
       const parent = path.slice(0, -1);
       const pos = at(parent, false);
       out.push(problemAt(source.file, pos.line, pos.col, 'schema', 'schema/missing-key', `missing required key "${String(path[path.length - 1])}"`, path));

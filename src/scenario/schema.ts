@@ -1,5 +1,5 @@
 /** The scenario file format v1 as zod schemas: the edge where YAML becomes typed data. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DURATION_PATTERN } from './duration';
 import { QUANTITY_PATTERN } from './quantity';
 

@@ -64,6 +64,21 @@ function nestingTooDeep(text: string): number | undefined {
   return undefined;
 }
 
+/** The offset of the first collection nested deeper than MAX_NESTING (block style included), walking without recursion. */
+function blockTooDeep(doc: Document): number | undefined {
+  const stack: [unknown, number][] = [[doc.contents, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > MAX_NESTING) return node.range?.[0] ?? 0;
+    for (const item of node.items) {
+      if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      else stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
 /** Reads and parses a YAML mapping file; every failure comes back as positioned problems. */
 export function loadYamlFile(file: string, what = 'file'): LoadResult {
   let size: number;
@@ -113,10 +128,24 @@ export function parseYamlText(file: string, bytes: Buffer | string, what = 'file
     const pos = lines.linePos(deepAt);
     return { ok: false, problems: [problemAt(file, pos.line, pos.col, 'syntax', 'syntax/too-deep', `nesting is deeper than ${MAX_NESTING} levels`)] };
   }
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // stringKeys: a list or mapping used as a key is an error (toJS would stringify nested ones in exponential time);
+  // logLevel: yaml's console warnings would leak past the problem list.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, stringKeys: true, logLevel: 'error' });
+  const overflow = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (overflow) {
+    // The composer ran out of stack on block nesting far deeper than the flow-nesting guard allows.
+    const pos = overflow.linePos?.[0] ?? lines.linePos(overflow.pos[0]);
+    return { ok: false, problems: [problemAt(file, pos.line, pos.col, 'syntax', 'syntax/too-deep', `nesting is deeper than ${MAX_NESTING} levels`)] };
+  }
+  const deepNode = blockTooDeep(doc);
+  if (deepNode !== undefined) {
+    const pos = lines.linePos(deepNode);
+    return { ok: false, problems: [problemAt(file, pos.line, pos.col, 'syntax', 'syntax/too-deep', `nesting is deeper than ${MAX_NESTING} levels`)] };
+  }
   const syntax = doc.errors.map((e) => {
     const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
-    return problemAt(file, pos.line, pos.col, 'syntax', `syntax/${e.code.toLowerCase().replace(/_/g, '-')}`, e.message.split('\n')[0]!);
+    const message = e.code === 'NON_STRING_KEY' ? 'a key must be a plain name, not a list, mapping or alias' : e.message.split('\n')[0]!;
+    return problemAt(file, pos.line, pos.col, 'syntax', `syntax/${e.code.toLowerCase().replace(/_/g, '-')}`, message);
   });
   if (syntax.length) return { ok: false, problems: syntax };
   let value: unknown;

@@ -1,7 +1,6 @@
 /** `firedrill new <id>`: writes a commented starter scenario that validates. */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Command } from 'commander';
 import { starterScenario } from '../../scenario/starter';
 import { out } from '../output';
 import { schemaFile } from '../package-paths';
@@ -21,17 +20,10 @@ export function runNew(id: string, opts: { dir?: string; force?: boolean }, cwd 
   return file;
 }
 
-/** Registers the new command. */
-export function registerNew(program: Command): void {
-  program
-    .command('new')
-    .description('write a commented starter scenario (into ./scenarios/ if it exists, else the current folder)')
-    .argument('<scenario-id>', 'id of the new scenario, e.g. cache-stampede')
-    .option('--dir <dir>', 'folder to write into')
-    .option('--force', 'overwrite an existing file')
-    .action((id: string, opts: { dir?: string; force?: boolean }) => {
-      const file = runNew(id, opts);
-      const shown = relative(process.cwd(), file) || file;
-      out(`wrote ${shown}\nnext: edit it, then run firedrill validate ${shown}`);
-    });
+/** Writes the starter and tells the user what to do next. */
+export function runNewCommand(id: string, opts: { dir?: string; force?: boolean }): number {
+  const file = runNew(id, opts);
+  const shown = relative(process.cwd(), file) || file;
+  out(`wrote ${shown}\nnext: edit it, then run firedrill validate ${shown}`);
+  return 0;
 }

@@ -1,7 +1,6 @@
 /** `firedrill replay <run-dir|journal.jsonl>`: re-runs a journal's inputs and checks the drill reproduces. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import { JournalError, readJournal } from '../../engine/journal-read';
 import { replay } from '../../engine/replay';
 import { loadScenario } from '../../scenario/load-scenario';
@@ -70,17 +69,4 @@ export function runReplay(target: string, opts: { json?: boolean; scenario?: str
     out([`${path}: does NOT reproduce: first divergence at event ${d!.seq}`, `  journal: ${show(d!.expected)}`, `  replay:  ${show(d!.actual)}`].join('\n'));
   }
   return result.reproduces ? 0 : 1;
-}
-
-/** Registers the replay command. */
-export function registerReplay(program: Command): void {
-  program
-    .command('replay')
-    .description('re-run a drill journal\'s inputs against its scenario and check that every event reproduces')
-    .argument('<run>', 'run folder or journal.jsonl')
-    .option('--scenario <file>', 'the scenario file, when it has moved since the run')
-    .option('--json', 'print one JSON document')
-    .action((target: string, opts: { json?: boolean; scenario?: string }) => {
-      process.exitCode = runReplay(target, opts);
-    });
 }

@@ -1,5 +1,4 @@
 /** `firedrill validate <file>... [--json] [--strict]`: checks scenario files and reports every problem. */
-import type { Command } from 'commander';
 import { loadScenario } from '../../scenario/load-scenario';
 import { formatProblem, type Problem } from '../../scenario/problem';
 import { out, outJson } from '../output';
@@ -35,17 +34,4 @@ export function runValidate(files: readonly string[], opts: { json?: boolean; st
     out(`${plural(reports.length, 'file')} checked: ${reports.length - bad} valid, ${bad} invalid (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`);
   }
   return valid ? 0 : 1;
-}
-
-/** Registers the validate command. */
-export function registerValidate(program: Command): void {
-  program
-    .command('validate')
-    .description('check scenario files: YAML syntax, schema, references and lint; reports every problem as file:line:col')
-    .argument('<file...>', 'scenario YAML files')
-    .option('--json', 'print one JSON document with every problem')
-    .option('--strict', 'treat lint warnings as errors')
-    .action((files: string[], opts: { json?: boolean; strict?: boolean }) => {
-      process.exitCode = runValidate(files, opts);
-    });
 }

@@ -1,7 +1,6 @@
 /** `firedrill simulate <scenario>`: runs a whole drill headless on simulated time and writes the run folder. */
 import { randomInt } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { Option, type Command } from 'commander';
 import { attachBots } from '../../bots/attach-bots';
 import { buildCast, type BotPolicyName } from '../../engine/cast';
 import { FileJournal, type JournalEvent } from '../../engine/journal';
@@ -90,21 +89,4 @@ async function runRealTime(session: DrillSession, speed: number, inputs: readonl
   await driver.done;
   process.off('SIGINT', stopOnSignal);
   process.off('SIGTERM', stopOnSignal);
-}
-
-/** Registers the simulate command. */
-export function registerSimulate(program: Command): void {
-  program
-    .command('simulate')
-    .description('run a whole drill headless on simulated time, with bots in every open role, and write the run folder')
-    .argument('<scenario>', 'scenario YAML file')
-    .option('--seed <seed>', 'random seed (same scenario + seed + script = same drill); random when omitted')
-    .option('--script <file>', 'drill script: participants, bots and timed commands')
-    .addOption(new Option('--policy <policy>', 'how the bots play').choices(['by-the-book', 'sloppy']).default('by-the-book'))
-    .option('--json', 'print one JSON document instead of the summary')
-    .option('--out <dir>', 'run folder (default ./firedrill-runs/<UTC time>-<scenario-id>/)')
-    .option('--speed <x>', 'run on the real clock at this multiple of real time instead of as fast as possible')
-    .action(async (file: string, opts: SimulateOptions) => {
-      process.exitCode = await runSimulate(file, opts);
-    });
 }

@@ -1,0 +1,77 @@
+/** The command table: every command's arguments and options, with its implementation loaded only when it runs. */
+import { Command, Option } from 'commander';
+import { VERSION } from './version';
+
+// Implementations are imported lazily so `firedrill validate` never pays for the engine, bots or UI.
+const actions = {
+  validate: () => import('./actions/validate'),
+  graph: () => import('./actions/graph'),
+  new: () => import('./actions/new'),
+  schema: () => import('./actions/schema'),
+  simulate: () => import('./actions/simulate'),
+  replay: () => import('./actions/replay'),
+};
+
+const setExit = (code: number): void => {
+  process.exitCode = code;
+};
+
+/** Builds the program with every command registered. */
+export function buildProgram(): Command {
+  const program = new Command('firedrill')
+    .description('A terminal game-day simulator: run scripted incident drills and score the response.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  program
+    .command('simulate')
+    .description('run a whole drill headless on simulated time, with bots in every open role, and write the run folder')
+    .argument('<scenario>', 'scenario YAML file')
+    .option('--seed <seed>', 'random seed (same scenario + seed + script = same drill); random when omitted')
+    .option('--script <file>', 'drill script: participants, bots and timed commands')
+    .addOption(new Option('--policy <policy>', 'how the bots play').choices(['by-the-book', 'sloppy']).default('by-the-book'))
+    .option('--json', 'print one JSON document instead of the summary')
+    .option('--out <dir>', 'run folder (default ./firedrill-runs/<UTC time>-<scenario-id>/)')
+    .option('--speed <x>', 'run on the real clock at this multiple of real time instead of as fast as possible')
+    .action(async (file, opts) => setExit(await (await actions.simulate()).runSimulate(file, opts)));
+
+  program
+    .command('replay')
+    .description('re-run a drill journal\'s inputs against its scenario and check that every event reproduces')
+    .argument('<run>', 'run folder or journal.jsonl')
+    .option('--scenario <file>', 'the scenario file, when it has moved since the run')
+    .option('--json', 'print one JSON document')
+    .action(async (target, opts) => setExit((await actions.replay()).runReplay(target, opts)));
+
+  program
+    .command('validate')
+    .description('check scenario files: YAML syntax, schema, references and lint; reports every problem as file:line:col')
+    .argument('<file...>', 'scenario YAML files')
+    .option('--json', 'print one JSON document with every problem')
+    .option('--strict', 'treat lint warnings as errors')
+    .action(async (files, opts) => setExit((await actions.validate()).runValidate(files, opts)));
+
+  program
+    .command('graph')
+    .description('print the scenario\'s phase graph as Mermaid (default) or Graphviz DOT')
+    .argument('<scenario>', 'scenario YAML file')
+    .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
+    .action(async (file, opts) => setExit((await actions.graph()).runGraph(file, opts)));
+
+  program
+    .command('new')
+    .description('write a commented starter scenario (into ./scenarios/ if it exists, else the current folder)')
+    .argument('<scenario-id>', 'id of the new scenario, e.g. cache-stampede')
+    .option('--dir <dir>', 'folder to write into')
+    .option('--force', 'overwrite an existing file')
+    .action(async (id, opts) => setExit((await actions.new()).runNewCommand(id, opts)));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the scenario format (for editors and other tools)')
+    .action(async () => setExit((await actions.schema()).runSchema()));
+
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
