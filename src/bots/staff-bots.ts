@@ -76,7 +76,9 @@ export class CustomerLiaisonBot extends Bot {
         this.later(2 * MINUTE, 3 * MINUTE, () => this.draft('first'));
         return;
       case 'draft.approve':
-        if (s.drafts.find((d) => d.id === e.data.id)?.by === this.me.name) this.later(10 * SECOND, 30 * SECOND, `/post ${String(e.data.id)}`);
+        if (s.drafts.find((d) => d.id === e.data.id)?.by === this.me.name) {
+          this.later(10 * SECOND, 30 * SECOND, () => (s.drafts.find((d) => d.id === e.data.id)?.postedAt === undefined ? `/post ${String(e.data.id)}` : undefined));
+        }
         return;
       case 'draft.submit':
         if (e.actor === this.me.name && this.sloppy) this.later(5 * SECOND, 15 * SECOND, `/post ${String(e.data.id)}`);

@@ -36,12 +36,19 @@ export function buildCast(scenario: Scenario, humans: readonly CastRequest[], fa
 
   const cast: JournalParticipant[] = [];
   const remaining = [...humans];
-  const takeHuman = (role: Role, team?: string): CastRequest | undefined => {
-    const i = remaining.findIndex((h) => h.role === role && (team === undefined || teamOf(h) === team || (h.service === undefined && role === 'responder')));
-    return i >= 0 ? remaining.splice(i, 1)[0] : undefined;
+  const humanTeams = new Set<string>();
+  const takeHuman = (role: Role, team?: string, onCall?: string): CastRequest | undefined => {
+    // Someone who named this team comes first; a responder who named none takes a team no human has yet.
+    let i = remaining.findIndex((h) => h.role === role && (team === undefined || teamOf(h) === team));
+    if (i < 0 && role === 'responder' && team !== undefined && onCall === 'primary' && !humanTeams.has(team)) {
+      i = remaining.findIndex((h) => h.role === role && h.service === undefined);
+    }
+    const h = i >= 0 ? remaining.splice(i, 1)[0] : undefined;
+    if (h && team) humanTeams.add(team);
+    return h;
   };
   const seat = (role: Role, extra: Partial<JournalParticipant> = {}): void => {
-    const h = takeHuman(role, extra.team);
+    const h = takeHuman(role, extra.team, extra.onCall);
     cast.push(h ? { name: h.name, seat: role, ...extra, kind: 'human' } : { name: newName(), seat: role, ...extra, kind: 'bot', policy });
   };
 

@@ -57,7 +57,10 @@ export class DrillSession {
     this.world = new World(options.scenario, this.scheduler, createRng(options.seed, 'noise'), createFaker(options.seed, 'logs'), {
       phaseEntered: (phase) => this.phaseEntered(phase),
       alertFired: (a, value) => this.alertFired(a, value),
-      alertCleared: (a) => this.emit('alert.cleared', 'monitoring', 'system', { alert: a.alert.id }),
+      alertCleared: (a) => {
+        this.scheduler.clearTimeout(this.alertState.get(a.alert.id)?.escalation);
+        this.emit('alert.cleared', 'monitoring', 'system', { alert: a.alert.id });
+      },
     });
   }
 
@@ -95,8 +98,8 @@ export class DrillSession {
   }
 
   private fireInject(index: number): void {
-    if (this.status !== 'running' || index !== this.nextInject) return;
-    const inj = this.scenario.injects[index]!;
+    const inj = this.scenario.injects[index];
+    if (this.status !== 'running' || index !== this.nextInject || !inj) return;
     this.nextInject++;
     if (!inj.phase || inj.phase === this.world.currentPhase().id) {
       this.emit('inject', inj.from, 'system', { index, kind: inj.kind, text: inj.text });
@@ -112,12 +115,16 @@ export class DrillSession {
     return e;
   }
 
-  /** The role a person acts in right now: IC if they hold command, else their latest appointment or seat. */
+  /**
+   * The role a person acts in right now: IC only while they hold command; otherwise their latest
+   * appointment or their seat. Someone in the IC seat who does not hold command acts as a responder.
+   */
   roleOf(name: string): Role {
     if (this.incident.ic === name) return 'ic';
     const p = this.people.get(name);
     if (!p) return 'facilitator';
-    return p.appointed[p.appointed.length - 1] ?? p.info.seat;
+    const role = p.appointed[p.appointed.length - 1] ?? p.info.seat;
+    return role === 'ic' ? 'responder' : role;
   }
 
   /** Every role a person holds now. */
@@ -178,12 +185,13 @@ export class DrillSession {
   /** A participant (human, bot or script) sends a line of chat-ops text. */
   dispatch(actor: string, text: string, meta: { bot?: boolean } = {}): void {
     if (this.status !== 'running') return;
-    const role = this.roleOf(actor);
-    this.emit('input', actor, role, { text, ...(meta.bot ? { bot: true } : {}) });
     if (!this.people.has(actor)) {
-      this.emit('cmd.error', actor, role, { message: `${actor} is not a participant in this drill` });
+      this.emit('input', actor, 'system', { text, ...(meta.bot ? { bot: true } : {}) });
+      this.emit('cmd.error', actor, 'system', { message: `${actor} is not a participant in this drill` });
       return;
     }
+    const role = this.roleOf(actor);
+    this.emit('input', actor, role, { text, ...(meta.bot ? { bot: true } : {}) });
     const s = this.scenario;
     const parsed = parseCommand(text, {
       people: [...this.people.keys()],
@@ -274,8 +282,8 @@ export class DrillSession {
       case 'ic': {
         if (this.incident.ic === actor) return this.refuse(actor, role, 'you are already the Incident Commander');
         if (this.incident.ic) return this.refuse(actor, role, `${this.incident.ic} is the Incident Commander; command changes only by /handover`);
-        this.ensureJoined(actor, role);
         this.incident.ic = actor;
+        this.ensureJoined(actor, 'ic');
         this.emit('role.claim', actor, 'ic', { role: 'ic', text: c.text });
         return;
       }
@@ -487,6 +495,7 @@ export class DrillSession {
     const primary = [...this.people.values()].find((p) => p.info.team === a.alert.pages && p.info.onCall === 'primary');
     const backup = [...this.people.values()].find((p) => p.info.team === a.alert.pages && p.info.onCall === 'backup');
     this.emit('alert.fired', 'monitoring', 'system', { alert: id, title: a.alert.title, metric: a.alert.metric, value, urgency: a.alert.urgency });
+    this.scheduler.clearTimeout(this.alertState.get(id)?.escalation);
     const st = { notified: [] as string[], escalation: undefined as unknown };
     this.alertState.set(id, st);
     if (primary) {
@@ -496,7 +505,7 @@ export class DrillSession {
     if (backup) {
       st.escalation = this.scheduler.setTimeout(() => {
         const cur = this.alertState.get(id);
-        if (!cur || cur.ackedBy || this.status !== 'running') return;
+        if (cur !== st || cur.ackedBy || this.status !== 'running') return;
         cur.notified.push(backup.info.name);
         this.emit('alert.notified', 'monitoring', 'system', { alert: id, user: backup.info.name, level: 2, escalated: true });
       }, ESCALATE_MS);

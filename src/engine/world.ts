@@ -142,6 +142,7 @@ export class World {
 
   /** A remediation completed: the phase machine decides whether the world changes. */
   actionDone(action: string): boolean {
+    if (this.actor.getSnapshot().status !== 'active') return false;
     const before = this.phase.id;
     this.actor.send({ type: 'action.done', action });
     return this.phase.id !== before;
@@ -149,6 +150,7 @@ export class World {
 
   /** A diagnostic completed; recorded because some transitions require it. */
   probeDone(probe: string): void {
+    if (this.actor.getSnapshot().status !== 'active') return;
     this.actor.send({ type: 'probe.done', probe });
   }
 

@@ -17,6 +17,15 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 export function referenceProblems(source: YamlSource): Problem[] {
   const raw = source.value as Rec;
   const out: Problem[] = [];
+  // Each suggestion costs an edit distance per candidate; a hostile file with thousands of unknown names and
+  // thousands of ids would take minutes, so suggestions stop after a fixed amount of work.
+  let suggestBudget = 20_000;
+  const suggest = (word: string, candidates: Iterable<string>): string | undefined => {
+    if (suggestBudget <= 0) return undefined;
+    const all = [...candidates];
+    suggestBudget -= all.length;
+    return suggestBudget >= 0 ? didYouMean(word, all) : undefined;
+  };
   const report = (path: YamlPath, code: string, message: string, hint?: string, key = false) => {
     const pos = locate(source, path, key);
     out.push(problemAt(source.file, pos.line, pos.col, 'reference', code, message, path, hint));
@@ -58,27 +67,27 @@ export function referenceProblems(source: YamlSource): Problem[] {
   });
 
   const checkService = (path: YamlPath, id: unknown) => {
-    if (typeof id === 'string' && !services.has(id)) report(path, 'ref/unknown-service', `unknown service "${id}"`, didYouMean(id, services.keys()));
+    if (typeof id === 'string' && !services.has(id)) report(path, 'ref/unknown-service', `unknown service "${id}"`, suggest(id, services.keys()));
   };
   const checkPhase = (path: YamlPath, id: unknown, key = false) => {
-    if (typeof id === 'string' && !phases.has(id)) report(path, 'ref/unknown-phase', `unknown phase "${id}"`, didYouMean(id, phases), key);
+    if (typeof id === 'string' && !phases.has(id)) report(path, 'ref/unknown-phase', `unknown phase "${id}"`, suggest(id, phases), key);
   };
   const checkStep = (path: YamlPath, id: unknown) => {
     if (typeof id === 'string' && !actions.has(id) && !probes.has(id)) {
-      report(path, 'ref/unknown-step', `unknown action or probe "${id}"`, didYouMean(id, [...actions.keys(), ...probes.keys()]));
+      report(path, 'ref/unknown-step', `unknown action or probe "${id}"`, suggest(id, [...actions.keys(), ...probes.keys()]));
     }
   };
   const checkMetric = (path: YamlPath, ref: string, key = false): UnitFamily | undefined => {
     const [svc, name] = ref.split('.');
     if (svc === undefined || name === undefined) return undefined;
     if (!services.has(svc)) {
-      report(path, 'ref/unknown-service', `unknown service "${svc}" in "${ref}"`, didYouMean(svc, services.keys()), key);
+      report(path, 'ref/unknown-service', `unknown service "${svc}" in "${ref}"`, suggest(svc, services.keys()), key);
       return undefined;
     }
     if (!metrics.has(ref)) {
       const ofService = [...metrics.keys()].filter((m) => m.startsWith(`${svc}.`));
       report(path, 'ref/unknown-metric', `service "${svc}" has no metric "${name}"`,
-        didYouMean(ref, ofService) ?? (ofService.length ? `its metrics: ${ofService.join(', ')}` : `declare it under services[].metrics`), key);
+        suggest(ref, ofService) ?? (ofService.length ? `its metrics: ${ofService.join(', ')}` : `declare it under services[].metrics`), key);
     }
     return metrics.get(ref);
   };
@@ -97,7 +106,7 @@ export function referenceProblems(source: YamlSource): Problem[] {
     if (!isRec(alert)) return;
     const pages = str(alert.pages);
     if (pages && !teamIds.has(pages)) {
-      report(['alerts', i, 'pages'], 'ref/unknown-team', `unknown team "${pages}"; teams are service owners or listed under teams`, didYouMean(pages, teamIds));
+      report(['alerts', i, 'pages'], 'ref/unknown-team', `unknown team "${pages}"; teams are service owners or listed under teams`, suggest(pages, teamIds));
     }
     const when = str(alert.when);
     if (when === undefined) return;
@@ -119,7 +128,7 @@ export function referenceProblems(source: YamlSource): Problem[] {
     for (const [action, t] of entries(phase.on)) {
       if (!actions.has(action)) {
         const why = probes.has(action) ? `"${action}" is a probe; only actions (/run) move the world between phases` : `unknown action "${action}"`;
-        report(['phases', pid, 'on', action], 'ref/unknown-action', why, probes.has(action) ? undefined : didYouMean(action, actions.keys()), true);
+        report(['phases', pid, 'on', action], 'ref/unknown-action', why, probes.has(action) ? undefined : suggest(action, actions.keys()), true);
       }
       const to = isRec(t) ? t.to : t;
       checkPhase(isRec(t) ? ['phases', pid, 'on', action, 'to'] : ['phases', pid, 'on', action], to);
@@ -138,7 +147,7 @@ export function referenceProblems(source: YamlSource): Problem[] {
       for (const ph of text ? placeholdersIn(text) : []) {
         if (!isPlaceholder(ph.name)) {
           report(['phases', pid, 'logs', j, 'text'], 'ref/unknown-placeholder', `unknown placeholder {${ph.name}} in log text`,
-            didYouMean(ph.name, LOG_PLACEHOLDERS) ?? `known: ${LOG_PLACEHOLDERS.join(', ')}`);
+            suggest(ph.name, LOG_PLACEHOLDERS) ?? `known: ${LOG_PLACEHOLDERS.join(', ')}`);
         }
       }
     });

@@ -79,6 +79,15 @@ function blockTooDeep(doc: Document): number | undefined {
   return undefined;
 }
 
+// A line scan, not a regular expression: nested quantifiers over a whole file backtrack badly.
+function onlyCommentsOrBlank(text: string): boolean {
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (t !== '' && !t.startsWith('#')) return false;
+  }
+  return true;
+}
+
 /** Reads and parses a YAML mapping file; every failure comes back as positioned problems. */
 export function loadYamlFile(file: string, what = 'file'): LoadResult {
   let size: number;
@@ -117,7 +126,7 @@ export function parseYamlText(file: string, bytes: Buffer | string, what = 'file
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '' || /^(?:\s*#[^\n]*\n?|\s*\n)*\s*$/.test(text)) {
+  if (onlyCommentsOrBlank(text)) {
     return fileProblem(file, 'file/empty', `is empty; a ${what} is a YAML mapping of key: value lines`);
   }
   const lines = new LineCounter();
