@@ -1,6 +1,6 @@
 // Builds the one-file CLI bundle. Run by `npm install` (prepare), `npm run build` and the test setup.
 import { build } from 'esbuild';
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -12,7 +12,8 @@ writeFileSync(stub, 'export default {};\n');
 
 // One esbuild build. Commands load their code on demand (split chunks), so `validate` never compiles
 // faker, xstate or the UI: V8's compile time grows with the bytes loaded, not just those run.
-rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true });
+// Old chunks are left in place: chunk names carry a content hash, and a CLI still running (or a
+// parallel test run) may be loading them.
 await build({
   entryPoints: { firedrill: join(root, 'src/cli/main.ts') },
   outdir: join(root, 'dist'),

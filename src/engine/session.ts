@@ -9,6 +9,7 @@ import { isCommandError, mentionsIn, parseCommand } from './parse-command';
 import { createFaker, createRng } from './random';
 import type { Role } from './roles';
 import { Scheduler } from './scheduler';
+import { snapshotOf, type DrillSnapshot } from './snapshot';
 import { World, type AlertState } from './world';
 
 export type Outcome = 'resolved' | 'timed-out' | 'aborted';
@@ -66,6 +67,11 @@ export class DrillSession {
 
   get scenario(): Scenario {
     return this.options.scenario;
+  }
+
+  /** The drill as it stands now (see snapshot.ts); the UI and network render this. */
+  snapshot(): DrillSnapshot {
+    return snapshotOf(this);
   }
 
   /** Subscribes to every journal event as it happens; returns an unsubscribe function. */

@@ -1,7 +1,7 @@
 /** Reads a YAML file defensively and keeps source positions so later layers can point at lines. */
 import { readFileSync, statSync } from 'node:fs';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { Problem, ProblemLayer, YamlPath } from './problem';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { sortProblems, type Problem, type ProblemLayer, type YamlPath } from './problem';
 
 /** Files larger than this are refused before parsing: real scenarios are a few kilobytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -64,19 +64,33 @@ function nestingTooDeep(text: string): number | undefined {
   return undefined;
 }
 
-/** The offset of the first collection nested deeper than MAX_NESTING (block style included), walking without recursion. */
-function blockTooDeep(doc: Document): number | undefined {
+/**
+ * Walks the composed document without recursion: the first collection nested deeper than MAX_NESTING (block style
+ * included) and every repeated key. Keys are checked here with a set per mapping, because yaml's own uniqueKeys
+ * check compares each key with every earlier one and takes minutes on a mapping with tens of thousands of keys.
+ */
+function checkStructure(doc: Document): { deepAt?: number; duplicates: { key: string; at: number; first: number }[] } {
+  const duplicates: { key: string; at: number; first: number }[] = [];
   const stack: [unknown, number][] = [[doc.contents, 1]];
   while (stack.length) {
     const [node, depth] = stack.pop()!;
     if (!isMap(node) && !isSeq(node)) continue;
-    if (depth > MAX_NESTING) return node.range?.[0] ?? 0;
+    if (depth > MAX_NESTING) return { deepAt: node.range?.[0] ?? 0, duplicates };
+    const seen = new Map<string, number>();
     for (const item of node.items) {
-      if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
-      else stack.push([item, depth + 1]);
+      if (isPair(item)) {
+        if (isScalar(item.key)) {
+          const k = String(item.key.value);
+          const at = item.key.range?.[0] ?? 0;
+          const first = seen.get(k);
+          if (first === undefined) seen.set(k, at);
+          else duplicates.push({ key: k, at, first });
+        }
+        stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      } else stack.push([item, depth + 1]);
     }
   }
-  return undefined;
+  return { duplicates };
 }
 
 // A line scan, not a regular expression: nested quantifiers over a whole file backtrack badly.
@@ -139,16 +153,17 @@ export function parseYamlText(file: string, bytes: Buffer | string, what = 'file
   }
   // stringKeys: a list or mapping used as a key is an error (toJS would stringify nested ones in exponential time);
   // logLevel: yaml's console warnings would leak past the problem list.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, stringKeys: true, logLevel: 'error' });
+  // uniqueKeys: checked in checkStructure instead, in linear time.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, stringKeys: true, logLevel: 'error' });
   const overflow = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
   if (overflow) {
     // The composer ran out of stack on block nesting far deeper than the flow-nesting guard allows.
     const pos = overflow.linePos?.[0] ?? lines.linePos(overflow.pos[0]);
     return { ok: false, problems: [problemAt(file, pos.line, pos.col, 'syntax', 'syntax/too-deep', `nesting is deeper than ${MAX_NESTING} levels`)] };
   }
-  const deepNode = blockTooDeep(doc);
-  if (deepNode !== undefined) {
-    const pos = lines.linePos(deepNode);
+  const structure = checkStructure(doc);
+  if (structure.deepAt !== undefined) {
+    const pos = lines.linePos(structure.deepAt);
     return { ok: false, problems: [problemAt(file, pos.line, pos.col, 'syntax', 'syntax/too-deep', `nesting is deeper than ${MAX_NESTING} levels`)] };
   }
   const syntax = doc.errors.map((e) => {
@@ -156,7 +171,11 @@ export function parseYamlText(file: string, bytes: Buffer | string, what = 'file
     const message = e.code === 'NON_STRING_KEY' ? 'a key must be a plain name, not a list, mapping or alias' : e.message.split('\n')[0]!;
     return problemAt(file, pos.line, pos.col, 'syntax', `syntax/${e.code.toLowerCase().replace(/_/g, '-')}`, message);
   });
-  if (syntax.length) return { ok: false, problems: syntax };
+  for (const d of structure.duplicates) {
+    const pos = lines.linePos(d.at);
+    syntax.push(problemAt(file, pos.line, pos.col, 'syntax', 'syntax/duplicate-key', `duplicate key "${d.key}" (first at line ${lines.linePos(d.first).line}); keys in a mapping must be unique`));
+  }
+  if (syntax.length) return { ok: false, problems: sortProblems(syntax) };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -174,6 +193,21 @@ export function parseYamlText(file: string, bytes: Buffer | string, what = 'file
   return { ok: true, source: { file, text, doc, lines, value } };
 }
 
+// Each mapping's pairs by key, built on first use: problems are located one by one, and a linear search per
+// problem is quadratic in a mapping with thousands of keys.
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+function keyIndex(map: YAMLMap): Map<string, Pair> {
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index;
+}
+
 /** Line and column of the node at a YAML path (its key when `key` is set); the deepest existing parent otherwise. */
 export function locate(source: YamlSource, path: YamlPath, key = false): { line: number; col: number } {
   let node: Node | null | undefined = source.doc.contents as Node | null;
@@ -182,7 +216,7 @@ export function locate(source: YamlSource, path: YamlPath, key = false): { line:
     const seg = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = keyIndex(node).get(String(seg));
       if (!pair) break;
       if (last && key && pair.key) {
         found = pair.key as Node;

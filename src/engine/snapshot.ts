@@ -1,0 +1,94 @@
+/** Snapshots: what a drill looks like at one instant, for the UI, the network and tests. */
+import type { Severity } from '../scenario/types';
+import type { UnitFamily } from '../scenario/quantity';
+import type { Role } from './roles';
+import type { DrillSession, Outcome } from './session';
+
+export interface SnapshotPerson {
+  readonly name: string;
+  readonly seat: Role;
+  readonly roles: readonly Role[];
+  readonly team?: string;
+  readonly kind: 'human' | 'bot';
+  readonly joined: boolean;
+  /** Whether this person has an unacknowledged page. */
+  readonly paged: boolean;
+}
+
+export interface SnapshotTask {
+  readonly id: string;
+  readonly to: string;
+  readonly text: string;
+  readonly status: 'open' | 'done';
+  readonly acked: boolean;
+  readonly dueAt?: number;
+  readonly timeboxMs: number | null;
+}
+
+export interface SnapshotMetric {
+  readonly ref: string;
+  readonly family: UnitFamily;
+  readonly value: number;
+  readonly history: readonly number[];
+}
+
+export interface DrillSnapshot {
+  readonly atMs: number;
+  readonly durationMs: number;
+  readonly status: 'ready' | 'running' | 'ended';
+  readonly outcome?: Outcome;
+  readonly scenario: { readonly id: string; readonly title: string };
+  /** The incident as participants know it; never the hidden phase. */
+  readonly incident: {
+    readonly triggered: boolean;
+    readonly ic?: string;
+    readonly severity?: Severity;
+    readonly lastStatus?: string;
+    readonly resolved: boolean;
+  };
+  readonly people: readonly SnapshotPerson[];
+  readonly tasks: readonly SnapshotTask[];
+  readonly poll?: { readonly id: string; readonly proposal: string; readonly objections: number };
+  readonly drafts: readonly { id: string; by: string; text: string; approved: boolean; posted: boolean }[];
+  readonly alerts: readonly { id: string; title: string; firing: boolean; ackedBy?: string }[];
+  readonly metrics: readonly SnapshotMetric[];
+  /** Ground truth, for the facilitator view only. */
+  readonly truth: { readonly phase: string; readonly mitigated: boolean };
+}
+
+/** Builds a snapshot of a session's current state. */
+export function snapshotOf(s: DrillSession): DrillSnapshot {
+  const unacked = new Set([...s.alertState.values()].filter((a) => !a.ackedBy).flatMap((a) => a.notified));
+  const poll = s.polls.find((p) => !p.closed);
+  const phase = s.world.currentPhase();
+  return {
+    atMs: s.scheduler.now(),
+    durationMs: s.scenario.durationMs,
+    status: s.status,
+    ...(s.outcome ? { outcome: s.outcome } : {}),
+    scenario: { id: s.scenario.id, title: s.scenario.title },
+    incident: {
+      triggered: s.incident.triggeredAt !== undefined,
+      ...(s.incident.ic ? { ic: s.incident.ic } : {}),
+      ...(s.incident.severity ? { severity: s.incident.severity } : {}),
+      ...(s.incident.lastStatus ? { lastStatus: s.incident.lastStatus.text } : {}),
+      resolved: s.incident.resolvedAt !== undefined,
+    },
+    people: [...s.people.values()].map((p) => ({
+      name: p.info.name, seat: p.info.seat, roles: s.rolesOf(p.info.name), ...(p.info.team ? { team: p.info.team } : {}),
+      kind: p.info.kind, joined: p.joinedAt !== undefined, paged: unacked.has(p.info.name),
+    })),
+    tasks: s.tasks.map((t) => ({
+      id: t.id, to: t.to, text: t.text, status: t.status, acked: t.ackedAt !== undefined, timeboxMs: t.timeboxMs,
+      ...(t.dueAt !== undefined ? { dueAt: t.dueAt } : {}),
+    })),
+    ...(poll ? { poll: { id: poll.id, proposal: poll.proposal, objections: poll.objections.length } } : {}),
+    drafts: s.drafts.map((d) => ({ id: d.id, by: d.by, text: d.text, approved: d.approvedBy !== undefined, posted: d.postedAt !== undefined })),
+    alerts: s.world.alerts.filter((a) => a.firedAt !== undefined).map((a) => {
+      const ackedBy = s.alertState.get(a.alert.id)?.ackedBy;
+      return { id: a.alert.id, title: a.alert.title, firing: a.firing, ...(ackedBy ? { ackedBy } : {}) };
+    }),
+    metrics: s.world.metrics.metrics().map((m) => ({ ref: m.ref, family: m.family, value: s.world.metrics.value(m.ref), history: s.world.metrics.history(m.ref) })),
+    truth: { phase: phase.id, mitigated: s.world.mitigatedAt !== undefined },
+  };
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { RealTimeDriver, type HostTime } from '../../src/engine/real-time-driver';
+import { drill, starter } from '../helpers/drill';
+
+/** A host clock the test moves by hand; the interval runs whenever time is moved. */
+function fakeHost() {
+  let t = 1000;
+  const intervals = new Map<number, () => void>();
+  let id = 0;
+  const host: HostTime = {
+    now: () => t,
+    setInterval: (fn) => (intervals.set(++id, fn), id),
+    clearInterval: (h) => void intervals.delete(h as number),
+  };
+  return { host, wait: (ms: number) => { t += ms; for (const fn of [...intervals.values()]) fn(); }, running: () => intervals.size > 0 };
+}
+
+describe('RealTimeDriver', () => {
+  it('maps wall time to drill time at the chosen speed', () => {
+    const { session } = drill(starter(), { bots: 'none' });
+    const h = fakeHost();
+    const d = new RealTimeDriver(session, h.host, 60);
+    d.start();
+    h.wait(2000); // 2 s of wall time at 60x = 2 drill minutes
+    expect(session.scheduler.now()).toBe(120_000);
+    expect(session.world.currentPhase().id).toBe('broken');
+  });
+
+  it('pause freezes drill time; resume continues from the same instant without a jump', () => {
+    const { session, journal } = drill(starter(), { bots: 'none' });
+    const h = fakeHost();
+    const d = new RealTimeDriver(session, h.host, 10);
+    d.start();
+    h.wait(1000);
+    d.pause();
+    const frozen = session.scheduler.now();
+    h.wait(60_000);
+    expect(session.scheduler.now()).toBe(frozen);
+    d.resume();
+    h.wait(1000);
+    expect(session.scheduler.now()).toBe(frozen + 10_000);
+    expect(journal.events.map((e) => e.type)).toEqual(expect.arrayContaining(['facilitator.pause', 'facilitator.resume']));
+  });
+
+  it('a speed change keeps drill time continuous', () => {
+    const { session } = drill(starter(), { bots: 'none' });
+    const h = fakeHost();
+    const d = new RealTimeDriver(session, h.host, 1);
+    d.start();
+    h.wait(5000);
+    d.setSpeed(100);
+    expect(session.scheduler.now()).toBe(5000);
+    h.wait(1000);
+    expect(session.scheduler.now()).toBe(105_000);
+  });
+
+  it('input lands at the current drill time, after everything due has fired', () => {
+    const { session, journal } = drill(starter(), { bots: 'none', humans: [{ name: 'alice', role: 'ic' }] });
+    const h = fakeHost();
+    const d = new RealTimeDriver(session, h.host, 100);
+    d.start();
+    h.host.now = ((base) => () => base + 1500)(h.host.now()); // 1.5 s later, before the next interval
+    d.input('alice', '/ic');
+    const claim = journal.events.find((e) => e.type === 'role.claim');
+    expect(claim?.atMs).toBe(150_000);
+  });
+
+  it('abort ends the drill as aborted, stops the loop and resolves done', async () => {
+    const { session } = drill(starter(), { bots: 'none' });
+    const h = fakeHost();
+    const d = new RealTimeDriver(session, h.host, 1);
+    d.start();
+    d.abort();
+    await expect(d.done).resolves.toBe('aborted');
+    expect(h.running()).toBe(false);
+  });
+
+  it('the drill ends at its duration and done resolves with the outcome', async () => {
+    const { session } = drill(starter(), { bots: 'none' });
+    const h = fakeHost();
+    const d = new RealTimeDriver(session, h.host, 1000);
+    d.start();
+    for (let i = 0; i < 40; i++) h.wait(100);
+    await expect(d.done).resolves.toBe('timed-out');
+  });
+});
