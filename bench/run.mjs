@@ -47,8 +47,14 @@ const rss = [];
 for (let i = 0; i < 5; i++) rss.push(time([BIN, 'simulate', wal60, '--seed', String(i + 1), '--policy', 'sloppy', '--json', '--out', join(tmp, `rss-${i}`)], ['--import', join(root, 'bench/rss-hook.mjs')]).rssKb);
 const rssMiB = median(rss) / 1024;
 
-await build({ entryPoints: [join(root, 'bench/engine.ts')], outfile: join(tmp, 'engine.mjs'), bundle: true, platform: 'node', format: 'esm', define: { 'process.env.NODE_ENV': '"production"' }, logLevel: 'warning', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
-const engine = JSON.parse(spawnSync(process.execPath, [join(tmp, 'engine.mjs'), wal60, '30'], { encoding: 'utf8' }).stdout);
+async function inProcess(name, args) {
+  await build({ entryPoints: [join(root, `bench/${name}.ts`)], outfile: join(tmp, `${name}.mjs`), bundle: true, platform: 'node', format: 'esm', define: { 'process.env.NODE_ENV': '"production"' }, logLevel: 'warning', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+  const r = spawnSync(process.execPath, [join(tmp, `${name}.mjs`), ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${name} bench failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+const engine = await inProcess('engine', [wal60, '30']);
+const scoring = await inProcess('scoring', []);
 
 const lines = [`firedrill benchmarks, ${RUNS} runs each, ${new Date().toISOString()}`, ''];
 for (const r of rows) lines.push(`${r.ok ? 'ok  ' : 'MISS'} ${r.label}: ${r.medianMs.toFixed(0)} ms = ${r.ratio.toFixed(2)}x node -e 0 (${r.floorMs.toFixed(0)} ms); limit ${r.limit}x`);
@@ -56,5 +62,6 @@ lines.push(`${rssMiB < 120 ? 'ok  ' : 'MISS'} simulate peak RSS (60-minute drill
 for (const [policy, e] of Object.entries(engine)) {
   lines.push(`${e.medianMs < 50 ? 'ok  ' : 'MISS'} engine in-process, 60-minute scenario, ${policy} bots: ${e.medianMs.toFixed(1)} ms median (max ${e.maxMs.toFixed(1)}), ${e.events} events, ${e.drillMinutes.toFixed(1)} drill minutes; limit 50 ms`);
 }
+lines.push(`${scoring.medianMs < 50 ? 'ok  ' : 'MISS'} scoring a ${scoring.events}-event journal in-process: ${scoring.medianMs.toFixed(1)} ms median of 25 (first, cold: ${scoring.firstMs.toFixed(1)} ms); limit 50 ms`);
 console.log(lines.join('\n'));
 rmSync(tmp, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JournalError, readJournal } from '../../engine/journal-read';
 import { replay } from '../../engine/replay';
+import { score } from '../../scoring/score';
 import { loadScenario } from '../../scenario/load-scenario';
 import type { Scenario } from '../../scenario/types';
 import { formatClock } from '../../scenario/duration';
@@ -55,14 +56,16 @@ export function runReplay(target: string, opts: { json?: boolean; scenario?: str
   }
   const result = replay(scenario, header, events);
   const d = result.divergence;
+  const card = score(scenario, header, events);
   if (opts.json) {
     outJson({
       reproduces: result.reproduces, journal: path, scenario: header.scenario, seed: header.seed, events: events.length,
       compared: result.compared, truncated, outcome: result.session.outcome ?? null,
+      score: card.score, grade: card.grade, scorecard: card,
       ...(d ? { divergence: { seq: d.seq, expected: d.expected ?? null, actual: d.actual ?? null } } : {}),
     });
   } else if (result.reproduces) {
-    out(`${path}: reproduces — ${result.compared} events identical (seed ${header.seed}, outcome ${result.session.outcome ?? 'unfinished'})${truncated ? '; the journal was cut off, compared up to its last whole line' : ''}`);
+    out(`${path}: reproduces — ${result.compared} events identical (seed ${header.seed}, outcome ${result.session.outcome ?? 'unfinished'}, score ${card.score} ${card.grade})${truncated ? '; the journal was cut off, compared up to its last whole line' : ''}`);
   } else {
     const show = (e: typeof d extends undefined ? never : NonNullable<typeof d>['expected']) =>
       e ? `T+${formatClock(e.atMs)} ${e.actor} (${e.role}) ${e.type} ${JSON.stringify(e.data)}` : '(nothing)';

@@ -14,6 +14,7 @@ import { requireScenario } from '../require-scenario';
 import { createRunDir } from '../run-dir';
 import { keyTimes, summaryLines } from '../summary';
 import { UserError } from '../user-error';
+import { journalHeaderOf, writeScorecard } from '../write-scorecard';
 
 export interface SimulateOptions {
   seed?: string;
@@ -64,14 +65,16 @@ export async function runSimulate(file: string, opts: SimulateOptions): Promise<
   } finally {
     journal.close();
   }
+  const card = writeScorecard(dir, scenario, journalHeaderOf(session, seed), events);
   if (opts.json) {
     outJson({
+      score: card.score, grade: card.grade,
       outcome: session.outcome ?? 'aborted', scenario: { id: scenario.id, title: scenario.title, hash: scenario.hash }, seed,
       policy, runDir: dir, journal: join(dir, 'journal.jsonl'), events: events.length, times: keyTimes(events),
       participants: cast,
     });
   } else {
-    out(summaryLines(session, dir, events).join('\n'));
+    out([...summaryLines(session, dir, events), `  score       ${card.score} (${card.grade})`].join('\n'));
   }
   return 0;
 }

@@ -1,0 +1,21 @@
+/** Writes the scorecard files into a run folder at the end of a drill. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { JournalEvent, JournalHeader } from '../engine/journal';
+import type { DrillSession } from '../engine/session';
+import type { Scenario } from '../scenario/types';
+import { score } from '../scoring/score';
+import type { Scorecard } from '../scoring/types';
+
+/** The header a session wrote, rebuilt from the session (the file journal does not keep it in memory). */
+export function journalHeaderOf(session: DrillSession, seed: string): JournalHeader {
+  const s = session.scenario;
+  return { type: 'header', format: 1, firedrill: '', scenario: { id: s.id, title: s.title, hash: s.hash }, seed, participants: session.options.cast, wall: '' };
+}
+
+/** Scores the drill and writes scorecard.json into the run folder; returns the scorecard. */
+export function writeScorecard(dir: string, scenario: Scenario, header: JournalHeader, events: readonly JournalEvent[]): Scorecard {
+  const card = score(scenario, header, events);
+  writeFileSync(join(dir, 'scorecard.json'), `${JSON.stringify(card, null, 2)}\n`);
+  return card;
+}

@@ -1,0 +1,76 @@
+/** One pass over a journal that answers the questions every metric and rule asks. */
+import type { JournalEvent, JournalHeader } from '../engine/journal';
+import type { Scenario } from '../scenario/types';
+
+/** Drill parameters from incident-process.md §4 ([drill proposal] defaults). */
+export const PARAMS = {
+  T_IC: 5 * 60_000,
+  T_STAFF: 3 * 60_000,
+  GRACE: 60_000,
+  T_ACK_TASK: 60_000,
+  SCRIBE_WINDOW: 2 * 60_000,
+  POLL_PAUSE: 10_000,
+  STATUS_MAX_GAP: 10 * 60_000,
+  EXTERNAL_FIRST: 5 * 60_000,
+  EXTERNAL_MAX_GAP: 20 * 60_000,
+  ESCALATION: 5 * 60_000,
+  IC_STINT_ADVISORY: 60 * 60_000,
+} as const;
+
+export interface JournalIndex {
+  readonly events: readonly JournalEvent[];
+  readonly byType: ReadonlyMap<string, readonly JournalEvent[]>;
+  of(type: string): readonly JournalEvent[];
+  first(type: string, pred?: (e: JournalEvent) => boolean): JournalEvent | undefined;
+  /** Key instants (undefined when they never happened). */
+  readonly tAlert?: number;
+  readonly tTrigger?: number;
+  readonly tIc?: number;
+  readonly tMitigated?: number;
+  readonly tResolved?: number;
+  readonly tEnd: number;
+  /** Who held command from when, in order. */
+  readonly icStints: readonly { name: string; from: number; to: number }[];
+  /** Everyone who held the scribe role (seat or appointment). */
+  readonly scribes: ReadonlySet<string>;
+  /** Everyone in the drill with their seat. */
+  readonly seats: ReadonlyMap<string, string>;
+}
+
+/** Indexes a journal; O(events). */
+export function indexJournal(scenario: Scenario, header: JournalHeader, events: readonly JournalEvent[]): JournalIndex {
+  const byType = new Map<string, JournalEvent[]>();
+  for (const e of events) {
+    const list = byType.get(e.type);
+    if (list) list.push(e);
+    else byType.set(e.type, [e]);
+  }
+  const of = (type: string): readonly JournalEvent[] => byType.get(type) ?? [];
+  const first = (type: string, pred?: (e: JournalEvent) => boolean) => (pred ? of(type).find(pred) : of(type)[0]);
+  const tEnd = first('drill.end')?.atMs ?? events[events.length - 1]?.atMs ?? 0;
+  const claims = of('role.claim');
+  const icStints = claims.map((c, i) => ({ name: c.actor, from: c.atMs, to: claims[i + 1]?.atMs ?? tEnd }));
+  const seats = new Map(header.participants.map((p) => [p.name, p.seat as string]));
+  const scribes = new Set<string>(header.participants.filter((p) => p.seat === 'scribe').map((p) => p.name));
+  for (const a of of('role.appoint')) if (a.data.role === 'scribe') scribes.add(String(a.data.user));
+  void scenario;
+  return {
+    events, byType, of, first,
+    tAlert: first('alert.fired')?.atMs,
+    tTrigger: first('ic.page')?.atMs,
+    tIc: claims[0]?.atMs,
+    tMitigated: first('phase.enter', (e) => e.data.mitigated === true)?.atMs,
+    tResolved: first('incident.resolve', (e) => e.data.mitigated === true)?.atMs,
+    tEnd,
+    icStints,
+    scribes,
+    seats,
+  };
+}
+
+/** The IC at a drill time, if anyone held command then. */
+export function icAt(ix: JournalIndex, t: number): string | undefined {
+  let who: string | undefined;
+  for (const s of ix.icStints) if (s.from <= t) who = s.name;
+  return who;
+}

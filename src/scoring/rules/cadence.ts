@@ -1,0 +1,81 @@
+/** Rhythm: RD-20 status updates keep their cadence, RD-21 severity early and never lowered, RD-14 deputy callouts. */
+import { formatDuration } from '../../scenario/duration';
+import { PARAMS } from '../journal-index';
+import { violation, type Rule } from '../rule';
+import type { Violation } from '../types';
+
+const LEVEL = (s: unknown) => Number(String(s).replace(/\D/g, '')) || 9;
+
+/** The moments the incident is "open" for cadence checks: from command until resolution (or the end). */
+export function openWindow(ix: Parameters<Rule['check']>[0]['ix']): { from: number; to: number } | undefined {
+  if (ix.tIc === undefined) return undefined;
+  return { from: ix.tIc, to: ix.tResolved ?? ix.tEnd };
+}
+
+export const statusCadence: Rule = {
+  id: 'RD-20', title: 'The IC gives status updates on a steady rhythm', role: 'ic', severity: 'high',
+  source: 'training/incident_commander.md',
+  notApplicable: ({ ix }) => (ix.tIc === undefined ? 'nobody took command' : undefined),
+  check: ({ ix, scenario }) => {
+    const w = openWindow(ix)!;
+    const limit = scenario.expects.statusEveryMs ?? PARAMS.STATUS_MAX_GAP;
+    const updates = ix.of('status.update').filter((e) => e.atMs >= w.from && e.atMs <= w.to);
+    const out: Violation[] = [];
+    let last = w.from;
+    const claim = ix.first('role.claim')!;
+    for (const u of updates) {
+      if (u.atMs - last > limit) out.push(violation(u, `${formatDuration(u.atMs - last)} passed without a status update (every ${formatDuration(limit)} expected)`));
+      last = u.atMs;
+    }
+    if (w.to - last > limit) out.push(violation(updates.at(-1) ?? claim, `${formatDuration(w.to - last)} passed without a status update at the end (every ${formatDuration(limit)} expected)`, updates.at(-1)?.actor ?? claim.actor));
+    const expected = Math.max(1, Math.floor((w.to - w.from) / limit));
+    return { violations: out, penalty: Math.min(1, out.length / expected) };
+  },
+};
+
+export const severityDiscipline: Rule = {
+  id: 'RD-21', title: 'Severity is declared early (by the first status update) and not lowered before mitigation', role: 'ic', severity: 'medium',
+  source: 'before/severity_levels.md; resources/anti_patterns.md',
+  notApplicable: ({ ix }) => (ix.tIc === undefined ? 'nobody took command' : undefined),
+  check: ({ ix }) => {
+    const out: Violation[] = [];
+    const sev = ix.first('sev.set');
+    const firstStatus = ix.first('status.update');
+    const claim = ix.first('role.claim')!;
+    if (!sev) out.push(violation(claim, 'severity was never declared'));
+    else if (firstStatus && firstStatus.atMs < sev.atMs) out.push(violation(firstStatus, 'a status update went out before any severity was declared'));
+    for (const e of ix.of('sev.set')) {
+      if (e.data.previous && LEVEL(e.data.level) > LEVEL(e.data.previous) && e.data.mitigated !== true) {
+        out.push(violation(e, `severity lowered from ${String(e.data.previous)} to ${String(e.data.level)} before mitigation`));
+      }
+    }
+    return { violations: out };
+  },
+};
+
+export const deputyCallouts: Rule = {
+  id: 'RD-14', title: 'The Deputy calls out every 10 minutes and when a time box runs out', role: 'deputy', severity: 'low',
+  source: 'training/deputy.md',
+  notApplicable: ({ ix }) => (ix.first('role.appoint', (e) => e.data.role === 'deputy') ? undefined : 'no deputy was appointed'),
+  check: ({ ix }) => {
+    const deputies = new Set(ix.of('role.appoint').filter((e) => e.data.role === 'deputy').map((e) => String(e.data.user)));
+    const callouts = ix.of('say').filter((e) => deputies.has(e.actor) && /be advised|minute mark|time ?box/i.test(String(e.data.text)));
+    const start = ix.tTrigger ?? ix.tIc!;
+    const end = ix.tResolved ?? ix.tEnd;
+    const out: Violation[] = [];
+    const appoint = ix.first('role.appoint', (e) => e.data.role === 'deputy')!;
+    let marks = 0;
+    for (let m = start + 10 * 60_000; m <= end; m += 10 * 60_000) {
+      if (m < appoint.atMs) continue;
+      marks++;
+      if (!callouts.some((c) => Math.abs(c.atMs - m) <= 2 * 60_000)) out.push(violation(appoint, `no elapsed-time callout near the ${Math.round((m - start) / 60_000)}-minute mark`, String(appoint.data.user)));
+    }
+    const dues = ix.of('task.due').filter((d) => d.atMs >= appoint.atMs);
+    for (const d of dues) {
+      if (!callouts.some((c) => c.atMs >= d.atMs && c.atMs - d.atMs <= PARAMS.GRACE && String(c.data.text).includes(String(d.data.id)))) {
+        out.push(violation(d, `no callout when ${String(d.data.id)}'s time box ran out`, String(appoint.data.user)));
+      }
+    }
+    return { violations: out, penalty: Math.min(1, out.length / Math.max(1, marks + dues.length)) };
+  },
+};

@@ -1,0 +1,75 @@
+/** Taking and holding command: RD-01, RD-02, RD-05, RD-26. */
+import { formatDuration } from '../../scenario/duration';
+import { PARAMS } from '../journal-index';
+import { violation, type Rule } from '../rule';
+import type { Violation } from '../types';
+
+const noTrigger = (ctx: Parameters<NonNullable<Rule['notApplicable']>>[0]) =>
+  ctx.ix.tTrigger === undefined ? 'incident response was never triggered' : undefined;
+
+export const announceCommand: Rule = {
+  id: 'RD-01', title: 'An IC takes command early and announces it as "Incident Commander" with their name', role: 'ic', severity: 'high',
+  source: 'training/incident_commander.md', notApplicable: noTrigger,
+  check: ({ ix }) => {
+    const page = ix.first('ic.page')!;
+    const claim = ix.first('role.claim');
+    if (!claim) return { violations: [violation(page, 'nobody took command after the response was triggered', 'nobody')], penalty: 1 };
+    const out: Violation[] = [];
+    if (claim.atMs - page.atMs > PARAMS.T_IC) out.push(violation(claim, `command was taken ${formatDuration(claim.atMs - page.atMs)} after the trigger (within ${formatDuration(PARAMS.T_IC)} expected)`));
+    const text = String(claim.data.text ?? '');
+    if (!/incident commander/i.test(text) || !text.toLowerCase().includes(claim.actor.toLowerCase())) {
+      out.push(violation(claim, 'the announcement did not say "This is NAME, I am the Incident Commander"'));
+    }
+    return { violations: out };
+  },
+};
+
+export const oneCommander: Rule = {
+  id: 'RD-02', title: 'One IC at a time; command changes only by handover', role: 'all', severity: 'medium',
+  source: 'before/different_roles.md',
+  notApplicable: ({ ix }) => (ix.tIc === undefined ? 'nobody took command' : undefined),
+  check: ({ ix }) => {
+    const out: Violation[] = [];
+    let ic: string | undefined;
+    for (const e of ix.events) {
+      if (e.type === 'role.claim') ic = e.actor;
+      else if (e.type === 'input' && ic && e.actor !== ic && /^\s*\/ic\b/i.test(String(e.data.text))) {
+        out.push(violation(e, `tried to take command while ${ic} held it, without a handover`));
+      }
+    }
+    return { violations: out };
+  },
+};
+
+export const nameStaff: Rule = {
+  id: 'RD-05', title: 'The IC names the Deputy and the Scribe soon after taking command', role: 'ic', severity: 'medium',
+  source: 'during/during_an_incident.md',
+  notApplicable: ({ ix, scenario }) =>
+    ix.tIc === undefined ? 'nobody took command' : !scenario.roles.some((r) => r === 'scribe' || r === 'deputy') ? 'the scenario has no deputy or scribe seat' : undefined,
+  check: ({ ix, scenario }) => {
+    const claim = ix.first('role.claim')!;
+    const out: Violation[] = [];
+    for (const role of ['deputy', 'scribe'] as const) {
+      if (!scenario.roles.includes(role)) continue;
+      const appointed = ix.first('role.appoint', (e) => e.data.role === role);
+      if (!appointed || appointed.atMs - claim.atMs > PARAMS.T_STAFF) {
+        out.push(violation(appointed ?? claim, appointed ? `the ${role} was named ${formatDuration(appointed.atMs - claim.atMs)} after command was taken` : `no ${role} was named`, claim.actor));
+      }
+    }
+    return { violations: out };
+  },
+};
+
+export const icFatigue: Rule = {
+  id: 'RD-26', title: 'Hand over command about every hour', role: 'ic', severity: 'low',
+  source: 'training/courses/incident_response.md',
+  notApplicable: ({ ix }) => (ix.tIc === undefined || ix.tEnd - ix.tIc <= PARAMS.IC_STINT_ADVISORY ? 'no IC could hold command for an hour in this drill' : undefined),
+  check: ({ ix }) => {
+    const claims = ix.of('role.claim');
+    const out: Violation[] = [];
+    ix.icStints.forEach((s, i) => {
+      if (s.to - s.from > PARAMS.IC_STINT_ADVISORY) out.push(violation(claims[i]!, `held command for ${formatDuration(s.to - s.from)} without a handover`));
+    });
+    return { violations: out, penalty: out.length ? 1 : 0 };
+  },
+};

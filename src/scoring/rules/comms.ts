@@ -1,0 +1,78 @@
+/** Communication: RD-27 executive swoops handled, RD-33 posts approved, RD-34 external timing, RD-35 no promised fix times. */
+import { formatDuration } from '../../scenario/duration';
+import { PARAMS } from '../journal-index';
+import { violation, type Rule } from '../rule';
+import type { Violation } from '../types';
+
+const SWOOP_REPLY = /take (over )?command|keep (your |the )?comments|incident (comes first|takes priority)|hand (it )?over|updates? (channel|room)/i;
+
+export const handleSwoop: Rule = {
+  id: 'RD-27', title: 'An executive swoop is answered: offer command or keep comments to the end', role: 'ic', severity: 'low',
+  source: 'training/incident_commander.md',
+  notApplicable: ({ ix }) => (ix.of('inject').some((e) => e.data.kind === 'exec-swoop') && ix.tIc !== undefined ? undefined : 'no executive swooped in while someone held command'),
+  check: ({ ix }) => {
+    const says = ix.of('say').filter((e) => e.role === 'ic' || e.role === 'internal-liaison');
+    const out: Violation[] = [];
+    for (const swoop of ix.of('inject').filter((e) => e.data.kind === 'exec-swoop' && e.atMs >= ix.tIc!)) {
+      const reply = says.find((s) => s.atMs >= swoop.atMs && s.atMs - swoop.atMs <= 2 * 60_000 && SWOOP_REPLY.test(String(s.data.text)));
+      if (!reply) out.push(violation(swoop, `${swoop.actor}'s interruption was not answered within 2 minutes`, ix.icStints.filter((s) => s.from <= swoop.atMs).at(-1)?.name ?? 'nobody'));
+    }
+    return { violations: out };
+  },
+};
+
+const hasLiaison: Rule['notApplicable'] = ({ scenario }) => (scenario.roles.includes('customer-liaison') ? undefined : 'no customer liaison in this drill');
+
+export const approvedPosts: Rule = {
+  id: 'RD-33', title: 'External posts need the IC\'s approval of that very draft', role: 'customer-liaison', severity: 'high',
+  source: 'before/different_roles.md; training/customer_liaison.md',
+  notApplicable: ({ ix }) => (ix.of('external.post').length ? undefined : 'nothing was posted externally'),
+  check: ({ ix }) => ({
+    violations: ix.of('external.post').filter((e) => !e.data.approvedBy).map((e) => violation(e, `posted ${String(e.data.draftId)} without the IC's approval`)),
+  }),
+};
+
+export const externalTiming: Rule = {
+  id: 'RD-34', title: 'First external post within 5 minutes of the call starting, then at least every 20 minutes', role: 'customer-liaison', severity: 'medium',
+  source: 'during/external_communication_guidelines.md',
+  notApplicable: (ctx) => hasLiaison!(ctx) ?? (ctx.ix.tIc === undefined ? 'nobody took command, so no call started' : undefined),
+  check: ({ ix, scenario }) => {
+    const start = ix.tIc!;
+    const end = ix.tResolved ?? ix.tEnd;
+    const limit = scenario.expects.externalEveryMs ?? PARAMS.EXTERNAL_MAX_GAP;
+    const posts = ix.of('external.post');
+    const claim = ix.first('role.claim')!;
+    const liaison = [...ix.seats].find(([, seat]) => seat === 'customer-liaison')?.[0] ?? claim.actor;
+    const out: Violation[] = [];
+    const first = posts[0];
+    if (!first) return { violations: [violation(claim, 'nothing was posted for customers during the incident', liaison)], penalty: 1 };
+    if (first.atMs - start > PARAMS.EXTERNAL_FIRST) out.push(violation(first, `first external post came ${formatDuration(first.atMs - start)} after the call started (5 minutes expected)`));
+    let last = first.atMs;
+    for (const p of posts.slice(1)) {
+      if (p.atMs > end) break;
+      if (p.atMs - last > limit) out.push(violation(p, `${formatDuration(p.atMs - last)} between external posts (every ${formatDuration(limit)} expected)`));
+      last = p.atMs;
+    }
+    if (end - last > limit) out.push(violation(posts.at(-1)!, `no external update for the last ${formatDuration(end - last)} before resolution`));
+    return { violations: out };
+  },
+};
+
+const PROMISE = /\b(within|in) \d+ ?(min|mins|minutes|hours?|hrs?)\b|\bETA\b|\b(fixed|resolved|back( up)?) by\b/i;
+const HOSTNAME = /\b[a-z]+-[a-z0-9-]+-\d+\b/;
+
+export const noPromises: Rule = {
+  id: 'RD-35', title: 'Public messages promise no fix time and leak no internal detail', role: 'customer-liaison', severity: 'medium',
+  source: 'training/customer_liaison.md',
+  notApplicable: ({ ix }) => (ix.of('external.post').length ? undefined : 'nothing was posted externally'),
+  check: ({ ix }) => ({
+    violations: ix.of('external.post').flatMap((e) => {
+      // "Next update in 20 minutes" is the cadence the guidelines ask for, not a promised fix time.
+      const text = String(e.data.text).replace(/\bnext update (is )?(due )?(in|at|within) [^.;]*/gi, '');
+      const out: Violation[] = [];
+      if (PROMISE.test(text)) out.push(violation(e, `promised a fix time: "${PROMISE.exec(text)![0]}"`));
+      if (HOSTNAME.test(text)) out.push(violation(e, `named an internal host: "${HOSTNAME.exec(text)![0]}"`));
+      return out;
+    }),
+  }),
+};

@@ -1,0 +1,68 @@
+/** No freelancing: RD-15 act on an assignment, RD-16 no self-dispatch, RD-17 don't take someone else's task, RD-38 don't ack others' pages. */
+import type { JournalEvent } from '../../engine/journal';
+import { violation, type Rule } from '../rule';
+import type { Violation } from '../types';
+
+export const noFreelancing: Rule = {
+  id: 'RD-15', title: 'No remediation without an assignment from the IC', role: 'responder', severity: 'high',
+  source: 'before/call_etiquette.md; training/subject_matter_expert.md',
+  notApplicable: ({ ix }) => (ix.of('action.start').filter((e) => e.role !== 'ic').length === 0 ? 'no remediation was run by anyone but the IC' : undefined),
+  check: ({ ix }) => ({
+    violations: ix.of('action.start')
+      .filter((e) => e.role !== 'ic' && e.data.taskId === null)
+      .map((e) => violation(e, `ran ${String(e.data.action)} without an assignment covering it`)),
+  }),
+};
+
+export const noSelfDispatch: Rule = {
+  id: 'RD-16', title: 'Responders join only when paged or asked', role: 'responder', severity: 'low',
+  source: 'training/subject_matter_expert.md; resources/anti_patterns.md',
+  check: ({ ix, header }) => {
+    const responders = new Set(header.participants.filter((p) => p.seat === 'responder').map((p) => p.name));
+    const paged = new Set<string>();
+    const out: Violation[] = [];
+    for (const e of ix.events) {
+      if (e.type === 'alert.notified' || e.type === 'page.sent') paged.add(String(e.data.user));
+      if (e.type === 'role.appoint') paged.add(String(e.data.user));
+      if (e.type === 'task.assign') paged.add(String(e.data.to));
+      if (e.type === 'participant.join' && responders.has(e.actor) && !paged.has(e.actor) && e.role === 'responder') {
+        out.push(violation(e, 'joined without being paged or asked'));
+      }
+    }
+    return { violations: out };
+  },
+};
+
+export const ownTasksOnly: Rule = {
+  id: 'RD-17', title: 'Don\'t work a task assigned to someone else', role: 'responder', severity: 'medium',
+  source: 'resources/anti_patterns.md',
+  notApplicable: ({ ix }) => (ix.of('task.assign').length === 0 ? 'no tasks were assigned' : undefined),
+  check: ({ ix }) => {
+    const open = new Map<string, JournalEvent>();
+    const out: Violation[] = [];
+    for (const e of ix.events) {
+      if (e.type === 'task.assign') open.set(String(e.data.id), e);
+      else if (e.type === 'task.report' && e.data.id) open.delete(String(e.data.id));
+      else if (e.type === 'action.start' || e.type === 'probe.start') {
+        const target = String(e.data.action ?? e.data.probe);
+        for (const t of open.values()) {
+          const refs = t.data.refs as string[];
+          if (t.data.to !== e.actor && e.role !== 'ic' && refs.includes(target)) {
+            out.push(violation(e, `worked on ${target}, which is ${String(t.data.id)} of ${String(t.data.to)}`));
+            break;
+          }
+        }
+      }
+    }
+    return { violations: out };
+  },
+};
+
+export const ackOwnPage: Rule = {
+  id: 'RD-38', title: 'Don\'t acknowledge an alert that paged someone else', role: 'responder', severity: 'low',
+  source: 'oncall/being_oncall.md',
+  notApplicable: ({ ix }) => (ix.of('alert.ack').length === 0 ? 'no alert was acknowledged' : undefined),
+  check: ({ ix }) => ({
+    violations: ix.of('alert.ack').filter((e) => e.data.paged === false).map((e) => violation(e, `acknowledged ${String(e.data.alert)}, which paged someone else`)),
+  }),
+};

@@ -1,0 +1,98 @@
+/** Task discipline: RD-09 one named owner, RD-10 a time box, RD-11 acknowledged, RD-12 IC follows up, RD-13 report or extend. */
+import type { JournalEvent } from '../../engine/journal';
+import { formatDuration } from '../../scenario/duration';
+import { icAt, PARAMS } from '../journal-index';
+import { violation, type Rule, type ScoringContext } from '../rule';
+import type { Violation } from '../types';
+
+const noTasks = ({ ix }: ScoringContext) => (ix.of('task.assign').length === 0 ? 'no tasks were assigned' : undefined);
+
+/** For each task id, the events about it in order. */
+function taskEvents(ctx: ScoringContext): Map<string, JournalEvent[]> {
+  const m = new Map<string, JournalEvent[]>();
+  for (const e of ctx.ix.events) {
+    if (!e.type.startsWith('task.')) continue;
+    const id = e.data.id;
+    if (typeof id !== 'string') continue;
+    const list = m.get(id);
+    if (list) list.push(e);
+    else m.set(id, [e]);
+  }
+  return m;
+}
+
+export const namedOwner: Rule = {
+  id: 'RD-09', title: 'Every task goes to one named person, never "can someone..."', role: 'ic', severity: 'medium',
+  source: 'training/incident_commander.md',
+  notApplicable: ({ ix }) => (ix.tIc === undefined ? 'nobody took command' : undefined),
+  check: ({ ix }) => ({
+    violations: ix.of('say')
+      .filter((e) => e.role === 'ic' && /\b(can|could|would) (some|any)(one|body)\b/i.test(String(e.data.text)))
+      .map((e) => violation(e, 'asked "can someone..." instead of naming one person')),
+  }),
+};
+
+export const timeBox: Rule = {
+  id: 'RD-10', title: 'Every task has a time box', role: 'ic', severity: 'high',
+  source: 'training/incident_commander.md', notApplicable: noTasks,
+  check: ({ ix }) => {
+    const tasks = ix.of('task.assign');
+    const bad = tasks.filter((e) => e.data.timeboxMs === null);
+    return { violations: bad.map((e) => violation(e, `${String(e.data.id)} for ${String(e.data.to)} had no time box`)), penalty: bad.length / tasks.length };
+  },
+};
+
+export const taskAcknowledged: Rule = {
+  id: 'RD-11', title: 'Assignments are acknowledged within a minute', role: 'responder', severity: 'medium',
+  source: 'training/incident_commander.md; before/call_etiquette.md', notApplicable: noTasks,
+  check: (ctx) => {
+    const out: Violation[] = [];
+    const assigns = ctx.ix.of('task.assign');
+    const byTask = taskEvents(ctx);
+    for (const a of assigns) {
+      const ack = byTask.get(String(a.data.id))?.find((e) => e.type === 'task.ack');
+      if (!ack || ack.atMs - a.atMs > PARAMS.T_ACK_TASK) {
+        out.push(violation(ack ?? a, ack ? `${String(a.data.id)} was acknowledged after ${formatDuration(ack.atMs - a.atMs)}` : `${String(a.data.id)} was never acknowledged (/wilco)`, String(a.data.to)));
+      }
+    }
+    return { violations: out, penalty: out.length / assigns.length };
+  },
+};
+
+/** Expired time boxes: task.due events whose task was still open. */
+function expiries(ctx: ScoringContext): { due: JournalEvent; later: JournalEvent[] }[] {
+  const byTask = taskEvents(ctx);
+  return ctx.ix.of('task.due').map((due) => ({ due, later: (byTask.get(String(due.data.id)) ?? []).filter((e) => e.seq > due.seq) }));
+}
+
+const noExpiry = (ctx: ScoringContext) => (ctx.ix.of('task.due').length === 0 ? 'no time box ran out' : undefined);
+
+export const icFollowsUp: Rule = {
+  id: 'RD-12', title: 'The IC follows up when a time box runs out', role: 'ic', severity: 'medium',
+  source: 'training/incident_commander.md', notApplicable: noExpiry,
+  check: (ctx) => {
+    const out: Violation[] = [];
+    for (const { due, later } of expiries(ctx)) {
+      const answered = later.find((e) => ['task.followup', 'task.report', 'task.extend'].includes(e.type));
+      if (!answered || answered.atMs - due.atMs > PARAMS.GRACE + 30_000) {
+        out.push(violation(due, `nobody followed up on ${String(due.data.id)} when its time box ran out`, icAt(ctx.ix, due.atMs) ?? 'nobody'));
+      }
+    }
+    return { violations: out };
+  },
+};
+
+export const reportOrExtend: Rule = {
+  id: 'RD-13', title: 'The assignee reports by the deadline or asks for more time with an estimate', role: 'responder', severity: 'medium',
+  source: 'before/call_etiquette.md', notApplicable: noExpiry,
+  check: (ctx) => {
+    const out: Violation[] = [];
+    for (const { due, later } of expiries(ctx)) {
+      const answered = later.find((e) => (e.type === 'task.report' || e.type === 'task.extend') && e.actor === due.data.to);
+      if (!answered || answered.atMs - due.atMs > PARAMS.GRACE) {
+        out.push(violation(due, `${String(due.data.id)} ran out without a report or a request for more time`, String(due.data.to)));
+      }
+    }
+    return { violations: out };
+  },
+};

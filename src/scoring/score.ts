@@ -1,0 +1,135 @@
+/** score(scenario, journal): a pure function from a drill's record to its scorecard. */
+import { VERSION } from '../cli/version';
+import type { JournalEvent, JournalHeader } from '../engine/journal';
+import type { Outcome } from '../engine/session';
+import type { Role } from '../engine/roles';
+import { formatClock } from '../scenario/duration';
+import type { Scenario } from '../scenario/types';
+import { indexJournal, type JournalIndex } from './journal-index';
+import { applicableMetrics, computeMetrics, METRIC_WEIGHTS, metricCredit } from './metrics';
+import { WEIGHT, type ScoringContext } from './rule';
+import { RULES } from './rules';
+import { missedEntry, scribeCoverage } from './scribe-coverage';
+import { buildTimeline } from './timeline';
+import type { Deduction, MetricKey, ParticipantResult, RuleResult, Scorecard } from './types';
+
+/** Points for response times; the rest are for role discipline. */
+export const METRIC_POINTS = 40;
+export const RULE_POINTS = 60;
+/** Points a participant loses per violation, by rule severity. */
+const PERSONAL_COST = { high: 15, medium: 10, low: 5 } as const;
+
+function grade(score: number): Scorecard['grade'] {
+  return score >= 90 ? 'A' : score >= 80 ? 'B' : score >= 70 ? 'C' : score >= 60 ? 'D' : 'F';
+}
+
+function severityMinutes(ix: JournalIndex): Record<string, number> {
+  const out: Record<string, number> = {};
+  const sets = ix.of('sev.set');
+  const end = ix.tResolved ?? ix.tEnd;
+  sets.forEach((s, i) => {
+    const to = Math.min(sets[i + 1]?.atMs ?? end, end);
+    if (to <= s.atMs) return;
+    const level = String(s.data.level);
+    out[level] = Math.round(((out[level] ?? 0) + (to - s.atMs) / 60_000) * 10) / 10;
+  });
+  return out;
+}
+
+function rolesHeld(name: string, seat: Role, ix: JournalIndex): Role[] {
+  const roles = new Set<Role>([seat]);
+  for (const a of ix.of('role.appoint')) if (a.data.user === name) roles.add(a.data.role as Role);
+  if (ix.icStints.some((s) => s.name === name)) roles.add('ic');
+  else roles.delete('ic');
+  return [...roles];
+}
+
+function outcomeOf(events: readonly JournalEvent[]): Outcome {
+  const end = events.find((e) => e.type === 'drill.end');
+  const o = end?.data.outcome;
+  return o === 'resolved' || o === 'timed-out' || o === 'aborted' ? o : 'aborted';
+}
+
+/** Scores a drill from its scenario and journal alone. */
+export function score(scenario: Scenario, header: JournalHeader, events: readonly JournalEvent[]): Scorecard {
+  const ix = indexJournal(scenario, header, events);
+  const ctx: ScoringContext = { scenario, header, ix };
+  const deductions: Deduction[] = [];
+
+  const metrics = computeMetrics(ctx);
+  const applicable = applicableMetrics(ctx);
+  const metricWeight = applicable.reduce((n, k) => n + METRIC_WEIGHTS[k], 0);
+  let metricPoints = 0;
+  for (const k of applicable) {
+    const credit = metricCredit(metrics[k]);
+    const worth = (METRIC_POINTS * METRIC_WEIGHTS[k]) / metricWeight;
+    metricPoints += worth * credit;
+    if (credit < 1) {
+      const r = metrics[k];
+      deductions.push({ what: `${k}: ${r ? `T+${formatClock(r.ms)} against a target of ${formatClock(r.targetMs)}` : 'never happened'}`, points: round1(worth * (1 - credit)) });
+    }
+  }
+
+  const rules: RuleResult[] = RULES.map((rule) => {
+    const reason = rule.notApplicable?.(ctx);
+    const base = { id: rule.id, title: rule.title, role: rule.role, severity: rule.severity, weight: WEIGHT[rule.severity], source: rule.source };
+    if (reason) return { ...base, status: 'not-applicable', reason, penalty: 0, violations: [] };
+    const { violations, penalty } = rule.check(ctx);
+    const p = Math.min(1, Math.max(0, penalty ?? Math.min(1, violations.length * 0.5)));
+    return { ...base, status: violations.length ? 'violated' : 'passed', penalty: p, violations };
+  });
+  const applicableRules = rules.filter((r) => r.status !== 'not-applicable');
+  const ruleWeight = applicableRules.reduce((n, r) => n + r.weight, 0);
+  let rulePoints = 0;
+  for (const r of applicableRules) {
+    const worth = (RULE_POINTS * r.weight) / ruleWeight;
+    rulePoints += worth * (1 - r.penalty);
+    if (r.penalty > 0) deductions.push({ what: `${r.id} ${r.title}: ${r.violations.length} violation${r.violations.length === 1 ? '' : 's'}`, points: round1(worth * r.penalty) });
+  }
+  const total = Math.round(metricPoints + rulePoints);
+
+  const cov = scribeCoverage(ix);
+  const participants: ParticipantResult[] = header.participants.map((p) => {
+    const roles = rolesHeld(p.name, p.seat, ix);
+    const mine = rules.flatMap((r) => r.violations.filter((v) => v.actor === p.name).map((v) => ({ rule: r.id, severity: r.severity, atMs: v.atMs, note: v.evidence.note })));
+    const acted = events.some((e) => e.type === 'input' && e.actor === p.name);
+    const strengths = acted
+      ? rules.filter((r) => r.status === 'passed' && (roles as string[]).includes(r.role)).map((r) => r.title)
+      : [];
+    const cost = mine.reduce((n, v) => n + PERSONAL_COST[v.severity], 0);
+    return {
+      name: p.name, roles, kind: p.kind, score: Math.max(0, 100 - cost),
+      violations: mine.map(({ rule, atMs, note }) => ({ rule, atMs, note })), strengths,
+    };
+  });
+
+  return {
+    scenario: { id: scenario.id, title: scenario.title, hash: scenario.hash },
+    seed: header.seed,
+    version: VERSION,
+    outcome: outcomeOf(events),
+    score: total,
+    grade: grade(total),
+    metrics: metrics as Record<MetricKey, (typeof metrics)[MetricKey]>,
+    rules,
+    participants,
+    scribe: { coverage: cov.coverage === null ? null : round3(cov.coverage), noted: cov.noted, total: cov.total, missed: cov.missed.map(missedEntry) },
+    timeline: buildTimeline(events),
+    deductions: deductions.sort((a, b) => b.points - a.points),
+    drill: {
+      durationMs: scenario.durationMs,
+      endedAtMs: ix.tEnd,
+      severityMinutes: severityMinutes(ix),
+      rootCause: scenario.solution.rootCause,
+      postmortemOwner: ix.first('pm.assign') ? String(ix.first('pm.assign')!.data.owner) : null,
+      todos: ix.of('scribe.note').filter((n) => n.data.todo === true).map((n) => String(n.data.text)),
+    },
+  };
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+function round3(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
