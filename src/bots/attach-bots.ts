@@ -16,6 +16,8 @@ export function attachBots(session: DrillSession, fallback: BotPolicyName = 'by-
     const rng = createRng(session.options.seed, `bot:${p.name}`);
     const Kind = { ic: IcBot, scribe: ScribeBot, deputy: DeputyBot, 'customer-liaison': CustomerLiaisonBot, 'internal-liaison': InternalLiaisonBot, responder: ResponderBot, facilitator: undefined }[p.seat];
     if (Kind) bots.push(new Kind(session, p, rng, policy));
+    // The deputy is the hot standby: the same person can take command at a handover.
+    if (p.seat === 'deputy') bots.push(new IcBot(session, p, createRng(session.options.seed, `bot:${p.name}:ic`), policy));
   }
   session.onEvent((e) => {
     for (const b of bots) b.onEvent(e);

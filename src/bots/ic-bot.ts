@@ -25,7 +25,10 @@ export class IcBot extends Bot {
         }
         return;
       case 'role.claim':
-        if (e.actor === this.me.name) this.takeCommand();
+        if (e.actor === this.me.name) {
+          if (e.data.via === 'handover') this.takeOver();
+          else this.takeCommand();
+        }
         return;
       case 'participant.join':
         if (this.isIc() && this.paging && e.actor === this.paging) {
@@ -83,6 +86,30 @@ export class IcBot extends Bot {
     if (cl && !this.sloppy) this.later(60 * SECOND, 100 * SECOND, `@${cl} please draft an initial customer update for my approval.`);
     this.scheduleStatus(this.sloppy ? 12 * MINUTE : 3 * MINUTE);
     this.later(60 * SECOND, 120 * SECOND, () => this.advanceCmd());
+    const deputy = this.seat('deputy');
+    // Command is handed over about hourly (RD-26); the deputy is the hot standby.
+    if (deputy && !this.sloppy) this.later(50 * MINUTE, 55 * MINUTE, () => this.handoverCmd(deputy));
+  }
+
+  private handoverCmd(to: string): string | undefined {
+    const s = this.session;
+    if (!this.isIc() || this.finishing || s.scenario.durationMs - s.scheduler.now() < 10 * MINUTE) return undefined;
+    return `/handover @${to}`;
+  }
+
+  /** Picks up command mid-incident: the progress is read from the task board, not remembered. */
+  private takeOver(): void {
+    const s = this.session;
+    const path = s.scenario.solution.path;
+    let step = 0;
+    while (step < path.length && s.tasks.some((t) => t.status === 'done' && t.refs.includes(path[step]!))) step++;
+    this.step = step;
+    const id = path[step];
+    const open = id === undefined ? undefined : s.tasks.find((t) => t.status === 'open' && t.refs.includes(id));
+    this.current = open && id ? { task: open.id, step: id, assignee: open.to } : undefined;
+    this.later(10 * SECOND, 20 * SECOND, `This is ${this.me.name}, I am now the Incident Commander.`);
+    this.scheduleStatus(2 * MINUTE);
+    this.later(40 * SECOND, 70 * SECOND, () => this.advanceCmd());
   }
 
   private scheduleStatus(inMs: number): void {

@@ -42,7 +42,7 @@ export class DeputyBot extends Bot {
       this.joinSoon();
       this.callout(10);
     }
-    if (e.type === 'task.due') {
+    if (e.type === 'task.due' && this.session.incident.ic !== this.me.name) {
       this.later(5 * SECOND, 20 * SECOND, `IC, be advised: the time box on ${String(e.data.id)} for ${String(e.data.to)} has run out.`);
     }
   }
@@ -55,7 +55,7 @@ export class DeputyBot extends Bot {
     const start = this.session.incident.triggeredAt ?? 0;
     const at = start + minute * MINUTE - this.session.scheduler.now();
     this.session.scheduler.setTimeout(() => {
-      if (this.session.status !== 'running') return;
+      if (this.session.status !== 'running' || this.session.incident.ic === this.me.name) return;
       this.session.submit(this.me.name, `IC, be advised: we are at the ${minute}-minute mark.`, { bot: true });
       this.callout(minute + 10);
     }, Math.max(0, at));

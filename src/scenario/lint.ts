@@ -12,13 +12,21 @@ export const LINT_CODES = [
 ] as const;
 export type LintCode = (typeof LINT_CODES)[number];
 
+const byIdCache = new WeakMap<Scenario, Map<string, Phase>>();
+function phasesById(scenario: Scenario): Map<string, Phase> {
+  let byId = byIdCache.get(scenario);
+  if (!byId) byIdCache.set(scenario, (byId = new Map(scenario.phases.map((p) => [p.id, p]))));
+  return byId;
+}
+
 /** Phases reachable from a start by timers and action edges. */
 export function reachablePhases(scenario: Scenario, from = scenario.initial, timersOnly = false): Set<string> {
-  const byId = new Map(scenario.phases.map((p) => [p.id, p]));
+  const byId = phasesById(scenario);
   const seen = new Set<string>([from]);
   const queue = [from];
-  while (queue.length) {
-    const p = byId.get(queue.shift()!);
+  // An index instead of shift(): walkSolution calls this once per step, and shift() is linear.
+  for (let head = 0; head < queue.length; head++) {
+    const p = byId.get(queue[head]!);
     if (!p) continue;
     const next = [...p.after.map((e) => e.to), ...(timersOnly ? [] : p.on.map((e) => e.to))];
     for (const n of next) if (!seen.has(n)) seen.add(n), queue.push(n);
@@ -28,20 +36,28 @@ export function reachablePhases(scenario: Scenario, from = scenario.initial, tim
 
 /** Follows the solution path through the phase graph; returns the phases visited or the step that does nothing. */
 export function walkSolution(scenario: Scenario): { visited: string[]; stuck?: { step: string; index: number; phase: string } } {
-  const byId = new Map(scenario.phases.map((p) => [p.id, p]));
+  const byId = phasesById(scenario);
   const actions = new Set(scenario.actions.map((a) => a.id));
+  const moving = new Set(scenario.phases.flatMap((p) => p.on.map((e) => e.action)));
   const done = new Set<string>();
   let current = scenario.initial;
   const visited = [current];
   for (const [index, step] of scenario.solution.path.entries()) {
     if (actions.has(step)) {
-      const candidates = [...reachablePhases(scenario, current, true)];
-      const hit = candidates
-        .map((id) => ({ id, edge: byId.get(id)?.on.find((e) => e.action === step && e.requires.every((r) => done.has(r))) }))
-        .find((c) => c.edge);
-      if (!hit?.edge) {
+      let hit: { id: string; edge: Phase['on'][number] } | undefined;
+      // Breadth-first through the timers from the current phase, stopping at the first phase the step moves.
+      const seen = new Set<string>([current]);
+      const queue = [current];
+      for (let head = 0; head < queue.length && !hit; head++) {
+        const id = queue[head]!;
+        const phase = byId.get(id);
+        const edge = phase?.on.find((e) => e.action === step && e.requires.every((r) => done.has(r)));
+        if (edge) hit = { id, edge };
+        for (const e of phase?.after ?? []) if (!seen.has(e.to)) seen.add(e.to), queue.push(e.to);
+      }
+      if (!hit) {
         // An action may be part of the path without moving the world (e.g. a preparatory drain).
-        if (!scenario.phases.some((p) => p.on.some((e) => e.action === step))) {
+        if (!moving.has(step)) {
           done.add(step);
           continue;
         }
@@ -53,6 +69,8 @@ export function walkSolution(scenario: Scenario): { visited: string[]; stuck?: {
     }
     done.add(step);
   }
+  // Where the timers alone take the world from there counts too (a provider outage that ends by itself).
+  for (const id of reachablePhases(scenario, current, true)) if (!visited.includes(id)) visited.push(id);
   return { visited };
 }
 
@@ -102,9 +120,9 @@ export function lintProblems(scenario: Scenario, source: YamlSource): Problem[] 
   for (const [key, ms] of Object.entries(scenario.expects.targets)) {
     if (ms !== undefined && ms > scenario.durationMs) report('warning', 'lint/timer-past-duration', ['expects', 'targets', key], `target ${key} of ${formatDuration(ms)} is past the drill's ${formatDuration(scenario.durationMs)} end`);
   }
+  const herrings = new Set([...scenario.actions, ...scenario.probes].filter((x) => x.redHerring).map((x) => x.id));
   scenario.solution.path.forEach((step, i) => {
-    const herring = scenario.actions.find((a) => a.id === step)?.redHerring || scenario.probes.find((p) => p.id === step)?.redHerring;
-    if (herring) report('warning', 'lint/solution-fails', ['solution', 'path', i], `solution step "${step}" is marked redHerring; the ideal path should not need it`);
+    if (herrings.has(step)) report('warning', 'lint/solution-fails', ['solution', 'path', i], `solution step "${step}" is marked redHerring; the ideal path should not need it`);
   });
   scenario.injects.forEach((inj, i) => {
     if (inj.atMs >= scenario.durationMs) report('warning', 'lint/timer-past-duration', ['injects', i, 'at'], `inject at ${formatDuration(inj.atMs)} comes after the drill's ${formatDuration(scenario.durationMs)} end`);

@@ -1,6 +1,6 @@
 /** Rhythm: RD-20 status updates keep their cadence, RD-21 severity early and never lowered, RD-14 deputy callouts. */
 import { formatDuration } from '../../scenario/duration';
-import { PARAMS } from '../journal-index';
+import { icAt, PARAMS } from '../journal-index';
 import { violation, type Rule } from '../rule';
 import type { Violation } from '../types';
 
@@ -65,12 +65,14 @@ export const deputyCallouts: Rule = {
     const out: Violation[] = [];
     const appoint = ix.first('role.appoint', (e) => e.data.role === 'deputy')!;
     let marks = 0;
+    const deputy = String(appoint.data.user);
     for (let m = start + 10 * 60_000; m <= end; m += 10 * 60_000) {
-      if (m < appoint.atMs) continue;
+      // No callouts are due before the appointment, or while the deputy holds command after a handover.
+      if (m < appoint.atMs || icAt(ix, m) === deputy) continue;
       marks++;
       if (!callouts.some((c) => Math.abs(c.atMs - m) <= 2 * 60_000)) out.push(violation(appoint, `no elapsed-time callout near the ${Math.round((m - start) / 60_000)}-minute mark`, String(appoint.data.user)));
     }
-    const dues = ix.of('task.due').filter((d) => d.atMs >= appoint.atMs);
+    const dues = ix.of('task.due').filter((d) => d.atMs >= appoint.atMs && icAt(ix, d.atMs) !== deputy);
     for (const d of dues) {
       if (!callouts.some((c) => c.atMs >= d.atMs && c.atMs - d.atMs <= PARAMS.GRACE && String(c.data.text).includes(String(d.data.id)))) {
         out.push(violation(d, `no callout when ${String(d.data.id)}'s time box ran out`, String(appoint.data.user)));
