@@ -67,10 +67,12 @@ export class MemoryJournal implements JournalSink {
 export class FileJournal implements JournalSink {
   private readonly fd: number;
   private sinceSync = 0;
+  private closed = false;
   constructor(readonly path: string, private readonly syncEvery = 50) {
     this.fd = openSync(path, 'w');
   }
   private line(x: unknown): void {
+    if (this.closed) return;
     writeSync(this.fd, `${JSON.stringify(x)}\n`);
     if (++this.sinceSync >= this.syncEvery) this.sync();
   }
@@ -86,8 +88,11 @@ export class FileJournal implements JournalSink {
   event(e: JournalEvent): void {
     this.line(e);
   }
+  /** Syncs and closes; later calls (and later events) do nothing. */
   close(): void {
+    if (this.closed) return;
     this.sync();
+    this.closed = true;
     closeSync(this.fd);
   }
 }

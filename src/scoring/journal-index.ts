@@ -68,6 +68,13 @@ export function indexJournal(scenario: Scenario, header: JournalHeader, events: 
   };
 }
 
+/** Who was scribe at a drill time: the latest appointed scribe, else whoever sat in the scribe seat. */
+export function scribeAt(ix: JournalIndex, t: number): string {
+  let who = [...ix.seats].find(([, seat]) => seat === 'scribe')?.[0];
+  for (const a of ix.of('role.appoint')) if (a.data.role === 'scribe' && a.atMs <= t) who = String(a.data.user);
+  return who ?? 'nobody';
+}
+
 /** The IC at a drill time, if anyone held command then. */
 export function icAt(ix: JournalIndex, t: number): string | undefined {
   let who: string | undefined;

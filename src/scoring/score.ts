@@ -3,7 +3,7 @@ import { VERSION } from '../cli/version';
 import type { JournalEvent, JournalHeader } from '../engine/journal';
 import type { Outcome } from '../engine/session';
 import type { Role } from '../engine/roles';
-import { formatClock } from '../scenario/duration';
+import { formatDuration } from '../scenario/duration';
 import type { Scenario } from '../scenario/types';
 import { indexJournal, type JournalIndex } from './journal-index';
 import { applicableMetrics, computeMetrics, METRIC_WEIGHTS, metricCredit } from './metrics';
@@ -66,7 +66,7 @@ export function score(scenario: Scenario, header: JournalHeader, events: readonl
     metricPoints += worth * credit;
     if (credit < 1) {
       const r = metrics[k];
-      deductions.push({ what: `${k}: ${r ? `T+${formatClock(r.ms)} against a target of ${formatClock(r.targetMs)}` : 'never happened'}`, points: round1(worth * (1 - credit)) });
+      deductions.push({ what: `${k}: ${r ? `${formatDuration(r.ms)} against a target of ${formatDuration(r.targetMs)}` : 'never happened'}`, points: round1(worth * (1 - credit)) });
     }
   }
 

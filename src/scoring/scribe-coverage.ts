@@ -27,15 +27,15 @@ export interface KeyEvent {
   readonly kind: 'decision' | 'assignment' | 'status' | 'severity' | 'mitigation';
 }
 
-/** The key events a scribe should note (incident-process.md §2.3). */
-export function keyEvents(ix: JournalIndex): KeyEvent[] {
+/** The key events a scribe should note (incident-process.md §2.3); mitigation counts once the world has mitigated. */
+export function keyEvents(events: readonly JournalEvent[], tMitigated?: number): KeyEvent[] {
   const out: KeyEvent[] = [];
-  for (const e of ix.events) {
+  for (const e of events) {
     if (e.type === 'decision') out.push({ event: e, kind: 'decision' });
     else if (e.type === 'task.assign') out.push({ event: e, kind: 'assignment' });
     else if (e.type === 'status.update') out.push({ event: e, kind: 'status' });
     else if (e.type === 'sev.set') out.push({ event: e, kind: 'severity' });
-    else if (e.type === 'action.done' && e.data.changed === true && e.atMs === ix.tMitigated) out.push({ event: e, kind: 'mitigation' });
+    else if (e.type === 'action.done' && e.data.changed === true && e.atMs === tMitigated) out.push({ event: e, kind: 'mitigation' });
   }
   return out;
 }
@@ -70,7 +70,7 @@ export interface Coverage {
 
 /** Coverage of key events by notes of scribes within SCRIBE_WINDOW. */
 export function scribeCoverage(ix: JournalIndex, kinds?: ReadonlySet<KeyEvent['kind']>): Coverage {
-  const keys = keyEvents(ix).filter((k) => !kinds || kinds.has(k.kind));
+  const keys = keyEvents(ix.events, ix.tMitigated).filter((k) => !kinds || kinds.has(k.kind));
   const scribeNotes = ix.of('scribe.note').filter((n) => ix.scribes.has(n.actor));
   const missed: KeyEvent[] = [];
   let i = 0;

@@ -70,6 +70,8 @@ export const icFatigue: Rule = {
     ix.icStints.forEach((s, i) => {
       if (s.to - s.from > PARAMS.IC_STINT_ADVISORY) out.push(violation(claims[i]!, `held command for ${formatDuration(s.to - s.from)} without a handover`));
     });
-    return { violations: out, penalty: out.length ? 1 : 0 };
+    // Past an hour is advised against; past three hours is the hard limit.
+    const longest = Math.max(0, ...ix.icStints.map((s) => s.to - s.from));
+    return { violations: out, penalty: longest > 3 * PARAMS.IC_STINT_ADVISORY ? 1 : out.length ? 0.5 : 0 };
   },
 };

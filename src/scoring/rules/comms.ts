@@ -1,6 +1,6 @@
 /** Communication: RD-27 executive swoops handled, RD-33 posts approved, RD-34 external timing, RD-35 no promised fix times. */
 import { formatDuration } from '../../scenario/duration';
-import { PARAMS } from '../journal-index';
+import { icAt, PARAMS } from '../journal-index';
 import { violation, type Rule } from '../rule';
 import type { Violation } from '../types';
 
@@ -9,13 +9,13 @@ const SWOOP_REPLY = /take (over )?command|keep (your |the )?comments|incident (c
 export const handleSwoop: Rule = {
   id: 'RD-27', title: 'An executive swoop is answered: offer command or keep comments to the end', role: 'ic', severity: 'low',
   source: 'training/incident_commander.md',
-  notApplicable: ({ ix }) => (ix.of('inject').some((e) => e.data.kind === 'exec-swoop') && ix.tIc !== undefined ? undefined : 'no executive swooped in while someone held command'),
+  notApplicable: ({ ix }) => (ix.tIc !== undefined && ix.of('inject').some((e) => e.data.kind === 'exec-swoop' && e.atMs >= ix.tIc!) ? undefined : 'no executive swooped in while someone held command'),
   check: ({ ix }) => {
     const says = ix.of('say').filter((e) => e.role === 'ic' || e.role === 'internal-liaison');
     const out: Violation[] = [];
     for (const swoop of ix.of('inject').filter((e) => e.data.kind === 'exec-swoop' && e.atMs >= ix.tIc!)) {
-      const reply = says.find((s) => s.atMs >= swoop.atMs && s.atMs - swoop.atMs <= 2 * 60_000 && SWOOP_REPLY.test(String(s.data.text)));
-      if (!reply) out.push(violation(swoop, `${swoop.actor}'s interruption was not answered within 2 minutes`, ix.icStints.filter((s) => s.from <= swoop.atMs).at(-1)?.name ?? 'nobody'));
+      const reply = says.find((s) => s.atMs >= swoop.atMs && s.atMs - swoop.atMs <= PARAMS.GRACE && SWOOP_REPLY.test(String(s.data.text)));
+      if (!reply) out.push(violation(swoop, `${swoop.actor}'s interruption was not answered within a minute`, icAt(ix, swoop.atMs) ?? 'nobody'));
     }
     return { violations: out };
   },
@@ -68,7 +68,7 @@ export const noPromises: Rule = {
   check: ({ ix }) => ({
     violations: ix.of('external.post').flatMap((e) => {
       // "Next update in 20 minutes" is the cadence the guidelines ask for, not a promised fix time.
-      const text = String(e.data.text).replace(/\bnext update (is )?(due )?(in|at|within) [^.;]*/gi, '');
+      const text = String(e.data.text).replace(/\bnext update (is )?(due )?(in|within) \d+ ?(min|mins|minutes|hours?|hrs?)\b/gi, '');
       const out: Violation[] = [];
       if (PROMISE.test(text)) out.push(violation(e, `promised a fix time: "${PROMISE.exec(text)![0]}"`));
       if (HOSTNAME.test(text)) out.push(violation(e, `named an internal host: "${HOSTNAME.exec(text)![0]}"`));

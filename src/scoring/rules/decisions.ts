@@ -1,7 +1,7 @@
 /** RD-18: poll for strong objections before every major action, and pause before deciding. */
 import type { JournalEvent } from '../../engine/journal';
 import { formatDuration } from '../../scenario/duration';
-import { PARAMS } from '../journal-index';
+import { icAt, PARAMS } from '../journal-index';
 import { violation, type Rule } from '../rule';
 import type { Violation } from '../types';
 
@@ -19,7 +19,7 @@ export const pollBeforeMajor: Rule = {
     for (const a of majors) {
       const decision = a.data.decisionId ? bySeq.get(String(a.data.decisionId)) : undefined;
       const poll = decision?.data.pollId ? polls.get(String(decision.data.pollId)) : undefined;
-      if (!decision) out.push(violation(a, `${String(a.data.action)} is a major action and ran without a recorded decision`));
+      if (!decision) out.push(violation(a, `${String(a.data.action)} is a major action and ran without a recorded decision`, icAt(ix, a.atMs) ?? a.actor));
       else if (!poll) out.push(violation(decision, `decided on ${String(a.data.action)} without polling for strong objections`));
       else if (decision.atMs - poll.atMs < PARAMS.POLL_PAUSE) out.push(violation(decision, `decided ${formatDuration(decision.atMs - poll.atMs)} after the poll, too soon for anyone to object`));
       else if (/does everyone agree|everyone ok|all agree/i.test(String(poll.data.proposal))) out.push(violation(poll, 'asked "does everyone agree?" instead of asking for strong objections'));

@@ -1,7 +1,9 @@
 /** Command staff stay hands-off: RD-07 (IC), RD-08 (Deputy and Scribe). */
 import { violation, type Rule } from '../rule';
 
+// Any hands-on work by command staff loses the whole rule: the role is defined by not doing it.
 const handsOn = (roles: readonly string[]) => ({ ix }: Parameters<Rule['check']>[0]) => ({
+  penalty: ix.events.some((e) => (e.type === 'action.start' || e.type === 'probe.start') && roles.includes(e.role)) ? 1 : 0,
   violations: ix.events
     .filter((e) => (e.type === 'action.start' || e.type === 'probe.start') && roles.includes(e.role))
     .map((e) => violation(e, `${e.role === 'ic' ? 'the Incident Commander' : `the ${e.role}`} ${e.type === 'action.start' ? `ran ${String(e.data.action)}` : `checked ${String(e.data.probe)}`} instead of delegating it`)),

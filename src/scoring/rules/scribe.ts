@@ -1,6 +1,6 @@
 /** The Scribe's record: RD-30 key events noted within the window, RD-31 follow-ups written as TODOs. */
 import { formatClock } from '../../scenario/duration';
-import { PARAMS } from '../journal-index';
+import { PARAMS, scribeAt } from '../journal-index';
 import { violation, type Rule } from '../rule';
 import { scribeCoverage } from '../scribe-coverage';
 
@@ -12,15 +12,12 @@ export const scribeNotes: Rule = {
   source: 'before/different_roles.md; training/scribe.md', notApplicable: noScribe,
   check: ({ ix }) => {
     const cov = scribeCoverage(ix, ROLE_KINDS);
-    const scribe = [...ix.scribes][0] ?? 'scribe';
     return {
-      violations: cov.missed.map((k) => violation(k.event, `the ${k.kind} at T+${formatClock(k.event.atMs)} was not noted within ${PARAMS.SCRIBE_WINDOW / 60_000} minutes`, scribe)),
+      violations: cov.missed.map((k) => violation(k.event, `the ${k.kind} at T+${formatClock(k.event.atMs)} was not noted within ${PARAMS.SCRIBE_WINDOW / 60_000} minutes`, scribeAt(ix, k.event.atMs))),
       penalty: cov.total ? cov.missed.length / cov.total : 0,
     };
   },
 };
-
-const TODO_WINDOW = 3 * 60_000;
 
 export const scribeTodos: Rule = {
   id: 'RD-31', title: 'The Scribe records follow-ups as TODOs', role: 'scribe', severity: 'medium',
@@ -29,8 +26,7 @@ export const scribeTodos: Rule = {
   check: ({ ix }) => {
     const todos = ix.of('scribe.note').filter((n) => n.data.todo === true && ix.scribes.has(n.actor));
     const followups = ix.of('inject').filter((e) => e.data.kind === 'followup');
-    const scribe = [...ix.scribes][0] ?? 'scribe';
-    const missed = followups.filter((f) => !todos.some((t) => t.atMs >= f.atMs && t.atMs - f.atMs <= TODO_WINDOW));
-    return { violations: missed.map((f) => violation(f, `"${String(f.data.text)}" was not written down as a TODO`, scribe)), penalty: missed.length / followups.length };
+    const missed = followups.filter((f) => !todos.some((t) => t.atMs >= f.atMs && t.atMs - f.atMs <= PARAMS.SCRIBE_WINDOW));
+    return { violations: missed.map((f) => violation(f, `"${String(f.data.text)}" was not written down as a TODO`, scribeAt(ix, f.atMs))), penalty: missed.length / followups.length };
   },
 };

@@ -74,7 +74,7 @@ export const icFollowsUp: Rule = {
     const out: Violation[] = [];
     for (const { due, later } of expiries(ctx)) {
       const answered = later.find((e) => ['task.followup', 'task.report', 'task.extend'].includes(e.type));
-      if (!answered || answered.atMs - due.atMs > PARAMS.GRACE + 30_000) {
+      if (!answered || answered.atMs - due.atMs > PARAMS.GRACE) {
         out.push(violation(due, `nobody followed up on ${String(due.data.id)} when its time box ran out`, icAt(ctx.ix, due.atMs) ?? 'nobody'));
       }
     }
