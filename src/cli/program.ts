@@ -9,7 +9,10 @@ const actions = {
   new: () => import('./actions/new'),
   schema: () => import('./actions/schema'),
   simulate: () => import('./actions/simulate'),
+  run: () => import('./actions/run'),
   replay: () => import('./actions/replay'),
+  review: () => import('./actions/review'),
+  history: () => import('./actions/history'),
 };
 
 const setExit = (code: number): void => {
@@ -23,6 +26,18 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+
+  program
+    .command('run')
+    .description('run a drill full-screen in this terminal: you play your roles, bots play the rest')
+    .argument('<scenario>', 'scenario YAML file')
+    .option('--seed <seed>', 'random seed; random when omitted')
+    .option('--speed <x>', 'drill speed as a multiple of real time', '1')
+    .option('--as <name:role>', 'who you play, e.g. alice:ic or carol:responder:checkout-db; repeat for hot-seat (default: your login name as IC)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--bots <roles>', 'seats bots may fill: all (default), none, or a list such as scribe,responder')
+    .addOption(new Option('--policy <policy>', 'how the bots play').choices(['by-the-book', 'sloppy']).default('by-the-book'))
+    .option('--out <dir>', 'run folder (default ./firedrill-runs/<UTC time>-<scenario-id>/)')
+    .action(async (file, opts) => setExit(await (await actions.run()).runRun(file, opts)));
 
   program
     .command('simulate')
@@ -43,6 +58,22 @@ export function buildProgram(): Command {
     .option('--scenario <file>', 'the scenario file, when it has moved since the run')
     .option('--json', 'print one JSON document')
     .action(async (target, opts) => setExit((await actions.replay()).runReplay(target, opts)));
+
+  program
+    .command('review')
+    .description('print a drill\'s scorecard: response times, rules by role, scribe coverage, participants and lost points')
+    .argument('<run>', 'run folder or scorecard.json')
+    .addOption(new Option('--markdown', 'print scorecard.md (Markdown) instead').conflicts('json'))
+    .option('--json', 'print the scorecard as one JSON document')
+    .action(async (target, opts) => setExit((await actions.review()).runReview(target, opts)));
+
+  program
+    .command('history')
+    .description('list every scored run under a folder, with score trends per scenario and who should take IC and Scribe next')
+    .argument('[dir]', 'folder holding run folders (default ./firedrill-runs)')
+    .option('--scenario <id>', 'only runs of this scenario')
+    .option('--json', 'print one JSON document')
+    .action(async (dir, opts) => setExit((await actions.history()).runHistory(dir, opts)));
 
   program
     .command('validate')

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { JournalEvent, JournalHeader } from '../engine/journal';
 import type { DrillSession } from '../engine/session';
 import type { Scenario } from '../scenario/types';
+import { postmortemMarkdown } from '../scoring/postmortem';
 import { score } from '../scoring/score';
+import { scorecardMarkdown } from '../scoring/scorecard-markdown';
 import type { Scorecard } from '../scoring/types';
 
 /** The header a session wrote, rebuilt from the session (the file journal does not keep it in memory). */
@@ -13,9 +15,11 @@ export function journalHeaderOf(session: DrillSession, seed: string): JournalHea
   return { type: 'header', format: 1, firedrill: '', scenario: { id: s.id, title: s.title, hash: s.hash }, seed, participants: session.options.cast, wall: '' };
 }
 
-/** Scores the drill and writes scorecard.json into the run folder; returns the scorecard. */
+/** Scores the drill and writes scorecard.json, scorecard.md and postmortem.md into the run folder. */
 export function writeScorecard(dir: string, scenario: Scenario, header: JournalHeader, events: readonly JournalEvent[]): Scorecard {
   const card = score(scenario, header, events);
   writeFileSync(join(dir, 'scorecard.json'), `${JSON.stringify(card, null, 2)}\n`);
+  writeFileSync(join(dir, 'scorecard.md'), scorecardMarkdown(card));
+  writeFileSync(join(dir, 'postmortem.md'), postmortemMarkdown(card, scenario));
   return card;
 }

@@ -39,7 +39,8 @@ export function computeMetrics(ctx: ScoringContext): Record<MetricKey, MetricRes
   const statusEvery = scenario.expects.statusEveryMs ?? PARAMS.STATUS_MAX_GAP;
   const externalEvery = scenario.expects.externalEveryMs ?? PARAMS.EXTERNAL_MAX_GAP;
   const m = (ms: number | undefined, targetMs: number): MetricResult | null => (ms === undefined ? null : { ms, targetMs, met: ms <= targetMs });
-  const since = (at: number | undefined, from: number | undefined) => (at === undefined || from === undefined ? undefined : at - from);
+  // An IC who takes command before anyone triggers the response took it at once, not in negative time.
+  const since = (at: number | undefined, from: number | undefined) => (at === undefined || from === undefined ? undefined : Math.max(0, at - from));
 
   const ack = ix.first('alert.ack')?.atMs;
   const claim = ix.tIc;

@@ -119,6 +119,7 @@ export function score(scenario: Scenario, header: JournalHeader, events: readonl
     drill: {
       durationMs: scenario.durationMs,
       endedAtMs: ix.tEnd,
+      metricsNotApplicable: (Object.keys(metrics) as MetricKey[]).filter((k) => !applicable.includes(k)),
       severityMinutes: severityMinutes(ix),
       rootCause: scenario.solution.rootCause,
       postmortemOwner: ix.first('pm.assign') ? String(ix.first('pm.assign')!.data.owner) : null,

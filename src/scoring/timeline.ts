@@ -17,7 +17,7 @@ const KINDS: Readonly<Record<string, (e: JournalEvent) => string | undefined>> =
   'action.done': (e) => `${String(e.data.action)} finished: ${String(e.data.result)}`,
   'status.update': (e) => `status: ${String(e.data.text)}`,
   'external.post': (e) => `posted to customers: ${String(e.data.text)}`,
-  'phase.enter': (e) => (e.data.mitigated ? 'customer impact stopped' : undefined),
+  'phase.enter': (e) => `world entered phase ${String(e.data.phase)}${e.data.mitigated ? ' (customer impact stopped)' : ''}${e.data.resolved ? ' (cause fixed)' : ''}`,
   inject: (e) => `${e.actor} (${String(e.data.kind)}): ${String(e.data.text)}`,
   'handover.announce': (e) => `${e.actor} handed command to ${String(e.data.to)}`,
   'incident.resolve': (e) => (e.data.mitigated ? `${e.actor} resolved the incident` : `${e.actor} declared it resolved before impact had stopped`),

@@ -81,6 +81,8 @@ export interface Scorecard {
   readonly drill: {
     readonly durationMs: number;
     readonly endedAtMs: number;
+    /** Metrics that do not apply to this drill (their value is null for that reason, not because it never happened). */
+    readonly metricsNotApplicable: readonly MetricKey[];
     readonly severityMinutes: Readonly<Record<string, number>>;
     readonly rootCause: string;
     readonly postmortemOwner: string | null;

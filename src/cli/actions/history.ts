@@ -1,0 +1,131 @@
+/** `firedrill history [DIR]`: every scored run under DIR, trends per scenario, roles per person and who should lead next. */
+import { existsSync, statSync } from 'node:fs';
+import { stripControl } from '../../engine/sanitize';
+import { roleTitle } from '../../scoring/labels';
+import { clock, plural } from '../../scoring/markdown-text';
+import {
+  findRuns, forScenario, historyRows, peopleRoles, scenarioTrends, suggestRotation,
+  type HistoryRow, type PersonRoles, type ScenarioTrend, type Suggestion,
+} from '../../scoring/history';
+import { ROLES } from '../../engine/roles';
+import { sparkline } from '../../ui/sparkline';
+import { err, out } from '../output';
+import { DEFAULT_RUNS_DIR } from '../run-dir';
+import { outInertJson } from '../terminal-json';
+import { padVisible, terminalStyle, visibleLength, type Style } from '../terminal-style';
+import { UserError } from '../user-error';
+
+/** The history command's options. */
+export interface HistoryOptions {
+  scenario?: string;
+  json?: boolean;
+}
+
+// A trend line shows the latest runs; older ones scroll off the left, as they do on a dashboard.
+const TREND_WIDTH = 24;
+
+/** Runs the history command; returns the exit code. */
+export function runHistory(dirArg: string | undefined, opts: HistoryOptions): number {
+  const dir = dirArg ?? DEFAULT_RUNS_DIR;
+  if (!existsSync(dir)) {
+    throw new UserError(dirArg ? `${dir}: no such folder` : `${dir}: no such folder; no drill has been run here yet (runs go to ./${DEFAULT_RUNS_DIR}/ by default)`);
+  }
+  if (!statSync(dir).isDirectory()) throw new UserError(`${dir}: not a folder; history reads a folder of runs (review reads one scorecard)`);
+  const found = findRuns(dir);
+  // A bad run must not hide the good ones: say which and why on stderr, then go on.
+  for (const s of found.skipped) err(`firedrill: skipped ${stripControl(s.path)}: ${stripControl(s.reason)}`);
+  if (!found.runs.length && found.skipped.length) {
+    throw new UserError(`no readable runs under ${dir} (${plural(found.skipped.length, 'run')} skipped)`);
+  }
+  let runs = found.runs;
+  if (opts.scenario !== undefined) {
+    runs = forScenario(runs, opts.scenario);
+    if (!runs.length && found.runs.length) {
+      const ids = [...new Set(found.runs.map((r) => stripControl(r.card.scenario.id)))].sort();
+      throw new UserError(`no runs of scenario "${stripControl(opts.scenario)}" under ${dir}; scenarios with runs: ${ids.join(', ')}`);
+    }
+  }
+  const rows = historyRows(runs);
+  const trends = scenarioTrends(runs);
+  const people = peopleRoles(runs);
+  const next = suggestRotation(people);
+  if (opts.json) {
+    outInertJson({ dir, scenario: opts.scenario ?? null, runs: rows, scenarios: trends, people, next, skipped: found.skipped });
+    return 0;
+  }
+  const st = terminalStyle();
+  if (!rows.length) {
+    out(`No scored runs under ${dir} yet. Run a drill with firedrill simulate or firedrill run.`);
+    return 0;
+  }
+  out([
+    `${st.heading('firedrill history')} ${st.dim(`${plural(rows.length, 'run')} under ${dir}${opts.scenario ? `, scenario ${stripControl(opts.scenario)}` : ''}`)}`,
+    '',
+    ...table(rows, st),
+    '',
+    ...trendLines(trends, st),
+    '',
+    ...peopleLines(people, next, st),
+  ].map(stripTrailing).join('\n'));
+  return 0;
+}
+
+const stripTrailing = (line: string) => line.replace(/\s+$/, '');
+const time = (ms: number | null) => (ms === null ? '—' : clock(ms));
+
+/** `2026-11-26 15:30` (UTC), or — when the start is unknown. */
+function dateText(iso: string | null): string {
+  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : '—';
+}
+
+function table(rows: readonly HistoryRow[], st: Style): string[] {
+  const grade = (r: HistoryRow) => {
+    const text = `${r.score} ${r.grade}`;
+    return r.grade === 'A' || r.grade === 'B' ? st.ok(text) : r.grade === 'C' ? st.warn(text) : st.bad(text);
+  };
+  const cells = rows.map((r) => [
+    dateText(r.startedAt), stripControl(r.scenario), stripControl(r.ic.join(' → ')) || '—', grade(r),
+    time(r.times.acknowledge), time(r.times.command), time(r.times.mitigate), time(r.times.resolve),
+    r.outcome === 'resolved' ? r.outcome : st.bad(r.outcome),
+  ]);
+  const head = ['date (UTC)', 'scenario', 'IC', 'score', 'ack', 'command', 'mitigate', 'resolve', 'outcome'];
+  // Times and scores read best right-aligned; words left-aligned.
+  const right = [false, false, false, true, true, true, true, true, false];
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => visibleLength(c[i] ?? ''))));
+  const line = (c: readonly string[]) => c.map((text, i) => {
+    const w = widths[i] ?? 0;
+    return right[i] ? ' '.repeat(Math.max(0, w - visibleLength(text))) + text : padVisible(text, w);
+  }).join('  ');
+  return [st.dim(line(head)), ...cells.map(line)];
+}
+
+function trendLines(trends: readonly ScenarioTrend[], st: Style): string[] {
+  const lines = [`${st.heading('Trends')} ${st.dim('(oldest → latest)')}`];
+  // Every sparkline gets the same width so the figures after them line up.
+  const sw = Math.min(TREND_WIDTH, Math.max(...trends.map((t) => t.runs)));
+  for (const t of trends) {
+    lines.push(`  ${st.accent(stripControl(t.scenario))} ${st.dim(`${stripControl(t.title)}, ${plural(t.runs, 'run')}`)}`);
+    const first = t.scores[0] ?? 0;
+    lines.push(`    score     ${st.accent(sparkline(t.scores, TREND_WIDTH, { min: 0, max: 100 }).padEnd(sw))}  ${first} → ${t.latest} ${st.dim(`(best ${t.best})`)}`);
+    const firstM = t.mitigateMs[0] ?? null;
+    const lastM = t.mitigateMs.at(-1) ?? null;
+    // Time bars start from zero so their heights compare honestly; a gap is a run that never mitigated.
+    lines.push(`    mitigate  ${st.accent(sparkline(t.mitigateMs, TREND_WIDTH, { min: 0 }).padEnd(sw))}  ${time(firstM)} → ${time(lastM)} ${st.dim('(lower is better; blank: not mitigated)')}`);
+  }
+  return lines;
+}
+
+function peopleLines(people: readonly PersonRoles[], next: { ic: Suggestion | null; scribe: Suggestion | null }, st: Style): string[] {
+  const lines = [`${st.heading('People')} ${st.dim('(roles held; bots are not counted)')}`];
+  if (!people.length) return [...lines, st.dim('  no people yet: every seat was played by a bot')];
+  const names = people.map((p) => stripControl(p.name));
+  const width = Math.max(...names.map((n) => n.length));
+  people.forEach((p, i) => {
+    const held = ROLES.filter((r) => p.roles[r]).map((r) => `${roleTitle(r)} ×${p.roles[r]}`).join(', ');
+    lines.push(`  ${(names[i] ?? '').padEnd(width)}  ${st.dim(plural(p.runs, 'run').padEnd(7))}  ${held || st.dim('no role')}`);
+  });
+  const say = (role: string, s: Suggestion | null) =>
+    s ? `${role} ${st.ok(stripControl(s.name))} ${st.dim(`(${s.held ? `held it ${plural(s.held, 'time')}` : 'never held it'})`)}` : `${role} ${st.dim('nobody')}`;
+  lines.push('', `${st.heading('Next drill')}  ${say('IC', next.ic)}  ${say('Scribe', next.scribe)}`);
+  return lines;
+}

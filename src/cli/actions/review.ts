@@ -1,0 +1,153 @@
+/** `firedrill review <run-dir|scorecard.json>`: prints a scorecard for the terminal, as Markdown, or as JSON. */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { METRIC_TITLES, roleTitle } from '../../scoring/labels';
+import { cleanStrings, clock, drillTime, percent, plural } from '../../scoring/markdown-text';
+import { rulesByRole } from '../../scoring/review-points';
+import { scorecardMarkdown } from '../../scoring/scorecard-markdown';
+import { ScorecardError, readScorecard } from '../../scoring/scorecard-schema';
+import { METRIC_KEYS, type Scorecard } from '../../scoring/types';
+import { out } from '../output';
+import { outInertJson } from '../terminal-json';
+import { padVisible, terminalStyle, type Style, type StyleToken } from '../terminal-style';
+import { UserError } from '../user-error';
+
+/** The review command's options (commander rejects both at once). */
+export interface ReviewOptions {
+  markdown?: boolean;
+  json?: boolean;
+}
+
+/** The scorecard.json path for a run folder or a scorecard file. */
+export function scorecardPath(target: string): string {
+  if (!existsSync(target)) throw new UserError(`${target}: no such file or folder`);
+  if (statSync(target).isDirectory()) {
+    const p = join(target, 'scorecard.json');
+    if (!existsSync(p)) {
+      const hint = existsSync(join(target, 'journal.jsonl')) ? 'the drill has a journal but was not scored (it was interrupted, or ran before scoring existed)' : 'is it a firedrill run folder?';
+      throw new UserError(`${target} has no scorecard.json; ${hint}`);
+    }
+    return p;
+  }
+  return target;
+}
+
+/** Reads a scorecard for a command, turning a bad file into a user error that names it. */
+export function loadScorecard(target: string): Scorecard {
+  try {
+    return readScorecard(scorecardPath(target));
+  } catch (e) {
+    if (e instanceof ScorecardError) throw new UserError(e.message);
+    throw e;
+  }
+}
+
+/** Runs the review command; returns the exit code. */
+export function runReview(target: string, opts: ReviewOptions): number {
+  const card = loadScorecard(target);
+  if (opts.json) outInertJson(card);
+  else if (opts.markdown) out(scorecardMarkdown(card));
+  else out(reviewLines(card, terminalStyle()).join('\n'));
+  return 0;
+}
+
+const grades: Record<Scorecard['grade'], StyleToken> = { A: 'ok', B: 'ok', C: 'warn', D: 'bad', F: 'bad' };
+
+/** The terminal print of a scorecard: header, response times, rules by role, scribe, participants, deductions. */
+export function reviewLines(input: Scorecard, st: Style): string[] {
+  // Names, notes and titles come from other people: cleaned once here, so no line below can miss it.
+  const card = cleanStrings(input);
+  const gradeStyle = st[grades[card.grade]];
+  const outcome = card.outcome === 'resolved' ? st.ok(card.outcome) : st.bad(card.outcome);
+  return [
+    `${st.heading(card.scenario.title)} ${st.dim(`(${card.scenario.id})`)}`,
+    `score ${gradeStyle(`${card.score}/100`)}  grade ${gradeStyle(card.grade)}  outcome ${outcome} at ${drillTime(card.drill.endedAtMs)} of ${clock(card.drill.durationMs)}  ${st.dim(`seed ${card.seed}`)}`,
+    '',
+    ...metricLines(card, st),
+    '',
+    ...ruleLines(card, st),
+    ...scribeLines(card, st),
+    '',
+    ...participantLines(card, st),
+    '',
+    ...deductionLines(card, st),
+  ];
+}
+
+function metricLines(card: Scorecard, st: Style): string[] {
+  const width = Math.max(...METRIC_KEYS.map((k) => METRIC_TITLES[k].length));
+  const lines = [`${st.heading(padVisible('Response times', width + 4))}${st.dim('   time  target')}`];
+  for (const key of METRIC_KEYS) {
+    const m = card.metrics[key];
+    const title = METRIC_TITLES[key].padEnd(width);
+    if (!m) lines.push(`  ${st.dim('·')} ${title} ${'—'.padStart(6)}  ${'—'.padStart(6)}  ${st.dim('did not happen')}`);
+    else {
+      const mark = m.met ? st.ok('✓') : st.bad('✗');
+      lines.push(`  ${mark} ${title} ${clock(m.ms).padStart(6)}  ${clock(m.targetMs).padStart(6)}  ${m.met ? st.ok('met') : st.bad('missed')}`);
+    }
+  }
+  return lines;
+}
+
+function ruleLines(card: Scorecard, st: Style): string[] {
+  const lines = [st.heading('Role discipline')];
+  if (!card.rules.length) return [...lines, st.dim('  no rules were checked'), ''];
+  for (const [role, rules] of rulesByRole(card)) {
+    lines.push(`  ${st.accent(roleTitle(role))}`);
+    for (const r of rules.filter((x) => x.status !== 'not-applicable')) {
+      if (r.status === 'passed') {
+        lines.push(`    ${st.ok('✓')} ${st.dim(r.id)} ${r.title}`);
+        continue;
+      }
+      const n = r.violations.length;
+      lines.push(`    ${st.bad('✗')} ${st.dim(r.id)} ${r.title} ${st.dim(`(${r.severity}${n ? `, ${plural(n, 'violation')}` : ''})`)}`);
+      for (const v of r.violations) lines.push(`        ${st.dim(drillTime(v.atMs))} ${v.actor}: ${v.evidence.note}`);
+    }
+    const na = rules.filter((x) => x.status === 'not-applicable').length;
+    if (na) lines.push(st.dim(`    ${plural(na, 'rule')} did not apply`));
+  }
+  return [...lines, ''];
+}
+
+function scribeLines(card: Scorecard, st: Style): string[] {
+  const s = card.scribe;
+  if (s.coverage === null || s.total === 0) return [`${st.heading('Scribe coverage')}  ${st.dim('nothing to log, or no Scribe')}`];
+  const share = s.coverage >= 0.9 ? st.ok(percent(s.coverage)) : s.coverage >= 0.6 ? st.warn(percent(s.coverage)) : st.bad(percent(s.coverage));
+  const lines = [`${st.heading('Scribe coverage')}  ${share} ${st.dim(`(${s.noted} of ${s.total} logged)`)}`];
+  for (const e of s.missed) lines.push(`  ${st.warn('missed')} ${st.dim(drillTime(e.atMs))} ${e.actor} ${st.dim(`(${e.kind})`)} ${e.text}`);
+  return lines;
+}
+
+const SHOWN_STRENGTHS = 3;
+
+function participantLines(card: Scorecard, st: Style): string[] {
+  const lines = [st.heading('Participants')];
+  if (!card.participants.length) return [...lines, st.dim('  nobody took part')];
+  const label = (p: Scorecard['participants'][number]) => `${p.name}${p.kind === 'bot' ? ' (bot)' : ''}`;
+  const nameWidth = Math.max(...card.participants.map((p) => label(p).length));
+  const roleText = (p: Scorecard['participants'][number]) => p.roles.map(roleTitle).join(', ') || 'no role';
+  const roleWidth = Math.max(...card.participants.map((p) => roleText(p).length));
+  for (const p of card.participants) {
+    const n = p.violations.length;
+    const tally = n ? st.bad(plural(n, 'violation')) : st.ok('no violations');
+    lines.push(`  ${label(p).padEnd(nameWidth)}  ${roleText(p).padEnd(roleWidth)}  ${String(p.score).padStart(3)}  ${tally}`);
+    // A screen, not a report: a few strengths each; --markdown lists them all.
+    for (const s of p.strengths.slice(0, SHOWN_STRENGTHS)) lines.push(`      ${st.ok('+')} ${s}`);
+    const more = p.strengths.length - SHOWN_STRENGTHS;
+    if (more > 0) lines.push(st.dim(`      + ${more} more (see --markdown)`));
+    for (const v of p.violations) lines.push(`      ${st.bad('−')} ${st.dim(drillTime(v.atMs))} ${st.dim(v.rule)} ${v.note}`);
+  }
+  return lines;
+}
+
+function deductionLines(card: Scorecard, st: Style): string[] {
+  const lines = [st.heading('Where the points went')];
+  if (!card.deductions.length) return [...lines, `  ${st.ok('no points lost')}`];
+  const lost = (n: number) => `−${Math.round(Math.abs(n) * 10) / 10}`;
+  const shown = card.deductions.map((d) => lost(d.points));
+  const total = lost(card.deductions.reduce((a, d) => a + Math.abs(d.points), 0));
+  const width = Math.max(total.length, ...shown.map((s) => s.length));
+  card.deductions.forEach((d, i) => lines.push(`  ${st.bad((shown[i] ?? '').padStart(width))}  ${d.what}`));
+  lines.push(`  ${st.dim(`${total.padStart(width)}  total, leaving ${card.score}/100`)}`);
+  return lines;
+}

@@ -1,0 +1,41 @@
+/** Human names for roles and metrics, shared by the scorecard, the postmortem and the terminal review. */
+import type { Role } from '../engine/roles';
+import type { MetricKey } from './types';
+
+/** Role titles as PagerDuty's process names them; `all` is a rule every participant must keep. */
+export const ROLE_TITLES: Readonly<Record<Role | 'all', string>> = {
+  ic: 'Incident Commander',
+  deputy: 'Deputy',
+  scribe: 'Scribe',
+  responder: 'Responder',
+  'customer-liaison': 'Customer Liaison',
+  'internal-liaison': 'Internal Liaison',
+  facilitator: 'Facilitator',
+  all: 'Everyone',
+};
+
+/** The order roles are listed in: command staff first, then responders and liaisons, then rules for all. */
+export const ROLE_ORDER: readonly (Role | 'all')[] = ['ic', 'deputy', 'scribe', 'responder', 'customer-liaison', 'internal-liaison', 'facilitator', 'all'];
+
+/** The title of a role, falling back to the raw text for a role this version does not know. */
+export function roleTitle(role: string): string {
+  return Object.hasOwn(ROLE_TITLES, role) ? ROLE_TITLES[role as Role | 'all'] : role;
+}
+
+/** What each metric measures, in words. */
+export const METRIC_TITLES: Readonly<Record<MetricKey, string>> = {
+  timeToAcknowledge: 'Time to acknowledge',
+  timeToTrigger: 'Time to trigger the response',
+  timeToCommand: 'Time to command',
+  timeToAssemble: 'Time to assemble',
+  timeToSeverity: 'Time to declare severity',
+  timeToFirstStatus: 'Time to first status update',
+  statusUpdateMaxGap: 'Longest gap between status updates',
+  timeToMitigate: 'Time to mitigate',
+  timeToResolve: 'Time to resolve',
+  timeToFirstExternal: 'Time to first external post',
+  externalUpdateMaxGap: 'Longest gap between external posts',
+};
+
+/** Metrics whose absence (null: it never happened) is itself a failure of the response, not just a missing figure. */
+export const LIFECYCLE_METRICS: readonly MetricKey[] = ['timeToAcknowledge', 'timeToCommand', 'timeToMitigate', 'timeToResolve'];

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { scorecardMarkdown } from '../../src/scoring/scorecard-markdown';
+import type { Scorecard } from '../../src/scoring/types';
+import { perfectFixture, scorecardFixture } from '../helpers/scorecard-fixture';
+
+/** The text of one `## ` section (up to the next `## `). */
+function section(md: string, title: string): string {
+  const start = md.indexOf(`\n## ${title}\n`);
+  expect(start, `section "${title}"`).toBeGreaterThan(-1);
+  const end = md.indexOf('\n## ', start + 1);
+  return md.slice(start, end < 0 ? undefined : end);
+}
+
+const NAMES = ['alice', 'bob', 'carol', 'Dana Ortiz', 'Eli Park'];
+
+describe('scorecardMarkdown', () => {
+  const md = scorecardMarkdown(scorecardFixture());
+
+  it('has a title, the score, grade and outcome, and the sections in order', () => {
+    expect(md.startsWith('# Scorecard: Checkout slows down and fails at peak hour\n')).toBe(true);
+    expect(md).toContain('**Score 78/100, grade C.** Outcome: **resolved** at T+42:30 of a 45:00 drill.');
+    const order = ['Where the points went', 'Response times', 'Role discipline', 'Scribe coverage', 'Participants', 'How did we do?'].map((t) => md.indexOf(`## ${t}`));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(md.endsWith('\n')).toBe(true);
+    expect(md).not.toMatch(/\n\n\n/);
+  });
+
+  it('explains where every point went, and that they add up', () => {
+    const s = section(md, 'Where the points went');
+    expect(s).toContain('| Time to mitigate 31:20 missed the 25:00 target | −8 |');
+    expect(s).toContain('| **Total** | **−22** |');
+    expect(s).toContain('100 − 22 = 78.');
+  });
+
+  it('does not claim a sum that does not add up', () => {
+    const s = section(scorecardMarkdown(scorecardFixture({ score: 80 })), 'Where the points went');
+    expect(s).toContain('**−22**');
+    expect(s).not.toContain('100 − 22');
+  });
+
+  it('shows each time against its target as mm:ss, and what never happened', () => {
+    const s = section(md, 'Response times');
+    expect(s).toContain('| Time to acknowledge | 02:10 | 05:00 | met |');
+    expect(s).toContain('| Time to mitigate | 31:20 | 25:00 | **missed** |');
+    expect(s).toContain('| Longest gap between external posts | — | — | did not happen |');
+  });
+
+  it('groups rules by role, command staff first, with each violation', () => {
+    const s = section(md, 'Role discipline');
+    const roles = [...s.matchAll(/^### (.+)$/gm)].map((m) => m[1]);
+    expect(roles).toEqual(['Incident Commander', 'Scribe', 'Responder', 'Customer Liaison', 'Internal Liaison']);
+    expect(s).toContain('| RD-10 Every task has a time box | 3 (high) | **not kept**, 1 time; 50% of its weight lost |');
+    expect(s).toContain('- T+09:00 RD-10, alice: T2 "look at the replica" was assigned without a time box');
+    expect(s).toContain('did not apply: no Internal Liaison in this drill');
+  });
+
+  it('reports the scribe coverage and what the log missed', () => {
+    const s = section(md, 'Scribe coverage');
+    expect(s).toContain('The Scribe logged 8 of 10 decisions, assignments and status updates (80%).');
+    expect(s).toContain('- T+14:00 alice (Incident Commander), decision: Fail over to db-2');
+  });
+
+  it('gives each participant their roles, score, violations and strengths, marking bots', () => {
+    const s = section(md, 'Participants');
+    expect(s).toContain('### alice\n\n- Roles held: Incident Commander\n- Score: 85\n- Violations:\n  - T+09:00 RD-10: T2 was assigned without a time box\n- Did well:\n  - took command 1:30 after the trigger');
+    expect(s).toContain('### Dana Ortiz (bot)\n\n- Roles held: Customer Liaison\n- Score: 100\n- Violations: none');
+  });
+
+  it('writes what went well and what did not about roles and the process, naming nobody', () => {
+    const s = section(md, 'How did we do?');
+    expect(s).toContain('### What went well');
+    expect(s).toContain('- Time to acknowledge: 02:10, within the 05:00 target.');
+    expect(s).toContain('- The Customer Liaison role kept every rule that applied (1 of 1).');
+    expect(s).toContain("### What didn't go so well");
+    expect(s).toContain('- Responder: not kept 1 time: No freelancing: act only on an assignment.');
+    expect(s).toContain('- Time to mitigate: 31:20, over the 25:00 target.');
+    for (const name of NAMES) expect(s).not.toContain(name);
+  });
+
+  it('says so when nothing was lost', () => {
+    const perfect = scorecardMarkdown(perfectFixture());
+    expect(section(perfect, 'Where the points went')).toContain('No points were lost.');
+    expect(section(perfect, 'How did we do?')).toContain('- Nothing: every target was met and every rule kept.');
+  });
+
+  it('covers a drill with no scribe, no rules, nobody and an unfinished incident', () => {
+    const empty = scorecardMarkdown(scorecardFixture({
+      outcome: 'timed-out', rules: [], participants: [], deductions: [],
+      scribe: { coverage: null, noted: 0, total: 0, missed: [] },
+      metrics: { ...scorecardFixture().metrics, timeToMitigate: null, timeToResolve: null },
+    }));
+    expect(empty).toContain('No rules were checked.');
+    expect(empty).toContain('Nobody took part.');
+    expect(empty).toContain('There was nothing the Scribe had to log');
+    expect(empty).toContain('- The drill reached its time limit before the incident was resolved.');
+    expect(empty).toContain('- Time to mitigate: it never happened during the drill.');
+  });
+
+  it('strips control sequences and keeps table cells and lines intact', () => {
+    const base = scorecardFixture();
+    const hostile: Scorecard = {
+      ...base,
+      scenario: { ...base.scenario, title: 'Checkout\u001b]0;owned\u0007 down' },
+      participants: [{ ...base.participants[0]!, name: 'mal\u001b[31mlory', strengths: ['line one\n## Injected heading'] }],
+      deductions: [{ what: 'a | b\u009b2J', points: 3 }],
+    };
+    const out = scorecardMarkdown(hostile);
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(out).toContain('# Scorecard: Checkout down');
+    expect(out).toContain('### mallory');
+    expect(out).not.toMatch(/^## Injected heading/m);
+    expect(out).toContain('| a \\| b | −3 |');
+  });
+});

@@ -1,0 +1,104 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ScorecardError, parseScorecard, readScorecard } from '../../src/scoring/scorecard-schema';
+import { perfectFixture, scorecardFixture } from '../helpers/scorecard-fixture';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'firedrill-scorecard-'));
+
+function write(text: string, name = 'scorecard.json'): string {
+  const p = join(tmp(), name);
+  writeFileSync(p, text);
+  return p;
+}
+
+/** The ScorecardError a call throws (failing the test when it throws anything else or nothing). */
+function failure(fn: () => unknown): ScorecardError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ScorecardError) return e;
+    throw e;
+  }
+  throw new Error('expected a ScorecardError');
+}
+
+describe('readScorecard', () => {
+  it('reads back exactly what was written', () => {
+    for (const card of [scorecardFixture(), perfectFixture(), scorecardFixture({ outcome: 'timed-out', drill: { ...scorecardFixture().drill, postmortemOwner: null } })]) {
+      expect(readScorecard(write(JSON.stringify(card, null, 2)))).toEqual(card);
+    }
+  });
+
+  it('accepts a byte-order mark and ignores keys a later version may add', () => {
+    const p = write(`\uFEFF${JSON.stringify({ ...scorecardFixture(), futureKey: { x: 1 } })}`);
+    const card = readScorecard(p);
+    expect(card.score).toBe(78);
+    expect(card).not.toHaveProperty('futureKey');
+  });
+
+  it('names the file when it does not exist', () => {
+    const p = join(tmp(), 'nope', 'scorecard.json');
+    const e = failure(() => readScorecard(p));
+    expect(e.message).toBe(`${p}: no such file`);
+    expect(e.path).toBe(p);
+  });
+
+  it('says a folder is not a scorecard', () => {
+    const d = join(tmp(), 'scorecard.json');
+    mkdirSync(d);
+    expect(failure(() => readScorecard(d)).message).toBe(`${d}: is a folder, not a scorecard.json file`);
+  });
+
+  it('says an empty file is empty', () => {
+    const p = write('  \n');
+    expect(failure(() => readScorecard(p)).message).toMatch(new RegExp(`^${escape(p)}: is empty`));
+  });
+
+  it('says a file cut off while being written is not valid JSON', () => {
+    const text = JSON.stringify(scorecardFixture(), null, 2);
+    const p = write(text.slice(0, Math.floor(text.length / 2)));
+    expect(failure(() => readScorecard(p)).message).toMatch(new RegExp(`^${escape(p)}: is not valid JSON, so it is corrupt or was cut off`));
+  });
+
+  it('rejects JSON that is not an object', () => {
+    for (const text of ['[]', '42', 'null', '"scorecard"']) {
+      expect(failure(() => parseScorecard('x.json', text)).message).toBe('x.json: is not a scorecard (expected a JSON object)');
+    }
+  });
+
+  it('names the missing keys of a partial scorecard', () => {
+    const { grade: _g, ...partial } = scorecardFixture();
+    const metrics: Record<string, unknown> = { ...partial.metrics };
+    delete metrics.timeToMitigate;
+    const e = failure(() => parseScorecard('run/scorecard.json', JSON.stringify({ ...partial, metrics })));
+    expect(e.message).toMatch(/^run\/scorecard\.json: is not a complete scorecard: /);
+    expect(e.message).toContain('grade is missing');
+    expect(e.message).toContain('metrics.timeToMitigate is missing');
+  });
+
+  it('says which value is wrong, with array positions', () => {
+    const card = scorecardFixture();
+    const bad = { ...card, grade: 'E', rules: card.rules.map((r, i) => (i === 1 ? { ...r, status: 'maybe' } : r)) };
+    const e = failure(() => parseScorecard('s.json', JSON.stringify(bad)));
+    expect(e.message).toMatch(/grade: expected one of .*"A"/);
+    expect(e.message).toContain('rules[1].status');
+  });
+
+  it('rejects values outside their range', () => {
+    const card = scorecardFixture();
+    expect(failure(() => parseScorecard('s.json', JSON.stringify({ ...card, score: 140 }))).message).toContain('score:');
+    expect(failure(() => parseScorecard('s.json', JSON.stringify({ ...card, scribe: { ...card.scribe, coverage: 80 } }))).message).toContain('scribe.coverage');
+  });
+
+  it('lists at most three problems and counts the rest', () => {
+    const e = failure(() => parseScorecard('s.json', JSON.stringify({ seed: 5 })));
+    expect(e.message).toMatch(/\(and \d+ more problems\)$/);
+    expect(e.message.split(';')).toHaveLength(3);
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
