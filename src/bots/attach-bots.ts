@@ -7,11 +7,12 @@ import { IcBot } from './ic-bot';
 import { ResponderBot } from './responder-bot';
 import { CustomerLiaisonBot, DeputyBot, InternalLiaisonBot, ScribeBot } from './staff-bots';
 
-/** Creates the bots for every bot participant; returns them (in cast order, which keeps runs deterministic). */
-export function attachBots(session: DrillSession, fallback: BotPolicyName = 'by-the-book'): Bot[] {
+/** Creates the bots for every bot participant (only in `seats` when given); returns them in cast order, which keeps runs deterministic. */
+export function attachBots(session: DrillSession, fallback: BotPolicyName = 'by-the-book', seats?: ReadonlySet<string>): Bot[] {
   const bots: Bot[] = [];
   for (const p of session.options.cast) {
-    if (p.kind !== 'bot') continue;
+    // A seat outside `seats` stays empty: nobody plays it (run --bots).
+    if (p.kind !== 'bot' || (seats && !seats.has(p.seat))) continue;
     const policy = (p.policy as BotPolicyName | undefined) ?? fallback;
     const rng = createRng(session.options.seed, `bot:${p.name}`);
     const Kind = { ic: IcBot, scribe: ScribeBot, deputy: DeputyBot, 'customer-liaison': CustomerLiaisonBot, 'internal-liaison': InternalLiaisonBot, responder: ResponderBot, facilitator: undefined }[p.seat];

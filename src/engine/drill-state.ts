@@ -38,6 +38,8 @@ export interface Draft {
 export interface PersonState {
   readonly info: JournalParticipant;
   joinedAt?: number;
+  /** When someone last paged this person (page.sent), until they join. */
+  pagedAt?: number;
   /** Roles given by /appoint, on top of the seat. */
   readonly appointed: Role[];
 }

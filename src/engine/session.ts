@@ -275,7 +275,10 @@ export class DrillSession {
         this.incident.triggeredAt = now;
         this.emit('ic.page', actor, role, { text: c.text });
         const ic = [...this.people.values()].find((p) => p.info.seat === 'ic');
-        if (ic) this.emit('page.sent', actor, role, { team: 'incident-commanders', user: ic.info.name });
+        if (ic) {
+          ic.pagedAt = now;
+          this.emit('page.sent', actor, role, { team: 'incident-commanders', user: ic.info.name });
+        }
         return;
       }
       case 'join': {
@@ -433,6 +436,7 @@ export class DrillSession {
       }
       case 'page': {
         const primary = [...this.people.values()].find((p) => p.info.team === c.team && p.info.onCall === 'primary');
+        if (primary) primary.pagedAt = now;
         this.emit('page.sent', actor, role, { team: c.team, user: primary?.info.name ?? null });
         return;
       }

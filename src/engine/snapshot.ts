@@ -11,7 +11,7 @@ export interface SnapshotPerson {
   readonly team?: string;
   readonly kind: 'human' | 'bot';
   readonly joined: boolean;
-  /** Whether this person has an unacknowledged page. */
+  /** Whether this person has an unacknowledged alert page, or was paged to the call and has not joined. */
   readonly paged: boolean;
 }
 
@@ -76,7 +76,8 @@ export function snapshotOf(s: DrillSession): DrillSnapshot {
     },
     people: [...s.people.values()].map((p) => ({
       name: p.info.name, seat: p.info.seat, roles: s.rolesOf(p.info.name), ...(p.info.team ? { team: p.info.team } : {}),
-      kind: p.info.kind, joined: p.joinedAt !== undefined, paged: unacked.has(p.info.name),
+      kind: p.info.kind, joined: p.joinedAt !== undefined,
+      paged: unacked.has(p.info.name) || (p.pagedAt !== undefined && p.joinedAt === undefined),
     })),
     tasks: s.tasks.map((t) => ({
       id: t.id, to: t.to, text: t.text, status: t.status, acked: t.ackedAt !== undefined, timeboxMs: t.timeboxMs,

@@ -1,0 +1,117 @@
+/** `firedrill run <scenario>`: the full-screen drill in a terminal, solo with bots or hot-seat. */
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { attachBots } from '../../bots/attach-bots';
+import { buildCast, type BotPolicyName, type CastRequest } from '../../engine/cast';
+import { FileJournal, type JournalEvent } from '../../engine/journal';
+import { createFaker } from '../../engine/random';
+import { RealTimeDriver } from '../../engine/real-time-driver';
+import { normalizeRole, type Role } from '../../engine/roles';
+import { DrillSession } from '../../engine/session';
+import { DrillStore, driverClock } from '../../ui/drill-store';
+import { runApp } from '../../ui/run-app';
+import { createTheme } from '../../ui/theme';
+import type { Scorecard } from '../../scoring/types';
+import { out } from '../output';
+import { requireScenario } from '../require-scenario';
+import { createRunDir } from '../run-dir';
+import { UserError } from '../user-error';
+import { journalHeaderOf, writeScorecard } from '../write-scorecard';
+import { seedOption, speedOption } from './simulate';
+
+export interface RunOptions {
+  seed?: string;
+  speed?: string;
+  as?: string[];
+  bots?: string;
+  policy: BotPolicyName;
+  out?: string;
+}
+
+const SEATS: readonly Role[] = ['ic', 'deputy', 'scribe', 'responder', 'customer-liaison', 'internal-liaison'];
+
+/** The default player name: the login name if it is a plain word, else "you". */
+function defaultName(): string {
+  try {
+    const n = userInfo().username.toLowerCase().replace(/[^a-z0-9_-]/g, '');
+    return /^[a-z]/.test(n) ? n : 'you';
+  } catch {
+    return 'you';
+  }
+}
+
+/** Parses `--as NAME:ROLE[:SERVICE]`. */
+export function parseAs(values: readonly string[]): CastRequest[] {
+  const seen = new Set<string>();
+  return values.map((v) => {
+    const [name = '', roleText = '', service] = v.split(':');
+    if (!/^[a-z][a-z0-9_-]{0,31}$/i.test(name)) throw new UserError(`--as "${v}": the name must be one word of letters, digits, - or _ (e.g. --as alice:ic)`);
+    const role = normalizeRole(roleText);
+    if (!role || role === 'facilitator') throw new UserError(`--as "${v}": unknown role "${roleText}"; use one of ${SEATS.join(', ')}`);
+    if (seen.has(name.toLowerCase())) throw new UserError(`--as "${v}": ${name} is given twice`);
+    seen.add(name.toLowerCase());
+    return { name, role, ...(service ? { service } : {}) };
+  });
+}
+
+/** Parses `--bots`: which seats bots may fill ("all", "none" or a comma list of roles). */
+export function parseBots(value: string | undefined): ReadonlySet<string> {
+  if (value === undefined || value === 'all') return new Set(SEATS);
+  if (value === 'none') return new Set();
+  const roles = value.split(',').map((r) => r.trim()).filter(Boolean).map((r) => {
+    const role = normalizeRole(r);
+    if (!role || role === 'facilitator') throw new UserError(`--bots: unknown role "${r}"; use all, none, or a list such as scribe,responder`);
+    return role;
+  });
+  return new Set(roles);
+}
+
+/** Runs the interactive drill; returns the exit code. */
+export async function runRun(file: string, opts: RunOptions): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new UserError(`firedrill run needs an interactive terminal (stdin and stdout must be a TTY). To run a drill headless, use: firedrill simulate ${file}`);
+  }
+  const scenario = requireScenario(file);
+  const seed = seedOption(opts.seed);
+  const speed = speedOption(opts.speed) ?? 1;
+  const humans = parseAs(opts.as?.length ? opts.as : [`${defaultName()}:ic`]);
+  for (const h of humans) {
+    if (h.service && !scenario.services.some((s) => s.id === h.service) && !scenario.teams.some((t) => t.id === h.service)) {
+      throw new UserError(`--as ${h.name}:${h.role}:${h.service}: the scenario has no service or team "${h.service}"`);
+    }
+  }
+  const seats = parseBots(opts.bots);
+  const cast = buildCast(scenario, humans, createFaker(seed, 'people'), opts.policy);
+  const dir = createRunDir(scenario.id, opts.out, new Date());
+  const journal = new FileJournal(join(dir, 'journal.jsonl'));
+  const events: JournalEvent[] = [];
+  const session = new DrillSession({ scenario, seed, cast, journal, wall: () => new Date().toISOString(), scenarioFile: resolve(file) });
+  session.onEvent((e) => events.push(e));
+  attachBots(session, opts.policy, seats);
+  const driver = new RealTimeDriver(session, { now: () => performance.now(), setInterval, clearInterval }, speed, 50);
+  const store = new DrillStore(session, driverClock(driver), humans.map((h) => h.name));
+  let card: Scorecard | undefined;
+  try {
+    await runApp({
+      store,
+      theme: createTheme(),
+      runDir: dir,
+      start: () => {
+        driver.start();
+        return driver.done;
+      },
+      abort: () => driver.abort(),
+      finish: () => {
+        journal.close();
+        card = writeScorecard(dir, scenario, journalHeaderOf(session, seed), events);
+        return card;
+      },
+    });
+  } catch (e) {
+    // Whatever broke, the journal is closed and the events so far are on disk.
+    try { journal.close(); } catch { /* already closed */ }
+    throw e;
+  }
+  out(`Drill ${session.outcome ?? 'ended'}. Score ${card ? `${card.score} (${card.grade})` : 'not computed'}. Run folder: ${dir}`);
+  return 0;
+}

@@ -1,0 +1,53 @@
+/** Tab completion for the command line: commands, @names, probe ids, action ids, teams and roles. */
+import { COMMAND_NAMES } from '../engine/command';
+
+export interface CompletionVocabulary {
+  readonly people: readonly string[];
+  readonly probes: readonly string[];
+  readonly actions: readonly string[];
+  readonly teams: readonly string[];
+  readonly roles: readonly string[];
+}
+
+export interface Completion {
+  /** The line after completing (unchanged when nothing matches). */
+  readonly text: string;
+  /** Every candidate for the word being completed, for the hint line. */
+  readonly candidates: readonly string[];
+}
+
+function commonPrefix(words: readonly string[]): string {
+  if (!words.length) return '';
+  let p = words[0]!;
+  for (const w of words) while (!w.startsWith(p)) p = p.slice(0, -1);
+  return p;
+}
+
+/** Candidates for the last word of a line, given the command it belongs to. */
+export function candidatesFor(text: string, v: CompletionVocabulary): { prefix: string; options: string[] } {
+  const words = text.split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  const cmd = words[0]?.toLowerCase() ?? '';
+  if (words.length === 1 && last.startsWith('/')) return { prefix: last, options: COMMAND_NAMES.map((c) => `/${c}`) };
+  if (last.startsWith('@')) return { prefix: last, options: v.people.map((p) => `@${p}`) };
+  if (words.length === 2) {
+    if (cmd === '/check') return { prefix: last, options: [...v.probes] };
+    if (cmd === '/run') return { prefix: last, options: [...v.actions] };
+    if (cmd === '/page') return { prefix: last, options: [...v.teams] };
+    if (['/assign', '/appoint', '/handover', '/postmortem'].includes(cmd)) return { prefix: last, options: v.people.map((p) => `@${p}`) };
+  }
+  if (words.length === 3 && cmd === '/appoint') return { prefix: last, options: [...v.roles] };
+  if (words.length >= 3 && cmd === '/assign') return { prefix: last, options: [...v.probes, ...v.actions] };
+  return { prefix: last, options: [] };
+}
+
+/** Completes the last word of the line as far as the candidates agree. */
+export function complete(text: string, v: CompletionVocabulary): Completion {
+  const { prefix, options } = candidatesFor(text, v);
+  const matches = options.filter((o) => o.toLowerCase().startsWith(prefix.toLowerCase()));
+  if (!matches.length) return { text, candidates: [] };
+  const head = text.slice(0, text.length - prefix.length);
+  if (matches.length === 1) return { text: `${head}${matches[0]} `, candidates: matches };
+  const common = commonPrefix(matches);
+  return { text: common.length > prefix.length ? head + common : text, candidates: matches };
+}

@@ -1,0 +1,167 @@
+/**
+ * The full-screen drill: header, channel, role panel, command line and footer.
+ *   ┌ title                                T+04:12  1x  SEV-2  IC alice  responding ┐
+ *   │ 04:02 carol: wilco T1                       │ ROSTER ...                      │
+ *   │ alice (ic)> /assign @carol _                                                  │
+ */
+import { Box, Text, useInput, useStdout } from 'ink';
+import { useEffect, useRef, useState } from 'react';
+import { complete } from '../completion';
+import type { DrillStore } from '../drill-store';
+import { useSnapshot, useStoreVersion } from '../hooks/use-drill';
+import { inlineHelp } from '../inline-help';
+import { commandFor } from '../keymap';
+import { computeLayout } from '../layout';
+import { emptyLine, lineReducer, type LineAction } from '../line-editor';
+import type { Theme } from '../theme';
+import { Channel } from './Channel';
+import { CommandLine } from './CommandLine';
+import { Footer } from './Footer';
+import { Header } from './Header';
+import { HelpOverlay } from './HelpOverlay';
+import { RolePanel } from './RolePanel';
+import { ScorecardView } from './ScorecardView';
+
+interface Props {
+  readonly store: DrillStore;
+  readonly theme: Theme;
+  /** End the drill now as aborted (Ctrl+C confirmed, or the facilitator's end). */
+  readonly onAbort: () => void;
+  /** Leave the app after the scorecard screen. */
+  readonly onExit: () => void;
+}
+
+function useTerminalSize(): { cols: number; rows: number } {
+  const { stdout } = useStdout();
+  const read = () => ({ cols: stdout.columns || 80, rows: stdout.rows || 24 });
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    const onResize = () => setSize(read());
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout]);
+  return size;
+}
+
+const ROLES = ['ic', 'deputy', 'scribe', 'responder', 'customer-liaison', 'internal-liaison'];
+
+export function App({ store, theme, onAbort, onExit }: Props) {
+  useStoreVersion(store);
+  const snap = useSnapshot(store);
+  const { cols, rows } = useTerminalSize();
+  const layout = computeLayout(cols, rows);
+  // The line lives in a ref as well as state: several keypresses can arrive before React renders again.
+  const lineRef = useRef(emptyLine);
+  const [line, setLine] = useState(emptyLine);
+  const dispatch = (a: LineAction): void => {
+    lineRef.current = lineReducer(lineRef.current, a);
+    setLine(lineRef.current);
+  };
+  const submit = (): void => {
+    const text = lineRef.current.text.trim();
+    if (text === '/help' || text === '/?') setHelp(true);
+    else if (text) store.send(text);
+    dispatch({ type: 'submit' });
+    setCandidates([]);
+    setScroll(0);
+  };
+  const [help, setHelp] = useState(false);
+  const [scroll, setScroll] = useState(0);
+  const [candidates, setCandidates] = useState<readonly string[]>([]);
+  const screen = store.screen;
+  const s = store.session.scenario;
+
+  useInput((input, key) => {
+    if (screen === 'ended') {
+      if (key.return || input === 'q' || (key.ctrl && input === 'c')) onExit();
+      return;
+    }
+    if (screen === 'confirm-quit' || screen === 'confirm-end') {
+      if (input.toLowerCase() === 'y' || (key.ctrl && input === 'c')) onAbort();
+      else if (input.toLowerCase() === 'n' || key.escape) store.setScreen('drill');
+      return;
+    }
+    const cmd = commandFor(input, key);
+    if (cmd === 'app.help' && lineRef.current.text !== '') {
+      dispatch({ type: 'insert', text: input });
+      return;
+    }
+    switch (cmd) {
+      case 'app.quit': return store.setScreen('confirm-quit');
+      case 'drill.end': return store.setScreen('confirm-end');
+      case 'app.help': return setHelp((h) => !h);
+      case 'app.redraw': return store.changed();
+      case 'drill.pause': return store.togglePause();
+      case 'drill.faster': return store.scaleSpeed(2);
+      case 'drill.slower': return store.scaleSpeed(0.5);
+      case 'drill.inject': return store.clock.injectNow();
+      case 'speaker.next': return store.nextSpeaker();
+      case 'channel.up': return setScroll((x) => x + Math.max(1, layout.bodyRows - 2));
+      case 'channel.down': return setScroll((x) => Math.max(0, x - Math.max(1, layout.bodyRows - 2)));
+      case 'overlay.close':
+        if (help) setHelp(false);
+        else dispatch({ type: 'clear' });
+        return;
+      case 'line.submit': return submit();
+      case 'line.complete': {
+        const c = complete(lineRef.current.text, {
+          people: snap.people.map((p) => p.name), probes: s.probes.map((p) => p.id), actions: s.actions.map((a) => a.id),
+          teams: s.teams.map((t) => t.id), roles: ROLES,
+        });
+        dispatch({ type: 'replace', text: c.text });
+        setCandidates(c.candidates.length > 1 ? c.candidates : []);
+        return;
+      }
+      case 'line.historyUp': return dispatch({ type: 'historyUp' });
+      case 'line.historyDown': return dispatch({ type: 'historyDown' });
+      case 'line.clear': return dispatch({ type: 'clear' });
+      case 'line.deleteWord': return dispatch({ type: 'deleteWord' });
+      case 'line.left': return dispatch({ type: 'left' });
+      case 'line.right': return dispatch({ type: 'right' });
+      case 'line.home': return dispatch({ type: 'home' });
+      case 'line.end': return dispatch({ type: 'end' });
+      case 'line.backspace': return dispatch({ type: 'backspace' });
+      default:
+        if (input && !key.ctrl && !key.meta) {
+          // A paste (or a fast terminal) can bring several lines at once: each line break submits.
+          const parts = input.split(/\r\n|\r|\n/);
+          parts.forEach((part, i) => {
+            if (part) dispatch({ type: 'insert', text: part });
+            if (i < parts.length - 1) submit();
+          });
+          setCandidates([]);
+        }
+    }
+  });
+
+  if (layout.tooSmall) {
+    return <Text color={theme.fg('warn')}>{`The terminal is ${cols}×${rows}; firedrill needs at least 80×24. Make it larger (the drill keeps running).`}</Text>;
+  }
+  if (screen === 'ended' && store.scorecard) {
+    return <ScorecardView card={store.scorecard} {...(store.runDir ? { runDir: store.runDir } : {})} theme={theme} cols={cols} rows={rows - 1} />;
+  }
+  const me = snap.people.find((p) => p.name === store.speaker);
+  const role = snap.incident.ic === store.speaker ? 'ic' : (me?.roles[me.roles.length - 1] ?? me?.seat ?? 'responder');
+  const hint = screen === 'confirm-quit' ? 'End the drill? (y/n) — the journal and scorecard are kept either way'
+    : screen === 'confirm-end' ? 'End the drill now for everyone? (y/n)'
+    : screen === 'ended' ? 'The drill has ended; scoring…'
+    : candidates.length ? candidates.join('  ') : inlineHelp(line.text);
+  return (
+    <Box flexDirection="column" width={cols} height={rows}>
+      <Header store={store} theme={theme} cols={cols} />
+      {help ? (
+        <HelpOverlay theme={theme} cols={cols} rows={layout.bodyRows} />
+      ) : (
+        <Box height={layout.bodyRows}>
+          <Channel store={store} theme={theme} cols={layout.channelCols} rows={layout.bodyRows} scroll={scroll} />
+          <Text> </Text>
+          <RolePanel store={store} theme={theme} cols={layout.panelCols} rows={layout.bodyRows} />
+        </Box>
+      )}
+      <CommandLine speaker={store.speaker} role={role} line={line} hint={hint} theme={theme} cols={cols} />
+      <Footer theme={theme} cols={cols} hotSeat={store.speakers.length > 1} />
+    </Box>
+  );
+}

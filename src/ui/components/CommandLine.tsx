@@ -1,0 +1,33 @@
+/** The prompt, the line being typed with its cursor, and one line of help for the command being typed. */
+import { Box, Text } from 'ink';
+import type { LineState } from '../line-editor';
+import { roleToken, type Theme } from '../theme';
+
+interface Props {
+  readonly speaker: string;
+  readonly role: string;
+  readonly line: LineState;
+  readonly hint: string;
+  readonly theme: Theme;
+  readonly cols: number;
+}
+
+export function CommandLine({ speaker, role, line, hint, theme, cols }: Props) {
+  const prompt = `${speaker} (${role})> `;
+  const room = Math.max(10, cols - prompt.length - 1);
+  // Keep the cursor in view on long lines by showing the tail.
+  const start = Math.max(0, line.cursor - room + 1);
+  const visible = line.text.slice(start, start + room);
+  const cur = line.cursor - start;
+  return (
+    <Box flexDirection="column" width={cols}>
+      <Text wrap="truncate">
+        <Text color={theme.fg(roleToken(role))} bold>{prompt}</Text>
+        <Text>{visible.slice(0, cur)}</Text>
+        <Text inverse>{visible[cur] ?? ' '}</Text>
+        <Text>{visible.slice(cur + 1)}</Text>
+      </Text>
+      <Text color={theme.fg('muted')} wrap="truncate">{hint}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,56 @@
+/** The right-hand panel for whoever is speaking: what their role needs to see. */
+import { Box } from 'ink';
+import type { DrillStore } from '../drill-store';
+import { useDrillSeconds, useSnapshot } from '../hooks/use-drill';
+import {
+  draftRows, lastCheckRows, notesRows, pageRows, pollRows, reportRows, rosterRows, serviceRows, taskRows, unnotedRows,
+} from '../panel-rows';
+import type { Theme } from '../theme';
+import { PanelSection, type PanelRow } from './PanelSection';
+
+interface Props {
+  readonly store: DrillStore;
+  readonly theme: Theme;
+  readonly cols: number;
+  readonly rows: number;
+}
+
+/** The sections for a role, as [title, rows, text when empty]. */
+type Section = readonly [string, readonly PanelRow[], string?];
+
+export function RolePanel({ store, theme, cols, rows }: Props) {
+  const snap = useSnapshot(store);
+  const seconds = useDrillSeconds(store);
+  const who = store.speaker;
+  const me = snap.people.find((p) => p.name === who);
+  const role = snap.incident.ic === who ? 'ic' : (me?.roles[me.roles.length - 1] ?? me?.seat ?? 'responder');
+  const team = store.session.options.cast.find((p) => p.name === who)?.team;
+  const myTasks: PanelRow[] = snap.tasks.filter((t) => t.to === who && t.status === 'open').map((t) => ({ text: `${t.id} ${t.text}`, token: t.acked ? 'text' : 'warn' }));
+  let sections: Section[];
+  if (role === 'ic' || role === 'deputy') {
+    sections = [['ROSTER', rosterRows(snap)], ['TASKS', taskRows(snap, seconds * 1000), 'none open'], ['POLL', pollRows(snap), 'none open']];
+  } else if (role === 'scribe') {
+    sections = [['NOT YET NOTED', unnotedRows(store.session, store.events), 'all caught up'], ['YOUR NOTES', notesRows(store.events, who, 8), '/note TEXT, /todo TEXT'], ['TASKS', taskRows(snap, seconds * 1000), 'none open']];
+  } else if (role === 'customer-liaison' || role === 'internal-liaison') {
+    sections = [['DRAFTS', draftRows(snap), '/draft TEXT'], ['CUSTOMER REPORTS', reportRows(store.events), 'none yet'], ['YOUR TASKS', myTasks, 'none']];
+  } else {
+    const svc = serviceRows(store.session, snap, team, cols);
+    sections = [['PAGES', pageRows(snap, who), 'none'], ['YOUR TASKS', myTasks, 'none'], ['PROBES (/check)', svc.probes], ['ACTIONS (/run, * major)', svc.actions], ['METRICS', svc.metrics], ['LAST CHECK', lastCheckRows(store.events, who), 'nothing checked yet']];
+  }
+  // Fill the panel top to bottom; a long list keeps its newest rows.
+  let budget = rows;
+  const fitted: { title: string; list: readonly PanelRow[]; empty?: string }[] = [];
+  for (const [title, list, empty] of sections) {
+    if (budget < 2) break;
+    const shown = list.slice(Math.max(0, list.length - (budget - 1)));
+    budget -= 1 + (shown.length || (empty ? 1 : 0));
+    fitted.push({ title, list: shown, ...(empty ? { empty } : {}) });
+  }
+  return (
+    <Box flexDirection="column" width={cols} height={rows}>
+      {fitted.map((f) => (
+        <PanelSection key={f.title} title={f.title} rows={f.list} theme={theme} width={cols} {...(f.empty ? { empty: f.empty } : {})} />
+      ))}
+    </Box>
+  );
+}

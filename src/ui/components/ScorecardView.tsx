@@ -1,0 +1,58 @@
+/**
+ * The end-of-drill screen (and `firedrill review` on a terminal): score, metrics, violations by role.
+ *   Score 82 (B) — resolved            run folder: firedrill-runs/20261126T...
+ *   METRICS                 time    target
+ *   ✓ timeToAcknowledge     00:40   05:00
+ */
+import { Box, Text } from 'ink';
+import { stripControl } from '../../engine/sanitize';
+import { formatClock } from '../../scenario/duration';
+import { METRIC_KEYS, type Scorecard } from '../../scoring/types';
+import type { Theme } from '../theme';
+
+interface Props {
+  readonly card: Scorecard;
+  readonly runDir?: string;
+  readonly theme: Theme;
+  readonly cols: number;
+  readonly rows: number;
+}
+
+export function ScorecardView({ card, runDir, theme, cols, rows }: Props) {
+  const gradeToken = card.score >= 80 ? 'ok' : card.score >= 60 ? 'warn' : 'bad';
+  const metrics = METRIC_KEYS.filter((k) => k in card.metrics).map((k) => {
+    const m = card.metrics[k];
+    return { k, text: m ? `${formatClock(m.ms).padStart(8)} ${formatClock(m.targetMs).padStart(8)}` : '   never', met: m?.met ?? false };
+  });
+  const byRole = new Map<string, string[]>();
+  for (const r of card.rules) {
+    if (r.status !== 'violated') continue;
+    const list = byRole.get(r.role) ?? [];
+    list.push(`${r.id} ${r.title} (${r.violations.length})`);
+    byRole.set(r.role, list);
+  }
+  const violations = [...byRole].flatMap(([role, list]) => [`${role}:`, ...list.map((l) => `  ${l}`)]);
+  const half = Math.floor(cols / 2);
+  const listRows = Math.max(3, rows - 6);
+  const coverage = card.scribe.coverage === null ? 'no key events' : `${Math.round(card.scribe.coverage * 100)}% (${card.scribe.noted}/${card.scribe.total})`;
+  return (
+    <Box flexDirection="column" width={cols} height={rows}>
+      <Text bold color={theme.fg(gradeToken)} wrap="truncate">{`Score ${card.score} (${card.grade}) — ${card.outcome} — ${stripControl(card.scenario.title)}`}</Text>
+      <Text color={theme.fg('muted')} wrap="truncate">{`Scribe coverage ${coverage}${runDir ? `   run folder: ${runDir}` : ''}`}</Text>
+      <Box>
+        <Box flexDirection="column" width={half}>
+          <Text bold color={theme.fg('heading')}>{'METRICS'.padEnd(24)}{'    time   target'}</Text>
+          {metrics.slice(0, listRows).map((m) => (
+            <Text key={m.k} color={theme.fg(m.met ? 'ok' : 'bad')} wrap="truncate">{`${m.met ? '✓' : '✗'} ${m.k.padEnd(22)}${m.text}`}</Text>
+          ))}
+        </Box>
+        <Box flexDirection="column" width={cols - half}>
+          <Text bold color={theme.fg('heading')}>VIOLATIONS BY ROLE</Text>
+          {violations.length === 0 ? <Text color={theme.fg('ok')}>none</Text> : null}
+          {violations.slice(0, listRows).map((v, i) => <Text key={i} color={theme.fg(v.endsWith(':') ? 'accent' : 'text')} wrap="truncate">{v}</Text>)}
+        </Box>
+      </Box>
+      <Text color={theme.fg('muted')}>Press Enter or q to leave. scorecard.md and postmortem.md are in the run folder.</Text>
+    </Box>
+  );
+}

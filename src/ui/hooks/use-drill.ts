@@ -1,0 +1,36 @@
+/** Narrow hooks over the drill store, so each component re-renders only for what it shows. */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { DrillSnapshot } from '../../engine/snapshot';
+import type { ChannelLine } from '../channel';
+import type { DrillStore } from '../drill-store';
+
+/** Re-renders on every store change; returns the version. */
+export function useStoreVersion(store: DrillStore): number {
+  return useSyncExternalStore(store.subscribe, store.getVersion);
+}
+
+/** The current snapshot. */
+export function useSnapshot(store: DrillStore): DrillSnapshot {
+  useStoreVersion(store);
+  return store.snapshot();
+}
+
+/** Channel lines visible to the local humans (their own private results and errors, everyone's public lines). */
+export function useChannel(store: DrillStore): readonly ChannelLine[] {
+  useStoreVersion(store);
+  const local = new Set(store.speakers);
+  return store.lines.filter((l) => !l.only || local.has(l.only));
+}
+
+/** Drill time in whole seconds, refreshed by a light timer so the clock ticks between events. */
+export function useDrillSeconds(store: DrillStore, everyMs = 250): number {
+  const [seconds, setSeconds] = useState(() => Math.floor(store.clock.drillNow() / 1000));
+  useEffect(() => {
+    const id = setInterval(() => {
+      const s = Math.floor(store.clock.drillNow() / 1000);
+      setSeconds((prev) => (prev === s ? prev : s));
+    }, everyMs);
+    return () => clearInterval(id);
+  }, [store, everyMs]);
+  return seconds;
+}

@@ -1,0 +1,67 @@
+/** Keybindings as data: every UI command, its keys and its description (the help overlay and footer read this). */
+import type { Key } from 'ink';
+
+export type UiCommand =
+  | 'app.quit' | 'app.help' | 'app.redraw'
+  | 'drill.pause' | 'drill.faster' | 'drill.slower' | 'drill.inject' | 'drill.end'
+  | 'speaker.next'
+  | 'channel.up' | 'channel.down'
+  | 'line.submit' | 'line.complete' | 'line.historyUp' | 'line.historyDown' | 'line.clear' | 'line.deleteWord'
+  | 'line.left' | 'line.right' | 'line.home' | 'line.end' | 'line.backspace' | 'overlay.close';
+
+/** A key: a named key or a Ctrl+letter. */
+export type KeySpec = { readonly ctrl: string } | { readonly key: 'return' | 'tab' | 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'escape' | 'backspace' } | { readonly char: string };
+
+export interface Binding {
+  readonly command: UiCommand;
+  readonly keys: readonly KeySpec[];
+  readonly label: string;
+  readonly description: string;
+  /** The footer's short name for it; bindings without one stay out of the footer. */
+  readonly footer?: string;
+}
+
+export const KEYMAP: readonly Binding[] = [
+  { command: 'app.quit', keys: [{ ctrl: 'c' }], label: '^C', description: 'end the drill (asks first)' },
+  { command: 'app.help', keys: [{ char: '?' }], label: '?', description: 'show or hide this help (when the command line is empty)', footer: 'help' },
+  { command: 'app.redraw', keys: [{ ctrl: 'l' }], label: '^L', description: 'redraw the screen' },
+  { command: 'drill.pause', keys: [{ ctrl: 'p' }], label: '^P', description: 'pause or resume the drill clock (facilitator)', footer: 'pause' },
+  { command: 'drill.faster', keys: [{ ctrl: 'f' }], label: '^F', description: 'double the speed (facilitator)', footer: 'faster' },
+  { command: 'drill.slower', keys: [{ ctrl: 's' }], label: '^S', description: 'halve the speed (facilitator)', footer: 'slower' },
+  { command: 'drill.inject', keys: [{ ctrl: 't' }], label: '^T', description: 'fire the next scripted inject now (facilitator)', footer: 'inject' },
+  { command: 'drill.end', keys: [{ ctrl: 'e' }], label: '^E', description: 'end the drill now (facilitator; asks first)', footer: 'end' },
+  { command: 'speaker.next', keys: [{ ctrl: 'n' }], label: '^N', description: 'switch who is speaking (hot-seat)', footer: 'next speaker' },
+  { command: 'channel.up', keys: [{ key: 'pageUp' }], label: 'PgUp', description: 'scroll the channel back' },
+  { command: 'channel.down', keys: [{ key: 'pageDown' }], label: 'PgDn', description: 'scroll the channel forward' },
+  { command: 'line.submit', keys: [{ key: 'return' }], label: 'Enter', description: 'send the command or chat line' },
+  { command: 'line.complete', keys: [{ key: 'tab' }], label: 'Tab', description: 'complete a command, @name, probe or action' },
+  { command: 'line.historyUp', keys: [{ key: 'up' }], label: 'Up', description: 'previous line from history' },
+  { command: 'line.historyDown', keys: [{ key: 'down' }], label: 'Down', description: 'next line from history' },
+  { command: 'line.clear', keys: [{ ctrl: 'u' }], label: '^U', description: 'clear the line' },
+  { command: 'line.deleteWord', keys: [{ ctrl: 'w' }], label: '^W', description: 'delete the word before the cursor' },
+  { command: 'line.left', keys: [{ key: 'left' }], label: 'Left', description: 'move the cursor left' },
+  { command: 'line.right', keys: [{ key: 'right' }], label: 'Right', description: 'move the cursor right' },
+  { command: 'line.home', keys: [{ key: 'home' }, { ctrl: 'a' }], label: 'Home', description: 'start of the line' },
+  { command: 'line.end', keys: [{ key: 'end' }], label: 'End', description: 'end of the line' },
+  { command: 'line.backspace', keys: [{ key: 'backspace' }], label: 'Bksp', description: 'delete the character before the cursor' },
+  { command: 'overlay.close', keys: [{ key: 'escape' }], label: 'Esc', description: 'close the help, or clear the line' },
+];
+
+const KEY_FIELDS: Readonly<Record<string, keyof Key>> = {
+  return: 'return', tab: 'tab', up: 'upArrow', down: 'downArrow', left: 'leftArrow', right: 'rightArrow', pageUp: 'pageUp',
+  pageDown: 'pageDown', home: 'home', end: 'end', escape: 'escape', backspace: 'backspace',
+};
+
+function matches(spec: KeySpec, input: string, key: Key): boolean {
+  if ('ctrl' in spec) return key.ctrl && input.toLowerCase() === spec.ctrl;
+  if ('char' in spec) return !key.ctrl && !key.meta && input === spec.char;
+  const field = KEY_FIELDS[spec.key];
+  // Terminals send DEL for Backspace, which Ink reports as delete.
+  if (spec.key === 'backspace') return key.backspace || key.delete;
+  return field !== undefined && key[field] === true;
+}
+
+/** The UI command a keypress means, if any (first binding wins). */
+export function commandFor(input: string, key: Key, bindings: readonly Binding[] = KEYMAP): UiCommand | undefined {
+  return bindings.find((b) => b.keys.some((k) => matches(k, input, key)))?.command;
+}

@@ -1,0 +1,22 @@
+/** Screen layout as pure arithmetic over the terminal size, so it can be tested without rendering. */
+
+export const MIN_COLS = 80;
+export const MIN_ROWS = 24;
+
+export interface Layout {
+  readonly cols: number;
+  readonly rows: number;
+  readonly tooSmall: boolean;
+  /** Rows of the channel and role panel area. */
+  readonly bodyRows: number;
+  readonly channelCols: number;
+  readonly panelCols: number;
+}
+
+/** Splits the screen: header (1), body, command line (1), hint (1), footer (1). */
+export function computeLayout(cols: number, rows: number): Layout {
+  const tooSmall = cols < MIN_COLS || rows < MIN_ROWS;
+  const bodyRows = Math.max(1, rows - 4);
+  const panelCols = cols >= 120 ? 44 : cols >= 100 ? 38 : 32;
+  return { cols, rows, tooSmall, bodyRows, channelCols: Math.max(10, cols - panelCols - 1), panelCols };
+}

@@ -1,0 +1,94 @@
+/** The rows of each role panel, computed from the drill state as plain data (tested without rendering). */
+import type { JournalEvent } from '../engine/journal';
+import { stripControl } from '../engine/sanitize';
+import type { DrillSession } from '../engine/session';
+import type { DrillSnapshot } from '../engine/snapshot';
+import { formatClock } from '../scenario/duration';
+import { formatQuantity } from '../scenario/quantity';
+import { keyEvents, notes } from '../scoring/scribe-coverage';
+import type { PanelRow } from './components/PanelSection';
+import { sparkline } from './sparkline';
+
+const clean = (s: unknown) => stripControl(String(s ?? ''));
+
+/** Roster rows: who is here, in what role, joined or still paged. */
+export function rosterRows(snap: DrillSnapshot): PanelRow[] {
+  return snap.people
+    .filter((p) => p.joined || p.paged || p.roles.includes('ic') || p.kind === 'human')
+    .map((p) => ({
+      text: `${p.name.padEnd(10).slice(0, 10)} ${(p.roles.join(',') || p.seat).padEnd(12).slice(0, 12)} ${p.paged ? 'PAGED' : p.joined ? 'joined' : 'away'}`,
+      token: p.paged ? 'warn' : p.joined ? 'text' : 'muted',
+    }));
+}
+
+/** Task board rows with owners and countdowns (time left, or how long overdue). */
+export function taskRows(snap: DrillSnapshot, nowMs: number): PanelRow[] {
+  return snap.tasks.filter((t) => t.status === 'open').map((t) => {
+    const left = t.dueAt === undefined ? 'no box' : t.dueAt >= nowMs ? formatClock(t.dueAt - nowMs) : `-${formatClock(nowMs - t.dueAt)}`;
+    const overdue = t.dueAt !== undefined && t.dueAt < nowMs;
+    return { text: `${t.id} ${t.to.padEnd(8).slice(0, 8)} ${left.padStart(6)} ${t.acked ? '✓' : '?'} ${clean(t.text)}`, token: overdue ? 'bad' : t.dueAt === undefined ? 'warn' : 'text' };
+  });
+}
+
+/** The open poll, if any. */
+export function pollRows(snap: DrillSnapshot): PanelRow[] {
+  return snap.poll ? [{ text: `${snap.poll.id} ${clean(snap.poll.proposal)} (${snap.poll.objections} objections)`, token: 'accent' }] : [];
+}
+
+/** A scribe's recent notes. */
+export function notesRows(events: readonly JournalEvent[], scribe: string, n: number): PanelRow[] {
+  return events.filter((e) => e.type === 'scribe.note' && e.actor === scribe).slice(-n)
+    .map((e) => ({ text: `${formatClock(e.atMs)} ${e.data.todo ? 'TODO ' : ''}${clean(e.data.text)}`, token: e.data.todo ? 'warn' : 'text' }));
+}
+
+/** Key events (decisions, assignments, status updates, severity) nobody has noted yet. */
+export function unnotedRows(session: DrillSession, events: readonly JournalEvent[]): PanelRow[] {
+  const scribes = new Set(session.options.cast.filter((p) => p.seat === 'scribe').map((p) => p.name));
+  for (const e of events) if (e.type === 'role.appoint' && e.data.role === 'scribe') scribes.add(String(e.data.user));
+  const all = events.filter((e) => e.type === 'scribe.note' && scribes.has(e.actor));
+  return keyEvents(events)
+    .filter((k) => !all.some((n) => n.atMs >= k.event.atMs && notes(n, k.event)))
+    .slice(-6)
+    .map((k) => ({ text: `${formatClock(k.event.atMs)} ${k.kind}: ${clean(k.event.data.text ?? k.event.data.level ?? '')}`, token: 'warn' }));
+}
+
+/** A responder's view of their services: probes, actions and metric sparklines. */
+export function serviceRows(session: DrillSession, snap: DrillSnapshot, team: string | undefined, width: number): { probes: PanelRow[]; actions: PanelRow[]; metrics: PanelRow[] } {
+  const s = session.scenario;
+  const mine = new Set(s.services.filter((x) => team === undefined || x.owner === team).map((x) => x.id));
+  const probes = s.probes.filter((p) => mine.has(p.service)).map((p) => ({ text: `${p.id}  ${clean(p.title)}` }));
+  const actions = s.actions.filter((a) => mine.has(a.service)).map((a) => ({ text: `${a.id}${a.major ? '*' : ''}  ${clean(a.title)}` }));
+  const metrics = snap.metrics.filter((m) => mine.has(m.ref.split('.')[0]!)).map((m) => {
+    const value = formatQuantity(m.value, m.family);
+    const label = `${m.ref.split('.')[1]} ${value}`.padEnd(22).slice(0, 22);
+    return { text: `${label} ${sparkline(m.history, Math.max(4, width - 26))}`, token: 'info' as const };
+  });
+  return { probes, actions, metrics };
+}
+
+/** The log tail of the last thing this person checked. */
+export function lastCheckRows(events: readonly JournalEvent[], who: string): PanelRow[] {
+  const last = [...events].reverse().find((e) => e.type === 'probe.result' && e.actor === who);
+  if (!last) return [];
+  const logs = (last.data.logs as string[] | undefined) ?? [];
+  return [{ text: `${clean(last.data.probe)}: ${clean(last.data.text)}`, token: 'info' }, ...logs.slice(-4).map((l) => ({ text: clean(l), token: 'muted' as const }))];
+}
+
+/** Drafts and whether the IC approved and the liaison posted them. */
+export function draftRows(snap: DrillSnapshot): PanelRow[] {
+  return snap.drafts.slice(-5).map((d) => ({ text: `${d.id} ${d.posted ? 'POSTED' : d.approved ? 'approved' : 'waiting'} ${clean(d.text)}`, token: d.posted ? 'ok' : d.approved ? 'accent' : 'warn' }));
+}
+
+/** Customer reports and other injects the liaison should relay. */
+export function reportRows(events: readonly JournalEvent[]): PanelRow[] {
+  return events.filter((e) => e.type === 'inject' && (e.data.kind === 'customer-report' || e.data.kind === 'stakeholder')).slice(-4)
+    .map((e) => ({ text: `${formatClock(e.atMs)} ${clean(e.actor)}: ${clean(e.data.text)}`, token: 'inject' }));
+}
+
+/** Pages waiting for this person's acknowledgement. */
+export function pageRows(snap: DrillSnapshot, who: string): PanelRow[] {
+  const me = snap.people.find((p) => p.name === who);
+  if (!me?.paged) return [];
+  const alerts: PanelRow[] = snap.alerts.filter((a) => a.firing && !a.ackedBy).map((a) => ({ text: `${clean(a.title)} — /ack`, token: 'alert' }));
+  return alerts.length ? alerts : [{ text: 'you are paged to the incident call — /join', token: 'alert' }];
+}
