@@ -17,8 +17,10 @@ function edges(s: Scenario): { from: string; to: string; label: string }[] {
 
 /** Mermaid stateDiagram-v2 text for the phase graph. */
 export function toMermaid(s: Scenario): string {
-  const id = (p: string) => p.replace(/[^A-Za-z0-9_]/g, '_');
-  const lines = ['stateDiagram-v2', `  %% ${s.title}`];
+  // Mermaid state ids cannot hold "-"; ids never contain "__", so writing "-" as "__" keeps db-down and db_down apart.
+  const id = (p: string) => p.replace(/-/g, '__').replace(/[^A-Za-z0-9_]/g, '_');
+  // A multi-line title would end the %% comment and be read as diagram text.
+  const lines = ['stateDiagram-v2', `  %% ${s.title.replace(/\s+/g, ' ').trim()}`];
   for (const p of s.phases) {
     const m = marks(p);
     lines.push(`  state "${p.id}${m ? ` (${m})` : ''}" as ${id(p.id)}`);

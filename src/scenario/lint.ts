@@ -70,7 +70,8 @@ export function walkSolution(scenario: Scenario): { visited: string[]; stuck?: {
     done.add(step);
   }
   // Where the timers alone take the world from there counts too (a provider outage that ends by itself).
-  for (const id of reachablePhases(scenario, current, true)) if (!visited.includes(id)) visited.push(id);
+  const seenOnWalk = new Set(visited);
+  for (const id of reachablePhases(scenario, current, true)) if (!seenOnWalk.has(id)) seenOnWalk.add(id), visited.push(id);
   return { visited };
 }
 

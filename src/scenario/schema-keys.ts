@@ -2,7 +2,10 @@
 import type { z } from 'zod';
 import { scenarioSchema } from './schema';
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; valueType?: z.ZodType; options?: z.ZodType[] };
+type Def = {
+  type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; keyType?: z.ZodType; valueType?: z.ZodType;
+  options?: z.ZodType[]; entries?: Record<string, string | number>;
+};
 const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 function unwrap(s: z.ZodType): z.ZodType[] {
@@ -25,5 +28,11 @@ export function knownScenarioKeys(path: readonly (string | number)[], root: z.Zo
     }
     current = next;
   }
-  return [...new Set(current.flatMap(unwrap).flatMap((s) => Object.keys(defOf(s).shape ?? {})))];
+  // Objects allow their shape's keys; records keyed by an enum (expects.targets) allow the enum's values.
+  const keysOf = (s: z.ZodType): string[] => {
+    const d = defOf(s);
+    if (d.type === 'record' && d.keyType && defOf(d.keyType).type === 'enum') return Object.values(defOf(d.keyType).entries ?? {}).map(String);
+    return Object.keys(d.shape ?? {});
+  };
+  return [...new Set(current.flatMap(unwrap).flatMap(keysOf))];
 }

@@ -15,10 +15,12 @@ const id = (what: string) =>
     .regex(new RegExp(ID_PATTERN), { error: `${what} ids are lower-case words joined by "-", e.g. checkout-db` });
 const duration = z.string({ error: 'expected a duration such as 90s, 5m or 1h30m' })
   .regex(new RegExp(DURATION_PATTERN), { error: 'expected a duration such as 90s, 5m, 1h30m or 2:40' });
+const QUANTITY_ERROR = 'expected a quantity such as 0.4%, 180ms, 2s, 1.5GB, 1200rps or a number';
+// The message is on the string branch too: when the value is a string, zod reports that branch's issue, not the union's.
 const quantity = z.union([
   z.number(),
-  z.string().regex(new RegExp(QUANTITY_PATTERN)),
-], { error: 'expected a quantity such as 0.4%, 180ms, 2s, 1.5GB, 1200rps or a number' });
+  z.string().regex(new RegExp(QUANTITY_PATTERN), { error: QUANTITY_ERROR }),
+], { error: QUANTITY_ERROR });
 const text = z.string({ error: 'expected text' }).min(1, { error: 'must not be empty' });
 const metricRef = z.string({ error: 'expected a metric reference service.metric' })
   .regex(new RegExp(METRIC_REF_PATTERN), { error: 'expected service.metric, e.g. checkout-api.error_rate' });

@@ -1,6 +1,6 @@
 /** Reads a YAML file defensively and keeps source positions so later layers can point at lines. */
 import { readFileSync, statSync } from 'node:fs';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { sortProblems, type Problem, type ProblemLayer, type YamlPath } from './problem';
 
 /** Files larger than this are refused before parsing: real scenarios are a few kilobytes. */
@@ -36,6 +36,32 @@ function describeKind(value: unknown): string {
   if (value === null || value === undefined) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
   return `a single ${typeof value} value`;
+}
+
+/**
+ * Block nesting needs a column per level (indent, or a "- ", "? " or ": " indicator), so a line whose leading
+ * indent and indicators pass this width may be nested that deep. yaml composes recursively, and near the stack
+ * limit V8 can abort the whole process (not throw) when it compiles a regular expression; so such text is refused
+ * before parsing. No real scenario comes near it.
+ */
+export const MAX_INDENT = 4 * MAX_NESTING;
+
+/** The offset where a line's indent and block indicators pass MAX_INDENT columns, without parsing. */
+function indentTooDeep(text: string): number | undefined {
+  const blank = (c: string | undefined) => c === ' ' || c === '\t';
+  for (let start = 0; start < text.length; start = text.indexOf('\n', start) + 1 || text.length) {
+    let i = start;
+    for (;;) {
+      while (blank(text[i])) i++;
+      const c = text[i];
+      if ((c === '-' || c === '?' || c === ':') && blank(text[i + 1])) i++;
+      else if (c === '&' || c === '!') while (i < text.length && !blank(text[i]) && text[i] !== '\n') i++;
+      else break;
+      if (i - start > MAX_INDENT) return start + MAX_INDENT;
+    }
+    if (i - start > MAX_INDENT) return start + MAX_INDENT;
+  }
+  return undefined;
 }
 
 /** Finds the deepest flow-collection nesting and where it passes the limit, without parsing. */
@@ -144,12 +170,15 @@ export function parseYamlText(file: string, bytes: Buffer | string, what = 'file
     return fileProblem(file, 'file/empty', `is empty; a ${what} is a YAML mapping of key: value lines`);
   }
   const lines = new LineCounter();
-  const deepAt = nestingTooDeep(text);
+  const flowDeepAt = nestingTooDeep(text);
+  const deepAt = flowDeepAt ?? indentTooDeep(text);
   if (deepAt !== undefined) {
     lines.addNewLine(0);
     for (let i = 0; i < deepAt; i++) if (text.charCodeAt(i) === 10) lines.addNewLine(i + 1);
     const pos = lines.linePos(deepAt);
-    return { ok: false, problems: [problemAt(file, pos.line, pos.col, 'syntax', 'syntax/too-deep', `nesting is deeper than ${MAX_NESTING} levels`)] };
+    const message = flowDeepAt !== undefined ? `nesting is deeper than ${MAX_NESTING} levels`
+      : `nesting is deeper than ${MAX_NESTING} levels (a line is indented or nested more than ${MAX_INDENT} columns)`;
+    return { ok: false, problems: [problemAt(file, pos.line, pos.col, 'syntax', 'syntax/too-deep', message)] };
   }
   // stringKeys: a list or mapping used as a key is an error (toJS would stringify nested ones in exponential time);
   // logLevel: yaml's console warnings would leak past the problem list.
@@ -168,7 +197,9 @@ export function parseYamlText(file: string, bytes: Buffer | string, what = 'file
   }
   const syntax = doc.errors.map((e) => {
     const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
-    const message = e.code === 'NON_STRING_KEY' ? 'a key must be a plain name, not a list, mapping or alias' : e.message.split('\n')[0]!;
+    const message = e.code === 'NON_STRING_KEY' ? 'a key must be a plain name, not a list, mapping or alias'
+      : e.code === 'MULTIPLE_DOCS' ? `holds more than one YAML document (a --- line); a ${what} is one document`
+      : e.message.split('\n')[0]!;
     return problemAt(file, pos.line, pos.col, 'syntax', `syntax/${e.code.toLowerCase().replace(/_/g, '-')}`, message);
   });
   for (const d of structure.duplicates) {
@@ -181,8 +212,17 @@ export function parseYamlText(file: string, bytes: Buffer | string, what = 'file
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (err) {
     const msg = (err as Error).message;
-    if (/alias/i.test(msg)) {
+    if (/excessive alias/i.test(msg)) {
       return fileProblem(file, 'syntax/alias-bomb', `uses aliases (*name) so heavily it would expand enormously (a "billion laughs"); at most ${MAX_ALIASES} alias expansions are allowed`);
+    }
+    const unresolved = /^Unresolved alias.*: (.*)$/.exec(msg.split('\n')[0]!);
+    if (unresolved) {
+      // Not a bomb: an alias (*name) used before its anchor (&name), or with no anchor at all.
+      const name = unresolved[1]!;
+      let at = 0;
+      visit(doc, { Alias: (_, node) => (node.source === name ? ((at = node.range?.[0] ?? 0), visit.BREAK) : undefined) });
+      const pos = lines.linePos(at);
+      return { ok: false, problems: [problemAt(file, pos.line, pos.col, 'syntax', 'syntax/unresolved-alias', `alias *${name} has no anchor &${name} before it`)] };
     }
     return fileProblem(file, 'syntax/invalid', msg.split('\n')[0]!);
   }
@@ -193,10 +233,12 @@ export function parseYamlText(file: string, bytes: Buffer | string, what = 'file
   return { ok: true, source: { file, text, doc, lines, value } };
 }
 
-// Each mapping's pairs by key, built on first use: problems are located one by one, and a linear search per
+// Big mappings' pairs by key, built on first use: problems are located one by one, and a linear search per
 // problem is quadratic in a mapping with thousands of keys.
 const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
-function keyIndex(map: YAMLMap): Map<string, Pair> {
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  const match = (p: unknown): p is Pair => isPair(p) && isScalar(p.key) && String(p.key.value) === key;
+  if (map.items.length <= 32) return map.items.find(match);
   let index = keyIndexes.get(map);
   if (!index) {
     index = new Map();
@@ -205,7 +247,7 @@ function keyIndex(map: YAMLMap): Map<string, Pair> {
     }
     keyIndexes.set(map, index);
   }
-  return index;
+  return index.get(key);
 }
 
 /** Line and column of the node at a YAML path (its key when `key` is set); the deepest existing parent otherwise. */
@@ -216,7 +258,7 @@ export function locate(source: YamlSource, path: YamlPath, key = false): { line:
     const seg = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = keyIndex(node).get(String(seg));
+      const pair = pairOf(node, String(seg));
       if (!pair) break;
       if (last && key && pair.key) {
         found = pair.key as Node;

@@ -59,6 +59,14 @@ export function App({ store, theme, onAbort, onExit }: Props) {
     lineRef.current = lineReducer(lineRef.current, a);
     setLine(lineRef.current);
   };
+  const completeLine = (): void => {
+    const c = complete(lineRef.current.text, {
+      people: store.session.options.cast.map((p) => p.name), probes: s.probes.map((p) => p.id), actions: s.actions.map((a) => a.id),
+      teams: s.teams.map((t) => t.id), roles: ROLES,
+    });
+    dispatch({ type: 'replace', text: c.text });
+    setCandidates(c.candidates.length > 1 ? c.candidates : []);
+  };
   const submit = (): void => {
     const text = lineRef.current.text.trim();
     if (text === '/help' || text === '/?') setHelp(true);
@@ -105,15 +113,7 @@ export function App({ store, theme, onAbort, onExit }: Props) {
         else dispatch({ type: 'clear' });
         return;
       case 'line.submit': return submit();
-      case 'line.complete': {
-        const c = complete(lineRef.current.text, {
-          people: snap.people.map((p) => p.name), probes: s.probes.map((p) => p.id), actions: s.actions.map((a) => a.id),
-          teams: s.teams.map((t) => t.id), roles: ROLES,
-        });
-        dispatch({ type: 'replace', text: c.text });
-        setCandidates(c.candidates.length > 1 ? c.candidates : []);
-        return;
-      }
+      case 'line.complete': return completeLine();
       case 'line.historyUp': return dispatch({ type: 'historyUp' });
       case 'line.historyDown': return dispatch({ type: 'historyDown' });
       case 'line.clear': return dispatch({ type: 'clear' });
@@ -125,13 +125,13 @@ export function App({ store, theme, onAbort, onExit }: Props) {
       case 'line.backspace': return dispatch({ type: 'backspace' });
       default:
         if (input && !key.ctrl && !key.meta) {
-          // A paste (or a fast terminal) can bring several lines at once: each line break submits.
-          const parts = input.split(/\r\n|\r|\n/);
-          parts.forEach((part, i) => {
-            if (part) dispatch({ type: 'insert', text: part });
-            if (i < parts.length - 1) submit();
-          });
+          // A paste (or a fast terminal) can bring several keys in one chunk: line breaks submit, tabs complete.
           setCandidates([]);
+          for (const part of input.split(/(\r\n|\r|\n|\t)/)) {
+            if (part === '\t') completeLine();
+            else if (/^[\r\n]+$/.test(part)) submit();
+            else if (part) dispatch({ type: 'insert', text: part });
+          }
         }
     }
   });

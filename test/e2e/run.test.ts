@@ -1,0 +1,99 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readJournal } from '../../src/engine/journal-read';
+import { ROOT, runCli } from '../helpers/cli';
+import { KEYS, PtyRun } from '../helpers/pty';
+
+const INTRO = join(ROOT, 'scenarios/bad-deploy-rollback.yaml');
+const runs: PtyRun[] = [];
+const start = (extra: string[], o: { cols?: number; rows?: number } = {}) => {
+  const out = join(mkdtempSync(join(tmpdir(), 'firedrill-e2e-')), 'run');
+  const r = new PtyRun(['run', INTRO, '--seed', '7', '--out', out, ...extra], o);
+  runs.push(r);
+  return { r, out };
+};
+afterEach(() => {
+  for (const r of runs.splice(0)) r.kill();
+});
+
+describe('firedrill run in a pseudo-terminal', () => {
+  it('draws the full screen and shows what the player types in the channel', async () => {
+    const { r } = start(['--as', 'alice:ic', '--speed', '1']);
+    const s = await r.waitFor('alice (ic)>');
+    expect(s).toContain('Orders fail during the lunchtime rush');
+    expect(s).toMatch(/T\+00:0\d/);
+    expect(s).toContain('ROSTER');
+    await r.type('hello team');
+    await r.waitFor('alice (ic)> hello team');
+    r.press(KEYS.ENTER);
+    await r.waitFor(/\d\d:\d\d alice: hello team/);
+  });
+
+  it('completes commands with Tab and shows the usage of the command being typed', async () => {
+    const { r } = start(['--as', 'alice:ic']);
+    await r.waitFor('alice (ic)>');
+    await r.type('/as');
+    r.press(KEYS.TAB);
+    const s = await r.waitFor('alice (ic)> /assign');
+    expect(s).toContain('/assign @name TASK in Nm');
+  });
+
+  it('re-lays out on resize, and says when the terminal is too small', async () => {
+    const { r } = start(['--as', 'alice:ic'], { cols: 100, rows: 30 });
+    await r.waitFor('alice (ic)>');
+    r.resize(70, 20);
+    await r.waitFor('firedrill needs at least 80×24');
+    r.resize(120, 40);
+    const s = await r.waitFor((x) => x.includes('alice (ic)>') && !x.includes('needs at least'));
+    const header = s.split('\n')[0]!;
+    expect(header).toContain('Orders fail during the lunchtime rush');
+    expect(header.trimEnd().length).toBeGreaterThan(100);
+  });
+
+  it('switches the speaker in hot-seat mode', async () => {
+    const { r } = start(['--as', 'alice:ic', '--as', 'bob:scribe']);
+    await r.waitFor('alice (ic)>');
+    r.press(KEYS.CTRL_N);
+    await r.waitFor('bob (scribe)>');
+    await r.type('/note looking at orders\r');
+    await r.waitFor('bob: note: looking at orders');
+  });
+
+  it('Ctrl+C asks first; a second Ctrl+C ends the drill as aborted, keeps the journal and scorecard, and restores the terminal', async () => {
+    const { r, out } = start(['--as', 'alice:ic', '--speed', '30']);
+    await r.waitFor('alice (ic)>');
+    r.press(KEYS.CTRL_C);
+    await r.waitFor('End the drill? (y/n)');
+    r.press('n');
+    await r.waitFor((s) => !s.includes('End the drill?'));
+    r.press(KEYS.CTRL_C);
+    await r.waitFor('End the drill? (y/n)');
+    r.press(KEYS.CTRL_C);
+    await r.waitFor(/Score \d+ \([A-F]\) — aborted/);
+    r.press('q');
+    expect(await r.exited).toBe(0);
+    expect(r.output).toContain('\x1b[?1049l');
+    expect(r.output.lastIndexOf('\x1b[?25h')).toBeGreaterThan(r.output.lastIndexOf('\x1b[?25l'));
+    const j = readJournal(join(out, 'journal.jsonl'));
+    expect(j.events.at(-1)).toMatchObject({ type: 'drill.end', data: { outcome: 'aborted' } });
+    expect(JSON.parse(readFileSync(join(out, 'scorecard.json'), 'utf8')).outcome).toBe('aborted');
+    expect(existsSync(join(out, 'postmortem.md'))).toBe(true);
+  });
+
+  it('a drill played to its end shows the scorecard screen with the run folder', async () => {
+    const { r, out } = start(['--as', 'alice:ic', '--speed', '400', '--bots', 'all']);
+    const s = await r.waitFor(/Score \d+ \([A-F]\)/, 20_000);
+    expect(s).toContain('timed-out');
+    expect(s).toContain(out);
+    r.press('\r');
+    expect(await r.exited).toBe(0);
+  });
+
+  it('says it needs a terminal when stdin is not a TTY, and points to simulate', () => {
+    const res = runCli(['run', INTRO]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/needs an interactive terminal.*firedrill simulate/);
+  });
+});

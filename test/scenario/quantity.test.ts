@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { formatQuantity, parseMultiplier, parseQuantity, QUANTITY_PATTERN, type UnitFamily } from '../../src/scenario/quantity';
+
+describe('parseQuantity', () => {
+  it.each<[string | number, number, UnitFamily]>([
+    ['0.4%', 0.4, 'percent'],
+    ['45%', 45, 'percent'],
+    ['180ms', 180, 'time'],
+    ['2s', 2_000, 'time'],
+    ['1.5GB', 1_536, 'bytes'],
+    ['512MB', 512, 'bytes'],
+    ['512KB', 0.5, 'bytes'],
+    ['1TB', 1_048_576, 'bytes'],
+    ['1200rps', 1_200, 'rate'],
+    ['5/s', 5, 'rate'],
+    ['30/min', 0.5, 'rate'],
+    ['85', 85, 'count'],
+    ['-3', -3, 'count'],
+    [85, 85, 'count'],
+    [0.25, 0.25, 'count'],
+    ['  12 %  ', 12, 'percent'],
+    ['12 ms', 12, 'time'],
+  ])('reads %j as %d (%s)', (input, value, family) => {
+    const q = parseQuantity(input);
+    expect(q).toBeDefined();
+    expect(q!.value).toBeCloseTo(value, 9);
+    expect(q!.family).toBe(family);
+  });
+
+  it.each(['', 'abc', '12 parsecs', '1e3', '5%%', '%5', '1,000', 'x8', '12 GB/s', '.5', '5.'])('rejects %j', (input) => {
+    expect(parseQuantity(input)).toBeUndefined();
+  });
+
+  it('rejects numbers that are not finite', () => {
+    expect(parseQuantity(Number.NaN)).toBeUndefined();
+    expect(parseQuantity(Number.POSITIVE_INFINITY)).toBeUndefined();
+  });
+
+  it('returns undefined instead of throwing for values that are not strings or numbers (raw YAML data)', () => {
+    for (const v of [true, null, undefined, [1], { to: '5%' }]) {
+      expect(parseQuantity(v as unknown as string)).toBeUndefined();
+    }
+  });
+
+  it('agrees with QUANTITY_PATTERN on unit-bearing strings', () => {
+    const re = new RegExp(QUANTITY_PATTERN);
+    for (const s of ['5%', '5 %', '180ms', '2s', '1.5GB', '1200rps', '5/s', '30/min', '85', '5 parsecs', 'x8', '1e3']) {
+      expect(parseQuantity(s) !== undefined, s).toBe(re.test(s));
+    }
+  });
+});
+
+describe('parseMultiplier', () => {
+  it.each([
+    ['x8', 8],
+    ['x1.5', 1.5],
+    [' x2 ', 2],
+    ['x0', 0],
+  ])('reads %j as %d', (input, value) => {
+    expect(parseMultiplier(input)).toBe(value);
+  });
+
+  it.each<string | number>(['8x', 'x', 'X8', 'x-2', '8', 8, '×8', 'x8%'])('rejects %j', (input) => {
+    expect(parseMultiplier(input)).toBeUndefined();
+  });
+});
+
+describe('formatQuantity', () => {
+  it.each<[number, UnitFamily, string]>([
+    [12.345, 'percent', '12.3%'],
+    [0.4, 'percent', '0.4%'],
+    [100, 'percent', '100%'],
+    [180, 'time', '180ms'],
+    [9_999, 'time', '9999ms'],
+    [10_000, 'time', '10s'],
+    [15_500, 'time', '15.5s'],
+    [512, 'bytes', '512MB'],
+    [1_536, 'bytes', '1.5GB'],
+    [1_200, 'rate', '1200rps'],
+    [85, 'count', '85'],
+    [0.123456, 'count', '0.123'],
+    [123.6, 'count', '124'],
+  ])('formats %d %s as %j', (value, family, text) => {
+    expect(formatQuantity(value, family)).toBe(text);
+  });
+
+  it('prints values that parse back into the same family', () => {
+    for (const [v, f] of [[12.5, 'percent'], [180, 'time'], [20_000, 'time'], [1_536, 'bytes'], [1_200, 'rate']] as const) {
+      expect(parseQuantity(formatQuantity(v, f))?.family).toBe(f);
+    }
+  });
+});
