@@ -368,7 +368,8 @@ export class DrillSession {
         this.scheduler.setTimeout(() => {
           if (this.status !== 'running') return;
           const changed = this.world.actionDone(action.id);
-          this.emit('action.done', actor, role, { action: action.id, changed, result: changed ? (action.result ?? `${action.title}: done.`) : `${action.title}: done; no visible change yet.` });
+          // The author's result text describes the action finishing, whether or not the world changed.
+          this.emit('action.done', actor, role, { action: action.id, changed, result: action.result ?? (changed ? `${action.title}: done.` : `${action.title}: done; no visible change yet.`) });
         }, action.takesMs);
         return;
       }

@@ -1,0 +1,59 @@
+// The shipped scenario library: every file validates cleanly, by-the-book bots resolve it on three seeds,
+// and careless bots score lower on the same seed.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/load-scenario';
+import { score } from '../../src/scoring/score';
+import { ROOT } from '../helpers/cli';
+import { drill } from '../helpers/drill';
+
+const DIR = join(ROOT, 'scenarios');
+const FILES = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
+const SEEDS = ['1', '2', '3'];
+
+describe('the scenario library', () => {
+  it('has at least ten scenarios with the spread the catalog promises', () => {
+    const all = FILES.map((f) => loadScenario(join(DIR, f)).scenario!);
+    expect(all.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(all.map((s) => s.difficulty))).toEqual(new Set(['intro', 'medium', 'hard']));
+    expect(all.filter((s) => s.roles.includes('customer-liaison')).length).toBeGreaterThanOrEqual(3);
+    expect(all.filter((s) => s.probes.some((p) => p.redHerring)).length).toBeGreaterThanOrEqual(2);
+    expect(all.some((s) => s.roles.includes('deputy') && s.durationMs >= 90 * 60_000)).toBe(true);
+    const minutes = all.map((s) => s.durationMs / 60_000);
+    expect(Math.min(...minutes)).toBeGreaterThanOrEqual(15);
+    expect(Math.max(...minutes)).toBeLessThanOrEqual(120);
+    expect(Math.min(...minutes)).toBe(15);
+    expect(Math.max(...minutes)).toBe(120);
+  });
+
+  it('lists every scenario in the catalog', () => {
+    const readme = readFileSync(join(DIR, 'README.md'), 'utf8');
+    const catalog = readme.slice(readme.indexOf('## Catalog'));
+    for (const f of FILES) expect(catalog, f).toContain(`| \`${f.replace(/\.yaml$/, '')}\` |`);
+  });
+
+  for (const file of FILES) {
+    describe(file, () => {
+      const { scenario, problems } = loadScenario(join(DIR, file));
+
+      it('validates with no errors and no lint warnings', () => {
+        expect(problems).toEqual([]);
+        expect(scenario).toBeDefined();
+      });
+
+      it(`by-the-book bots resolve it and careless bots score lower (seeds ${SEEDS.join(', ')})`, () => {
+        for (const seed of SEEDS) {
+          const good = drill(scenario!, { seed, bots: 'by-the-book' });
+          good.session.runSimulated();
+          expect(good.session.outcome, `seed ${seed}`).toBe('resolved');
+          const bad = drill(scenario!, { seed, bots: 'sloppy' });
+          bad.session.runSimulated();
+          const g = score(scenario!, good.journal.headerLine!, good.journal.events).score;
+          const b = score(scenario!, bad.journal.headerLine!, bad.journal.events).score;
+          expect(g - b, `seed ${seed}: by-the-book ${g}, sloppy ${b}`).toBeGreaterThanOrEqual(25);
+        }
+      });
+    });
+  }
+});
