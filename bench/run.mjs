@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { benchTui } from './tui.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = join(root, '.bench-tmp');
@@ -62,6 +63,7 @@ lines.push(`${rssMiB < 120 ? 'ok  ' : 'MISS'} simulate peak RSS (60-minute drill
 for (const [policy, e] of Object.entries(engine)) {
   lines.push(`${e.medianMs < 50 ? 'ok  ' : 'MISS'} engine in-process, 60-minute scenario, ${policy} bots: ${e.medianMs.toFixed(1)} ms median (max ${e.maxMs.toFixed(1)}), ${e.events} events, ${e.drillMinutes.toFixed(1)} drill minutes; limit 50 ms`);
 }
+for (const r of await benchTui({ root, bin: BIN, tmp, runs: Math.min(RUNS, 10) })) lines.push(`${r.ok ? 'ok  ' : 'MISS'} ${r.text}`);
 lines.push(`${scoring.medianMs < 50 ? 'ok  ' : 'MISS'} scoring a ${scoring.events}-event journal in-process: ${scoring.medianMs.toFixed(1)} ms median of 25 (first, cold: ${scoring.firstMs.toFixed(1)} ms); limit 50 ms`);
 console.log(lines.join('\n'));
 rmSync(tmp, { recursive: true, force: true });

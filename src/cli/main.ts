@@ -26,6 +26,13 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 const isEntry = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('firedrill.js') || process.argv[1]?.endsWith('/firedrill');
 if (isEntry) {
+  // A reader that stops early (`firedrill validate ... | head -1`) closes the pipe: that is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

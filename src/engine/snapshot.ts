@@ -50,7 +50,7 @@ export interface DrillSnapshot {
   readonly tasks: readonly SnapshotTask[];
   readonly poll?: { readonly id: string; readonly proposal: string; readonly objections: number };
   readonly drafts: readonly { id: string; by: string; text: string; approved: boolean; posted: boolean }[];
-  readonly alerts: readonly { id: string; title: string; firing: boolean; ackedBy?: string }[];
+  readonly alerts: readonly { id: string; title: string; firing: boolean; ackedBy?: string; notified: readonly string[] }[];
   readonly metrics: readonly SnapshotMetric[];
   /** Ground truth, for the facilitator view only. */
   readonly truth: { readonly phase: string; readonly mitigated: boolean };
@@ -86,8 +86,8 @@ export function snapshotOf(s: DrillSession): DrillSnapshot {
     ...(poll ? { poll: { id: poll.id, proposal: poll.proposal, objections: poll.objections.length } } : {}),
     drafts: s.drafts.map((d) => ({ id: d.id, by: d.by, text: d.text, approved: d.approvedBy !== undefined, posted: d.postedAt !== undefined })),
     alerts: s.world.alerts.filter((a) => a.firedAt !== undefined).map((a) => {
-      const ackedBy = s.alertState.get(a.alert.id)?.ackedBy;
-      return { id: a.alert.id, title: a.alert.title, firing: a.firing, ...(ackedBy ? { ackedBy } : {}) };
+      const st = s.alertState.get(a.alert.id);
+      return { id: a.alert.id, title: a.alert.title, firing: a.firing, ...(st?.ackedBy ? { ackedBy: st.ackedBy } : {}), notified: st?.notified ?? [] };
     }),
     metrics: s.world.metrics.metrics().map((m) => ({ ref: m.ref, family: m.family, value: s.world.metrics.value(m.ref), history: s.world.metrics.history(m.ref) })),
     truth: { phase: phase.id, mitigated: s.world.mitigatedAt !== undefined },

@@ -33,7 +33,7 @@ export function channelLine(e: JournalEvent): ChannelLine | undefined {
     case 'ic.page': return line('page', `${t(e.actor)} triggered the incident response${d.text ? `: ${t(d.text)}` : ''}`);
     case 'page.sent': return line('page', `PAGE ${t(d.user)}${d.team === 'incident-commanders' ? ' (Incident Commander on call)' : ` (${t(d.team)} on call)`}`);
     case 'participant.join': return line('system', `${t(e.actor)} joined the call${d.system ? ` (${t(d.system)})` : ''}`);
-    case 'role.claim': return line('command', d.via === 'handover' ? `${t(e.actor)} now has command` : d.text ? t(d.text) : `${t(e.actor)} took command`);
+    case 'role.claim': return line('command', d.via === 'handover' ? 'now has command' : d.text ? t(d.text) : 'took command');
     case 'role.appoint': return line('command', `appointed ${t(d.user)} as ${t(d.role)}`);
     case 'sev.set': return line('command', `declared ${t(d.level)}`);
     case 'task.assign': return line('command', `${t(d.id)} → ${t(d.to)}: ${t(d.text)}${d.timeboxMs ? ` (report in ${formatDuration(Number(d.timeboxMs))})` : ''}`);

@@ -44,7 +44,9 @@ export function candidatesFor(text: string, v: CompletionVocabulary): { prefix: 
 /** Completes the last word of the line as far as the candidates agree. */
 export function complete(text: string, v: CompletionVocabulary): Completion {
   const { prefix, options } = candidatesFor(text, v);
-  const matches = options.filter((o) => o.toLowerCase().startsWith(prefix.toLowerCase()));
+  // "/assign bo" completes to "@bob" too: a person's name may be typed without the @.
+  const wanted = (o: string) => o.toLowerCase().startsWith(prefix.toLowerCase()) || (o.startsWith('@') && !prefix.startsWith('@') && o.slice(1).toLowerCase().startsWith(prefix.toLowerCase()));
+  const matches = options.filter(wanted);
   if (!matches.length) return { text, candidates: [] };
   const head = text.slice(0, text.length - prefix.length);
   if (matches.length === 1) return { text: `${head}${matches[0]} `, candidates: matches };

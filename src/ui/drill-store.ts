@@ -68,6 +68,17 @@ export class DrillStore {
     return this.speakers[this.speakerIndex] ?? this.speakers[0] ?? '';
   }
 
+  /**
+   * The role to show for a local player: their journal role, except that the IC on call who has not
+   * taken command yet sees the IC's view (they are about to need it).
+   */
+  displayRole(name: string): string {
+    const role = this.session.roleOf(name);
+    const seat = this.session.people.get(name)?.info.seat;
+    if (role === 'responder' && seat === 'ic' && !this.events.some((e) => e.type === 'role.claim' && e.actor === name)) return 'ic';
+    return role;
+  }
+
   /** The drill's snapshot, rebuilt at most once per change. */
   snapshot(): DrillSnapshot {
     if (this.cached?.version !== this.version) this.cached = { version: this.version, snap: this.session.snapshot() };
@@ -90,6 +101,22 @@ export class DrillStore {
       this.pending = false;
       for (const l of [...this.listeners]) l();
     });
+  }
+
+  /**
+   * Re-renders once whenever the displayed drill second changes. One timer for the whole screen keeps a
+   * clock tick to a single render (and a few bytes of output). Returns a function that stops it.
+   */
+  startTicker(everyMs = 100): () => void {
+    let last = Math.floor(this.clock.drillNow() / 1000);
+    const id = setInterval(() => {
+      const s = Math.floor(this.clock.drillNow() / 1000);
+      if (s !== last) {
+        last = s;
+        this.changed();
+      }
+    }, everyMs);
+    return () => clearInterval(id);
   }
 
   /** Sends a line typed by the current speaker. */

@@ -13,10 +13,13 @@ export interface Layout {
   readonly panelCols: number;
 }
 
-/** Splits the screen: header (1), body, command line (1), hint (1), footer (1). */
+/**
+ * Splits the screen: header (1), body, command line (1), hint (1), footer (1), and one row left free:
+ * Ink clears and redraws the whole terminal on every render when the output fills every row.
+ */
 export function computeLayout(cols: number, rows: number): Layout {
   const tooSmall = cols < MIN_COLS || rows < MIN_ROWS;
-  const bodyRows = Math.max(1, rows - 4);
+  const bodyRows = Math.max(1, rows - 5);
   const panelCols = cols >= 120 ? 44 : cols >= 100 ? 38 : 32;
   return { cols, rows, tooSmall, bodyRows, channelCols: Math.max(10, cols - panelCols - 1), panelCols };
 }

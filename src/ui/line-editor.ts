@@ -1,4 +1,5 @@
 /** The command line's editing state as a pure reducer: insert, delete, cursor moves and history. */
+import { stripControl } from '../engine/sanitize';
 
 export interface LineState {
   readonly text: string;
@@ -26,7 +27,8 @@ export const emptyLine: LineState = { text: '', cursor: 0, history: [], historyI
 export function lineReducer(s: LineState, a: LineAction): LineState {
   switch (a.type) {
     case 'insert': {
-      const clean = a.text.replace(/[\r\n]+/g, ' ');
+      // Pasted text may carry terminal control characters; they are never drawn in the prompt.
+      const clean = stripControl(a.text.replace(/[\r\n]+/g, ' '));
       return { ...s, text: s.text.slice(0, s.cursor) + clean + s.text.slice(s.cursor), cursor: s.cursor + clean.length };
     }
     case 'backspace':

@@ -61,7 +61,7 @@ export function serviceRows(session: DrillSession, snap: DrillSnapshot, team: st
   const metrics = snap.metrics.filter((m) => mine.has(m.ref.split('.')[0]!)).map((m) => {
     const value = formatQuantity(m.value, m.family);
     const label = `${m.ref.split('.')[1]} ${value}`.padEnd(22).slice(0, 22);
-    return { text: `${label} ${sparkline(m.history, Math.max(4, width - 26))}`, token: 'info' as const };
+    return { text: `${label} ${sparkline(m.history, Math.max(4, width - 26), { min: 0 })}`, token: 'info' as const };
   });
   return { probes, actions, metrics };
 }
@@ -89,6 +89,6 @@ export function reportRows(events: readonly JournalEvent[]): PanelRow[] {
 export function pageRows(snap: DrillSnapshot, who: string): PanelRow[] {
   const me = snap.people.find((p) => p.name === who);
   if (!me?.paged) return [];
-  const alerts: PanelRow[] = snap.alerts.filter((a) => a.firing && !a.ackedBy).map((a) => ({ text: `${clean(a.title)} — /ack`, token: 'alert' }));
+  const alerts: PanelRow[] = snap.alerts.filter((a) => a.firing && !a.ackedBy && a.notified.includes(who)).map((a) => ({ text: `${clean(a.title)} — /ack`, token: 'alert' }));
   return alerts.length ? alerts : [{ text: 'you are paged to the incident call — /join', token: 'alert' }];
 }

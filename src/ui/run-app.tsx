@@ -47,6 +47,7 @@ export async function runApp(o: RunAppOptions): Promise<Outcome> {
     incrementalRendering: true,
     maxFps: 20,
   });
+  const stopTicker = o.store.startTicker();
   const onSignal = () => o.abort();
   process.once('SIGTERM', onSignal);
   process.once('SIGHUP', onSignal);
@@ -56,6 +57,7 @@ export async function runApp(o: RunAppOptions): Promise<Outcome> {
     await left;
     return outcome;
   } finally {
+    stopTicker();
     process.off('SIGTERM', onSignal);
     process.off('SIGHUP', onSignal);
     instance.unmount();

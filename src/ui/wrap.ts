@@ -1,13 +1,28 @@
 /** Word wrapping for plain text (control sequences are already stripped) at a column width. */
+import stringWidth from 'string-width';
 
-/** Splits text into rows no wider than width (the first row `firstWidth`), breaking at spaces where it can. */
+/** The longest prefix of text that fits in `width` terminal columns (wide characters take two). */
+function fit(text: string, width: number): number {
+  let cols = 0;
+  let i = 0;
+  for (const ch of text) {
+    const w = stringWidth(ch);
+    if (cols + w > width) break;
+    cols += w;
+    i += ch.length;
+  }
+  return i;
+}
+
+/** Splits text into rows no wider than width columns (the first row `firstWidth`), breaking at spaces where it can. */
 export function wrapText(text: string, width: number, firstWidth = width): string[] {
   if (width <= 0) return [text];
   const out: string[] = [];
   let rest = text;
-  for (let w = Math.max(1, firstWidth); rest.length > w; w = width) {
-    let cut = rest.lastIndexOf(' ', w);
-    if (cut <= 0) cut = w;
+  for (let w = Math.max(1, firstWidth); stringWidth(rest) > w; w = width) {
+    const end = Math.max(1, fit(rest, w));
+    let cut = rest.lastIndexOf(' ', end);
+    if (cut <= 0) cut = end;
     out.push(rest.slice(0, cut));
     rest = rest.slice(cut).replace(/^ /, '');
   }

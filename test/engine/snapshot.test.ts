@@ -17,7 +17,7 @@ describe('snapshot', () => {
     expect(snap.people.find((p) => p.name === 'carol')).toMatchObject({ joined: true, paged: false, team: 'web-team' });
     expect(snap.tasks).toEqual([{ id: 'T1', to: 'carol', text: 'check web-logs', status: 'open', acked: false, timeboxMs: 300_000, dueAt: 540_000 }]);
     expect(snap.poll).toEqual({ id: 'P1', proposal: 'revert-config?', objections: 0 });
-    expect(snap.alerts).toEqual([{ id: 'web-errors', title: 'web-errors', firing: true, ackedBy: 'carol' }]);
+    expect(snap.alerts).toEqual([{ id: 'web-errors', title: 'web-errors', firing: true, ackedBy: 'carol', notified: ['carol'] }]);
     const err = snap.metrics.find((m) => m.ref === 'web.error_rate')!;
     expect(err.value).toBeGreaterThan(30);
     expect(err.history.length).toBe(51); // one sample per 5 s tick, T+0 to T+250s

@@ -92,6 +92,8 @@ export function App({ store, theme, onAbort, onExit }: Props) {
       return;
     }
     const cmd = commandFor(input, key);
+    // While the help is open, keys close it or quit; nothing is typed into the hidden line.
+    if (help && cmd !== 'app.help' && cmd !== 'overlay.close' && cmd !== 'app.quit') return;
     if (cmd === 'app.help' && lineRef.current.text !== '') {
       dispatch({ type: 'insert', text: input });
       return;
@@ -142,14 +144,13 @@ export function App({ store, theme, onAbort, onExit }: Props) {
   if (screen === 'ended' && store.scorecard) {
     return <ScorecardView card={store.scorecard} {...(store.runDir ? { runDir: store.runDir } : {})} theme={theme} cols={cols} rows={rows - 1} />;
   }
-  const me = snap.people.find((p) => p.name === store.speaker);
-  const role = snap.incident.ic === store.speaker ? 'ic' : (me?.roles[me.roles.length - 1] ?? me?.seat ?? 'responder');
+  const role = store.displayRole(store.speaker);
   const hint = screen === 'confirm-quit' ? 'End the drill? (y/n) — the journal and scorecard are kept either way'
     : screen === 'confirm-end' ? 'End the drill now for everyone? (y/n)'
     : screen === 'ended' ? 'The drill has ended; scoring…'
     : candidates.length ? candidates.join('  ') : inlineHelp(line.text);
   return (
-    <Box flexDirection="column" width={cols} height={rows}>
+    <Box flexDirection="column" width={cols} height={rows - 1}>
       <Header store={store} theme={theme} cols={cols} />
       {help ? (
         <HelpOverlay theme={theme} cols={cols} rows={layout.bodyRows} />

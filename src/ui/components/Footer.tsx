@@ -10,7 +10,16 @@ interface Props {
 }
 
 export function Footer({ theme, cols, hotSeat }: Props) {
+  // In hot-seat mode the speaker key comes first: on a narrow screen it matters most.
   const items = KEYMAP.filter((b) => b.footer && (hotSeat || b.command !== 'speaker.next'))
+    .sort((a, b) => Number(b.command === 'speaker.next') - Number(a.command === 'speaker.next'))
     .map((b) => `${b.label} ${b.footer}`);
-  return <Text color={theme.fg('muted')} wrap="truncate">{['^C quit', ...items].join('  ').slice(0, cols)}</Text>;
+  // Whole items only: a hint cut mid-word reads as a different key.
+  let text = '';
+  for (const item of ['^C quit', ...items]) {
+    const next = text ? `${text}  ${item}` : item;
+    if (next.length > cols) break;
+    text = next;
+  }
+  return <Text color={theme.fg('muted')} wrap="truncate">{text}</Text>;
 }

@@ -1,4 +1,4 @@
-/** The ? overlay: every key and every chat-ops command, generated from the keymap and command usage. */
+/** The ? overlay: every key and every chat-ops command, generated from the keymap and command usage, in columns. */
 import { Box, Text } from 'ink';
 import { COMMAND_NAMES, COMMAND_USAGE } from '../../engine/command';
 import { KEYMAP } from '../keymap';
@@ -10,21 +10,26 @@ interface Props {
   readonly rows: number;
 }
 
+const GAP = 2;
+
 export function HelpOverlay({ theme, cols, rows }: Props) {
-  const keys = KEYMAP.map((b) => `${b.label.padEnd(6)} ${b.description}`);
-  const cmds = COMMAND_NAMES.map((c) => COMMAND_USAGE[c]);
-  const half = Math.floor(cols / 2) - 1;
-  const body = rows - 2;
+  const items = [
+    { text: 'KEYS', head: true }, ...KEYMAP.map((b) => ({ text: `${b.label.padEnd(6)} ${b.description}`, head: false })),
+    { text: 'COMMANDS', head: true }, ...COMMAND_NAMES.map((c) => ({ text: COMMAND_USAGE[c], head: false })),
+  ];
+  const per = Math.max(1, rows - 1);
+  const ncols = Math.ceil(items.length / per);
+  const width = Math.max(10, Math.floor((cols - GAP * (ncols - 1)) / ncols));
+  const columns = Array.from({ length: ncols }, (_, i) => items.slice(i * per, (i + 1) * per));
   return (
     <Box flexDirection="column" width={cols} height={rows}>
       <Text bold color={theme.fg('heading')}>Help — Esc or ? to close</Text>
       <Box>
-        <Box flexDirection="column" width={half}>
-          {keys.slice(0, body).map((k) => <Text key={k} wrap="truncate">{k}</Text>)}
-        </Box>
-        <Box flexDirection="column" width={cols - half}>
-          {cmds.slice(0, body).map((c) => <Text key={c} wrap="truncate" color={theme.fg('accent')}>{c}</Text>)}
-        </Box>
+        {columns.map((col, i) => (
+          <Box key={i} flexDirection="column" width={width} marginRight={i < ncols - 1 ? GAP : 0}>
+            {col.map((it) => <Text key={it.text} bold={it.head} wrap="truncate" color={theme.fg(it.head ? 'heading' : 'text')}>{it.text}</Text>)}
+          </Box>
+        ))}
       </Box>
     </Box>
   );

@@ -22,8 +22,7 @@ export function RolePanel({ store, theme, cols, rows }: Props) {
   const snap = useSnapshot(store);
   const seconds = useDrillSeconds(store);
   const who = store.speaker;
-  const me = snap.people.find((p) => p.name === who);
-  const role = snap.incident.ic === who ? 'ic' : (me?.roles[me.roles.length - 1] ?? me?.seat ?? 'responder');
+  const role = store.displayRole(who);
   const team = store.session.options.cast.find((p) => p.name === who)?.team;
   const myTasks: PanelRow[] = snap.tasks.filter((t) => t.to === who && t.status === 'open').map((t) => ({ text: `${t.id} ${t.text}`, token: t.acked ? 'text' : 'warn' }));
   let sections: Section[];

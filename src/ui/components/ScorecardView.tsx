@@ -20,9 +20,11 @@ interface Props {
 
 export function ScorecardView({ card, runDir, theme, cols, rows }: Props) {
   const gradeToken = card.score >= 80 ? 'ok' : card.score >= 60 ? 'warn' : 'bad';
+  const notApplicable = new Set<string>(card.drill.metricsNotApplicable ?? []);
   const metrics = METRIC_KEYS.filter((k) => k in card.metrics).map((k) => {
     const m = card.metrics[k];
-    return { k, text: m ? `${formatClock(m.ms).padStart(8)} ${formatClock(m.targetMs).padStart(8)}` : '   never', met: m?.met ?? false };
+    const na = notApplicable.has(k);
+    return { k, na, text: na ? '     n/a' : m ? `${formatClock(m.ms).padStart(7)} ${formatClock(m.targetMs).padStart(7)}` : '   never', met: m?.met ?? false };
   });
   const byRole = new Map<string, string[]>();
   for (const r of card.rules) {
@@ -41,9 +43,9 @@ export function ScorecardView({ card, runDir, theme, cols, rows }: Props) {
       <Text color={theme.fg('muted')} wrap="truncate">{`Scribe coverage ${coverage}${runDir ? `   run folder: ${runDir}` : ''}`}</Text>
       <Box>
         <Box flexDirection="column" width={half}>
-          <Text bold color={theme.fg('heading')}>{'METRICS'.padEnd(24)}{'    time   target'}</Text>
+          <Text bold color={theme.fg('heading')} wrap="truncate">{`${'METRICS'.padEnd(22)}   time  target`}</Text>
           {metrics.slice(0, listRows).map((m) => (
-            <Text key={m.k} color={theme.fg(m.met ? 'ok' : 'bad')} wrap="truncate">{`${m.met ? '✓' : '✗'} ${m.k.padEnd(22)}${m.text}`}</Text>
+            <Text key={m.k} color={theme.fg(m.na ? 'muted' : m.met ? 'ok' : 'bad')} wrap="truncate">{`${m.na ? '-' : m.met ? '✓' : '✗'} ${m.k.padEnd(20)}${m.text}`}</Text>
           ))}
         </Box>
         <Box flexDirection="column" width={cols - half}>

@@ -1,5 +1,5 @@
 /** Narrow hooks over the drill store, so each component re-renders only for what it shows. */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { DrillSnapshot } from '../../engine/snapshot';
 import type { ChannelLine } from '../channel';
 import type { DrillStore } from '../drill-store';
@@ -22,15 +22,8 @@ export function useChannel(store: DrillStore): readonly ChannelLine[] {
   return store.lines.filter((l) => !l.only || local.has(l.only));
 }
 
-/** Drill time in whole seconds, refreshed by a light timer so the clock ticks between events. */
-export function useDrillSeconds(store: DrillStore, everyMs = 250): number {
-  const [seconds, setSeconds] = useState(() => Math.floor(store.clock.drillNow() / 1000));
-  useEffect(() => {
-    const id = setInterval(() => {
-      const s = Math.floor(store.clock.drillNow() / 1000);
-      setSeconds((prev) => (prev === s ? prev : s));
-    }, everyMs);
-    return () => clearInterval(id);
-  }, [store, everyMs]);
-  return seconds;
+/** Drill time in whole seconds; the store's ticker re-renders when it changes. */
+export function useDrillSeconds(store: DrillStore): number {
+  useStoreVersion(store);
+  return Math.floor(store.clock.drillNow() / 1000);
 }

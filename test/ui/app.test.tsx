@@ -1,0 +1,318 @@
+// The whole terminal app driven through its keyboard on simulated drill time (DrillRig).
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTheme } from '../../src/ui/theme';
+import { at, eventsOf } from '../helpers/drill';
+import { DrillRig } from '../helpers/drill-rig';
+import {
+  BACKSPACE, CTRL_C, CTRL_E, CTRL_F, CTRL_N, CTRL_P, CTRL_T, CTRL_U, CTRL_W, DOWN, ENTER, ESC, LEFT, PAGE_DOWN, PAGE_UP, TAB, UP, width,
+} from '../helpers/render';
+import { scorecardFixture } from '../helpers/scorecard-fixture';
+
+const rigs: DrillRig[] = [];
+afterEach(() => {
+  for (const r of rigs.splice(0)) r.unmount();
+});
+async function start(opts: Parameters<typeof DrillRig.start>[0] = {}): Promise<DrillRig> {
+  const r = await DrillRig.start(opts);
+  rigs.push(r);
+  return r;
+}
+const HOT_SEAT = { humans: [{ name: 'alice', role: 'ic' as const }, { name: 'bob', role: 'scribe' as const }] };
+const inputs = (r: DrillRig) => eventsOf(r.events, 'input').map((e) => `${e.actor}: ${String(e.data.text)}`);
+
+describe('App: the drill screen', () => {
+  it('shows the header, the drill-start line, the IC panel, the prompt, the hint and the footer', async () => {
+    const r = await start();
+    const lines = r.ui.lines();
+    expect(lines).toHaveLength(29); // the last terminal row stays free
+    expect(lines[0]).toMatch(/^Demo +T\+00:00 {2}1x {2}SEV \? {2}IC — {2}quiet$/);
+    expect(lines[1]).toMatch(/^00:00 The drill has started\. Watch for pages; type \? for +ROSTER$/);
+    expect(lines[2]).toMatch(/^ {6}help\. +alice {6}ic {11}away$/);
+    expect(r.promptLine()).toBe('alice (ic)>');
+    expect(r.hintLine()).toBe('type a /command or chat; Tab completes, ? shows help');
+    expect(lines[28]).toBe('^C quit  ? help  ^P pause  ^F faster  ^S slower  ^T inject  ^E end');
+    for (const l of lines) expect(width(l)).toBeLessThanOrEqual(100);
+  });
+
+  it('shows the ALERT and PAGE lines once drill time passes the alert', async () => {
+    const r = await start();
+    await r.advance(at('3:20'));
+    const f = await r.waitForText('ALERT web-errors (high urgency)');
+    expect(f).toMatch(/^03:10 PAGE \w+ for web-errors/m);
+    await r.waitForFrame((x) => x.split('\n')[0]!.includes('T+03:20') && x.split('\n')[0]!.endsWith('alerting'));
+  });
+
+  it('journals /ack from alice and shows the acknowledgement', async () => {
+    const r = await start();
+    await r.advance(at('3:20'));
+    await r.type('/ack', { enter: true });
+    expect(inputs(r)).toEqual(['alice: /ack']);
+    expect(eventsOf(r.events, 'alert.ack', 'alice')).toHaveLength(1);
+    await r.waitForText('03:20 alice acknowledged web-errors');
+    expect(r.promptLine()).toBe('alice (ic)>');
+  });
+
+  it('shows alice her own command error when there is nothing to acknowledge', async () => {
+    const r = await start();
+    await r.type('/ack', { enter: true });
+    expect(eventsOf(r.events, 'cmd.error', 'alice').map((e) => e.data.message)).toEqual(['there is no unacknowledged page']);
+    await r.waitForText('00:00 alice: there is no unacknowledged page');
+  });
+
+  it('shows the usage of the command being typed', async () => {
+    const r = await start();
+    await r.type('/ic', { enter: true });
+    await r.type('/sev');
+    expect(r.hintLine()).toBe('/sev SEV-n — IC declares the severity');
+    await r.type(' SEV-2', { enter: true });
+    await r.waitForFrame((f) => f.split('\n')[0]!.includes('SEV-2'));
+  });
+
+  it('sends chat and commands typed in one paste, one per line', async () => {
+    const r = await start();
+    await r.ui.press('/ic\r/sev SEV-3\rhello all\r');
+    expect(inputs(r)).toEqual(['alice: /ic', 'alice: /sev SEV-3', 'alice: hello all']);
+    await r.waitForText('00:00 alice: hello all');
+  });
+});
+
+describe('App: line editing', () => {
+  it('completes /as to /assign with Tab', async () => {
+    const r = await start();
+    await r.type('/as');
+    await r.press(TAB);
+    expect(r.promptLine()).toBe('alice (ic)> /assign');
+    await r.type('@v');
+    await r.press(TAB);
+    expect(r.promptLine()).toMatch(/^alice \(ic\)> \/assign @vallie$/);
+  });
+
+  it('lists the candidates in the hint when Tab cannot decide', async () => {
+    const r = await start();
+    await r.type('/a');
+    await r.press(TAB);
+    expect(r.promptLine()).toBe('alice (ic)> /a');
+    expect(r.hintLine()).toBe('/ack  /appoint  /assign  /approve');
+    await r.type('p');
+    expect(r.hintLine()).toBe('/appoint  /approve');
+  });
+
+  it('recalls the last line with Up and returns to the draft with Down', async () => {
+    const r = await start();
+    await r.type('/ic', { enter: true });
+    await r.type('hello', { enter: true });
+    await r.type('draft');
+    await r.press(UP);
+    expect(r.promptLine()).toBe('alice (ic)> hello');
+    await r.press(UP);
+    expect(r.promptLine()).toBe('alice (ic)> /ic');
+    await r.press(DOWN, DOWN);
+    expect(r.promptLine()).toBe('alice (ic)> draft');
+  });
+
+  it('edits with Backspace, Left, Ctrl+W, Ctrl+U and Esc', async () => {
+    const r = await start();
+    await r.type('/sev SEV-22');
+    await r.press(BACKSPACE);
+    expect(r.promptLine()).toBe('alice (ic)> /sev SEV-2');
+    await r.press(LEFT, LEFT, LEFT, LEFT, LEFT, LEFT);
+    await r.type('x');
+    expect(r.promptLine()).toBe('alice (ic)> /sevx SEV-2');
+    await r.press(CTRL_W);
+    expect(r.promptLine()).toBe('alice (ic)>  SEV-2');
+    await r.press(CTRL_U);
+    expect(r.promptLine()).toBe('alice (ic)>');
+    await r.type('chat');
+    await r.press(ESC);
+    expect(r.promptLine()).toBe('alice (ic)>');
+    expect(inputs(r)).toEqual([]);
+  });
+});
+
+describe('App: help overlay', () => {
+  it('opens with ? on an empty line and closes with Esc', async () => {
+    const r = await start();
+    await r.press('?');
+    const f = await r.waitForText('Help — Esc or ? to close');
+    expect(f).toMatch(/^KEYS +/m);
+    expect(f).toMatch(/^\^C {5}end the drill/m);
+    expect(f).toMatch(/COMMANDS/);
+    expect(f).toMatch(/\/ack — acknowledge your page/);
+    expect(f).not.toContain('ROSTER');
+    await r.press(ESC);
+    await r.waitForFrame((x) => !x.includes('Help — Esc') && x.includes('ROSTER'));
+    expect(r.promptLine()).toBe('alice (ic)>');
+  });
+
+  it('closes with ? too, and opens for /help', async () => {
+    const r = await start();
+    await r.press('?');
+    await r.waitForText('Help — Esc');
+    await r.press('?');
+    await r.waitForFrame((x) => !x.includes('Help — Esc'));
+    await r.type('/help', { enter: true });
+    await r.waitForText('Help — Esc');
+    expect(inputs(r)).toEqual([]);
+  });
+
+  it('types ? inside text instead of opening help', async () => {
+    const r = await start();
+    await r.type('anyone on web?');
+    expect(r.promptLine()).toBe('alice (ic)> anyone on web?');
+    expect(r.frame()).not.toContain('Help — Esc');
+    await r.press(ENTER);
+    expect(inputs(r)).toEqual(['alice: anyone on web?']);
+  });
+});
+
+describe('App: hot-seat', () => {
+  it('switches the speaker with Ctrl+N, and the prompt, panel and journal follow', async () => {
+    const r = await start(HOT_SEAT);
+    expect(r.frame().split('\n').at(-1)).toContain('^N next speaker');
+    expect(r.promptLine()).toBe('alice (ic)>');
+    await r.press(CTRL_N);
+    await r.waitForFrame(() => r.promptLine() === 'bob (scribe)>');
+    expect(r.frame()).toContain('NOT YET NOTED');
+    await r.type('/note drill started', { enter: true });
+    await r.press(CTRL_N);
+    await r.waitForFrame(() => r.promptLine() === 'alice (ic)>');
+    await r.type('/ic', { enter: true });
+    expect(inputs(r)).toEqual(['bob: /note drill started', 'alice: /ic']);
+  });
+
+  it('does nothing on Ctrl+N with one local human', async () => {
+    const r = await start();
+    await r.press(CTRL_N);
+    expect(r.promptLine()).toBe('alice (ic)>');
+    expect(r.frame()).not.toContain('next speaker');
+  });
+
+  // Regression: the prompt and panel take a person's role from their seat when they hold no role, so the
+  // IC who handed over command still reads "(ic)" and still sees the IC panel.
+  it('stops calling alice the IC after she hands command to bob', async () => {
+    const r = await start(HOT_SEAT);
+    await r.type('/ic', { enter: true });
+    await r.type('/handover @bob', { enter: true });
+    await r.waitForFrame((f) => f.split('\n')[0]!.includes('IC bob'));
+    expect(r.promptLine()).not.toBe('alice (ic)>');
+  });
+});
+
+describe('App: ending and the facilitator keys', () => {
+  it('asks before ending on Ctrl+C; n goes back to the drill', async () => {
+    const r = await start();
+    await r.press(CTRL_C);
+    await r.waitForFrame(() => r.hintLine() === 'End the drill? (y/n) — the journal and scorecard are kept either way');
+    await r.type('n');
+    await r.waitForFrame(() => r.hintLine() === 'type a /command or chat; Tab completes, ? shows help');
+    expect(r.promptLine()).toBe('alice (ic)>');
+    expect(r.aborted).toBe(0);
+  });
+
+  it('aborts on Ctrl+C then y', async () => {
+    const r = await start();
+    await r.press(CTRL_C);
+    await r.waitForFrame(() => r.hintLine().startsWith('End the drill?'));
+    await r.type('y');
+    expect(r.aborted).toBe(1);
+    expect(r.clock.aborts).toBe(1);
+    expect(r.session.outcome).toBe('aborted');
+    await r.waitForText('The drill has ended: aborted.');
+    expect(r.promptLine()).toBe('alice (ic)>');
+  });
+
+  it('aborts on a second Ctrl+C and on the facilitator end key', async () => {
+    const r = await start();
+    await r.press(CTRL_C, CTRL_C);
+    expect(r.aborted).toBe(1);
+    const s = await start();
+    await s.press(CTRL_E);
+    await s.waitForFrame(() => s.hintLine() === 'End the drill now for everyone? (y/n)');
+    await s.press(ESC);
+    await s.waitForFrame(() => s.hintLine().startsWith('type a /command'));
+    await s.press(CTRL_E);
+    await s.type('y');
+    expect(s.aborted).toBe(1);
+  });
+
+  it('pauses, speeds up and fires the next inject', async () => {
+    const r = await start();
+    await r.press(CTRL_P);
+    await r.waitForFrame((f) => /T\+00:00 {2}PAUSED/.test(f) && f.includes('The facilitator paused the drill clock.'));
+    await r.press(CTRL_P, CTRL_F);
+    await r.waitForFrame((f) => /T\+00:00 {2}2x/.test(f) && f.includes('Drill speed is now 2x.'));
+    await r.press(CTRL_T);
+    await r.waitForText('00:00 Support: [customer-report] Customers say checkout fails\n      half the time.');
+    expect(eventsOf(r.events, 'facilitator.pause')).toHaveLength(1);
+    expect(eventsOf(r.events, 'facilitator.resume')).toHaveLength(1);
+    expect(eventsOf(r.events, 'facilitator.inject-now')).toHaveLength(1);
+  });
+
+  it('shows the scorecard when the drill is scored and leaves on Enter', async () => {
+    const r = await start();
+    r.store.finish(scorecardFixture(), 'firedrill-runs/x');
+    const f = await r.waitForText('Score 78 (C) — resolved');
+    expect(f).toContain('run folder: firedrill-runs/x');
+    await r.press(ENTER);
+    expect(r.exited).toBe(1);
+  });
+});
+
+describe('App: scrolling, resizing and colour', () => {
+  it('scrolls the channel back with PgUp and forward with PgDn', async () => {
+    const r = await start();
+    for (let i = 1; i <= 40; i++) r.clock.input('alice', `message ${i}`);
+    await r.advance(0);
+    await r.waitForText('alice: message 40');
+    await r.press(PAGE_UP);
+    const f = await r.waitForText('-- 23 rows back; PgDn to return --');
+    expect(f).toContain('alice: message 17');
+    expect(f).not.toContain('alice: message 40');
+    await r.press(PAGE_DOWN);
+    await r.waitForFrame((x) => x.includes('alice: message 40') && !x.includes('rows back'));
+  });
+
+  it('re-lays out on resize and asks for a bigger terminal below 80×24', async () => {
+    const r = await start();
+    await r.ui.resize(80, 24);
+    let lines = r.ui.lines();
+    expect(lines).toHaveLength(23);
+    for (const l of lines) expect(width(l)).toBeLessThanOrEqual(80);
+    expect(lines[0]).toMatch(/^Demo {2,}T\+00:00/);
+    expect(width(lines[0]!)).toBe(80);
+    expect(lines[1]).toMatch(/^00:00 The drill has started\. Watch for pages; +ROSTER$/);
+    await r.ui.resize(70, 20);
+    await r.waitForText('The terminal is 70×20; firedrill needs at least 80×24.');
+    lines = r.ui.lines();
+    for (const l of lines) expect(width(l)).toBeLessThanOrEqual(70);
+    expect(r.frame().replace(/\n/g, ' ')).toContain('Make it larger (the drill keeps running).');
+    await r.ui.resize(100, 30);
+    await r.waitForFrame((f) => f.includes('ROSTER') && f.split('\n').length === 29);
+  });
+
+  it('draws no colour with the NO_COLOR theme, and colour with the default theme', async () => {
+    const { default: chalk } = await import('chalk');
+    const level = chalk.level;
+    chalk.level = 1;
+    const colour = /\x1b\[(?:3[0-7]|9[0-7]|38;)/;
+    try {
+      const plain = await start({ theme: createTheme(false) });
+      await plain.advance(at('3:20'));
+      await plain.waitForText('ALERT');
+      await plain.press(CTRL_C);
+      await plain.waitForFrame(() => plain.hintLine().startsWith('End the drill?'));
+      expect(plain.ui.frames.length).toBeGreaterThan(1);
+      for (const f of plain.ui.frames) expect(f).not.toMatch(colour);
+      // Bold and the inverse cursor are not colours; they stay.
+      expect(plain.ui.lastRawFrame()).toContain('\x1b[7m');
+      plain.unmount();
+
+      const coloured = await start({ theme: createTheme(true) });
+      await coloured.advance(at('3:20'));
+      await coloured.waitForText('ALERT');
+      expect(coloured.ui.lastRawFrame()).toMatch(colour);
+    } finally {
+      chalk.level = level;
+    }
+  });
+});

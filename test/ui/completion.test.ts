@@ -1,0 +1,105 @@
+// Tab completion: commands, @names, probes, actions, teams and roles, completed as far as candidates agree.
+import { describe, expect, it } from 'vitest';
+import { COMMAND_NAMES } from '../../src/engine/command';
+import { candidatesFor, complete, type CompletionVocabulary } from '../../src/ui/completion';
+
+const V: CompletionVocabulary = {
+  people: ['alice', 'bob', 'carol', 'carlos'],
+  probes: ['web-logs', 'web-metrics', 'db-slowlog'],
+  actions: ['revert-config', 'restart-web'],
+  teams: ['web-team', 'db-team'],
+  roles: ['ic', 'deputy', 'scribe', 'responder', 'customer-liaison', 'internal-liaison'],
+};
+const tab = (text: string) => complete(text, V);
+
+describe('complete: commands', () => {
+  it('completes a unique command and adds a space', () => {
+    expect(tab('/as')).toEqual({ text: '/assign ', candidates: ['/assign'] });
+    expect(tab('/wil')).toEqual({ text: '/wilco ', candidates: ['/wilco'] });
+    expect(tab('/ack')).toEqual({ text: '/ack ', candidates: ['/ack'] });
+  });
+
+  it('extends to the common prefix of several commands and lists them all', () => {
+    expect(tab('/ap')).toEqual({ text: '/app', candidates: ['/appoint', '/approve'] });
+    expect(tab('/pos')).toEqual({ text: '/post', candidates: ['/post', '/postmortem'] });
+  });
+
+  it('leaves the line alone when the candidates agree on nothing more', () => {
+    expect(tab('/a')).toEqual({ text: '/a', candidates: ['/ack', '/appoint', '/assign', '/approve'] });
+    // /post is a command, but /postmortem shares it, so Tab cannot finish it.
+    expect(tab('/post')).toEqual({ text: '/post', candidates: ['/post', '/postmortem'] });
+  });
+
+  it('offers every command for a lone slash', () => {
+    expect(tab('/')).toEqual({ text: '/', candidates: COMMAND_NAMES.map((c) => `/${c}`) });
+  });
+
+  it('matches case-insensitively and completes to the canonical spelling', () => {
+    expect(tab('/AS').text).toBe('/assign ');
+    expect(tab('/AP').text).toBe('/app');
+  });
+
+  it('does nothing for an unknown command, chat or an empty line', () => {
+    expect(tab('/zz')).toEqual({ text: '/zz', candidates: [] });
+    expect(tab('hello')).toEqual({ text: 'hello', candidates: [] });
+    expect(tab('')).toEqual({ text: '', candidates: [] });
+  });
+});
+
+describe('complete: arguments', () => {
+  it('completes @names anywhere in a line, chat included', () => {
+    expect(tab('/assign @b')).toEqual({ text: '/assign @bob ', candidates: ['@bob'] });
+    expect(tab('thanks @al')).toEqual({ text: 'thanks @alice ', candidates: ['@alice'] });
+    expect(tab('/handover @car')).toEqual({ text: '/handover @car', candidates: ['@carol', '@carlos'] });
+    expect(tab('/handover @caro').text).toBe('/handover @carol ');
+  });
+
+  it('offers @names for an empty argument of commands that take a person', () => {
+    expect(tab('/assign ')).toEqual({ text: '/assign @', candidates: ['@alice', '@bob', '@carol', '@carlos'] });
+    expect(tab('/postmortem ').candidates).toHaveLength(4);
+  });
+
+  it('completes probes after /check and actions after /run', () => {
+    expect(tab('/check db')).toEqual({ text: '/check db-slowlog ', candidates: ['db-slowlog'] });
+    expect(tab('/check web')).toEqual({ text: '/check web-', candidates: ['web-logs', 'web-metrics'] });
+    expect(tab('/check web-l').text).toBe('/check web-logs ');
+    expect(tab('/run rev')).toEqual({ text: '/run revert-config ', candidates: ['revert-config'] });
+    expect(tab('/run re')).toEqual({ text: '/run re', candidates: ['revert-config', 'restart-web'] });
+    // Probes are not actions and the other way round.
+    expect(tab('/run web').candidates).toEqual([]);
+    expect(tab('/check rev').candidates).toEqual([]);
+  });
+
+  it('completes teams after /page', () => {
+    expect(tab('/page d')).toEqual({ text: '/page db-team ', candidates: ['db-team'] });
+  });
+
+  it('completes roles after /appoint @name', () => {
+    expect(tab('/appoint @bob sc')).toEqual({ text: '/appoint @bob scribe ', candidates: ['scribe'] });
+    expect(tab('/appoint @bob cu').text).toBe('/appoint @bob customer-liaison ');
+    expect(tab('/appoint @bob ')).toEqual({ text: '/appoint @bob ', candidates: V.roles });
+    expect(tab('/appoint @bob i')).toEqual({ text: '/appoint @bob i', candidates: ['ic', 'internal-liaison'] });
+  });
+
+  it('completes probes and actions in an /assign task', () => {
+    expect(tab('/assign @carol check db')).toEqual({ text: '/assign @carol check db-slowlog ', candidates: ['db-slowlog'] });
+    expect(tab('/assign @carol please run rev').text).toBe('/assign @carol please run revert-config ');
+  });
+
+  it('completes the last word only, keeping everything before it', () => {
+    expect(tab('/assign @carol check web-logs  and db').text).toBe('/assign @carol check web-logs  and db-slowlog ');
+  });
+
+  it('ignores a command word in the wrong position', () => {
+    expect(tab('/sev SEV').candidates).toEqual([]);
+    expect(tab('/check web-logs web').candidates).toEqual([]);
+  });
+});
+
+describe('candidatesFor', () => {
+  it('names the word being completed and its options', () => {
+    expect(candidatesFor('/run r', V)).toEqual({ prefix: 'r', options: V.actions });
+    expect(candidatesFor('/assign @c', V)).toEqual({ prefix: '@c', options: V.people.map((p) => `@${p}`) });
+    expect(candidatesFor('hello there', V)).toEqual({ prefix: 'there', options: [] });
+  });
+});

@@ -1,0 +1,414 @@
+// Frames of each component at fixed terminal sizes (80×24 and 100×30), asserted line by line.
+import type { ReactElement } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CastRequest } from '../../src/engine/cast';
+import { Channel } from '../../src/ui/components/Channel';
+import { CommandLine } from '../../src/ui/components/CommandLine';
+import { Footer } from '../../src/ui/components/Footer';
+import { Header } from '../../src/ui/components/Header';
+import { HelpOverlay } from '../../src/ui/components/HelpOverlay';
+import { RolePanel } from '../../src/ui/components/RolePanel';
+import { ScorecardView } from '../../src/ui/components/ScorecardView';
+import { computeLayout } from '../../src/ui/layout';
+import { emptyLine, lineReducer, type LineState } from '../../src/ui/line-editor';
+import { createTheme } from '../../src/ui/theme';
+import { at, starter } from '../helpers/drill';
+import { createDrill } from '../helpers/drill-rig';
+import { render, width, type Rendered } from '../helpers/render';
+import { scorecardFixture } from '../helpers/scorecard-fixture';
+
+const theme = createTheme(false);
+const SIZES = [[80, 24], [100, 30]] as const;
+const FOUR: CastRequest[] = [
+  { name: 'alice', role: 'ic' },
+  { name: 'bob', role: 'scribe' },
+  { name: 'carol', role: 'responder', service: 'web' },
+  { name: 'dave', role: 'customer-liaison' },
+];
+
+const mounted: Rendered[] = [];
+afterEach(() => {
+  for (const r of mounted.splice(0)) r.unmount();
+});
+async function show(tree: ReactElement, columns: number, rows: number): Promise<Rendered> {
+  const r = await render(tree, { columns, rows });
+  mounted.push(r);
+  return r;
+}
+/** No line of the frame is wider than the terminal. */
+function expectFits(r: Rendered, columns: number): void {
+  for (const line of r.lines()) expect(width(line), line).toBeLessThanOrEqual(columns);
+}
+const lineState = (text: string, cursor = text.length): LineState => ({ ...lineReducer(emptyLine, { type: 'insert', text }), cursor });
+
+describe('Header', () => {
+  it.each(SIZES)('shows title, clock, speed, severity, IC and status on one line at %i×%i', async (cols, rows) => {
+    const d = createDrill({ humans: FOUR });
+    d.clock.advance(at('1:05'));
+    d.clock.input('alice', '/ic');
+    d.clock.input('alice', '/sev SEV-2');
+    const r = await show(<Header store={d.store} theme={theme} cols={cols} />, cols, rows);
+    const right = 'T+01:05  1x  SEV-2  IC alice  responding';
+    expect(r.lastFrame()).toBe(`${'Demo'.padEnd(cols - right.length - 2)}  ${right}`);
+    expect(width(r.lastFrame())).toBe(cols);
+  });
+
+  it('says what participants know: quiet, alerting, triggered, responding, resolved, ended', async () => {
+    const d = createDrill({ humans: [{ name: 'alice', role: 'ic' }, { name: 'carol', role: 'responder', service: 'web' }] });
+    const r = await show(<Header store={d.store} theme={theme} cols={100} />, 100, 30);
+    const status = async () => {
+      await r.rerender(<Header store={d.store} theme={theme} cols={100} />);
+      return r.lastFrame().split('  ').at(-1);
+    };
+    expect(await status()).toBe('quiet');
+    d.clock.advance(at('3:15'));
+    expect(await status()).toBe('alerting');
+    d.clock.input('carol', '/trigger');
+    expect(await status()).toBe('triggered, no IC yet');
+    d.clock.input('alice', '/ic');
+    expect(await status()).toBe('responding');
+    d.clock.input('carol', '/run revert-config');
+    d.clock.advance(at('1:30'));
+    d.clock.input('alice', '/resolve');
+    expect(await status()).toBe('resolved');
+    d.clock.abort();
+    expect(await status()).toBe('ended (aborted)');
+  });
+
+  it('shows PAUSED instead of the speed, and fractional speeds', async () => {
+    const d = createDrill();
+    d.clock.setSpeed(0.25);
+    const r = await show(<Header store={d.store} theme={theme} cols={80} />, 80, 24);
+    expect(r.lastFrame()).toMatch(/ {2}T\+00:00 {2}0\.25x {2}SEV \? {2}IC — {2}quiet$/);
+    d.clock.pause();
+    await r.rerender(<Header store={d.store} theme={theme} cols={80} />);
+    expect(r.lastFrame()).toMatch(/ {2}T\+00:00 {2}PAUSED {2}SEV \?/);
+  });
+
+  it('cuts a long title with an ellipsis and keeps the right side whole', async () => {
+    const d = createDrill({ scenario: { ...starter(), title: 'A very long scenario title that will never fit into the header at eighty columns wide' } });
+    const r = await show(<Header store={d.store} theme={theme} cols={80} />, 80, 24);
+    expect(r.lastFrame()).toBe('A very long scenario title that will never fit…  T+00:00  1x  SEV ?  IC —  quiet');
+  });
+
+  it('ticks the drill clock between events', async () => {
+    const d = createDrill();
+    const r = await show(<Header store={d.store} theme={theme} cols={80} />, 80, 24);
+    d.clock.advance(at('2:07'));
+    await r.waitForFrame((f) => f.includes('T+02:07'), 1500);
+  });
+});
+
+describe('Channel', () => {
+  function chatty() {
+    const d = createDrill({ humans: FOUR });
+    d.clock.advance(at('0:30'));
+    d.clock.input('alice', '/sev SEV-2');
+    d.clock.input('alice', 'a very long chat line that goes on and on and on to wrap around the channel column at least twice over, yes');
+    d.clock.advance(at('2:50'));
+    d.clock.input('carol', '/ack');
+    return d;
+  }
+
+  it('wraps long lines under the text, with the time and speaker on the first row only (80×24 channel)', async () => {
+    const d = chatty();
+    const l = computeLayout(80, 24);
+    const r = await show(<Channel store={d.store} theme={theme} cols={l.channelCols} rows={l.bodyRows} scroll={0} />, 80, 24);
+    expect(r.lines().slice(0, 11)).toEqual([
+      '00:00 The drill has started. Watch for pages;',
+      '      type ? for help.',
+      '00:30 alice: only the Incident Commander',
+      '      declares severity; nobody has taken',
+      '      command yet (/ic)',
+      '00:30 alice: a very long chat line that goes on',
+      '      and on and on to wrap around the channel',
+      '      column at least twice over, yes',
+      '03:10 ALERT web-errors (high urgency)',
+      '03:10 PAGE carol for web-errors',
+      '03:20 carol acknowledged web-errors',
+    ]);
+    expectFits(r, l.channelCols);
+  });
+
+  it('wraps at the 100×30 channel width', async () => {
+    const d = chatty();
+    const l = computeLayout(100, 30);
+    const r = await show(<Channel store={d.store} theme={theme} cols={l.channelCols} rows={l.bodyRows} scroll={0} />, 100, 30);
+    expect(r.lines().slice(4, 7)).toEqual([
+      '00:30 alice: a very long chat line that goes on and on and on',
+      '      to wrap around the channel column at least twice over,',
+      '      yes',
+    ]);
+    expectFits(r, l.channelCols);
+  });
+
+  it('shows the newest rows when there are more than fit', async () => {
+    const d = createDrill();
+    for (let i = 1; i <= 30; i++) d.clock.input('alice', `message ${i}`);
+    const r = await show(<Channel store={d.store} theme={theme} cols={47} rows={5} scroll={0} />, 80, 24);
+    expect(r.lines()).toEqual(['00:00 alice: message 26', '00:00 alice: message 27', '00:00 alice: message 28', '00:00 alice: message 29', '00:00 alice: message 30']);
+  });
+
+  it('scrolls back by rows and says how far, in the same height', async () => {
+    const d = createDrill();
+    for (let i = 1; i <= 30; i++) d.clock.input('alice', `message ${i}`);
+    const r = await show(<Channel store={d.store} theme={theme} cols={47} rows={5} scroll={10} />, 80, 24);
+    const lines = r.lines();
+    expect(lines).toHaveLength(5);
+    expect(lines.at(-1)).toBe('-- 10 rows back; PgDn to return --');
+    expect(lines.slice(0, -1)).toEqual(['00:00 alice: message 17', '00:00 alice: message 18', '00:00 alice: message 19', '00:00 alice: message 20']);
+  });
+
+  it('shows the local humans their own private lines and nobody else', async () => {
+    const d = createDrill({ humans: [{ name: 'alice', role: 'ic' }] });
+    d.clock.input('alice', '/zap');
+    d.clock.input('vallie', '/zap');
+    const r = await show(<Channel store={d.store} theme={theme} cols={61} rows={10} scroll={0} />, 100, 30);
+    expect(r.lastFrame()).toContain('alice: unknown command "/zap"');
+    expect(r.lastFrame()).not.toContain('vallie');
+  });
+
+  // Regression: command lines are drawn as "who: text", and the role.claim text already starts with the name.
+  it('does not repeat the speaker in "took command" lines', async () => {
+    const d = createDrill();
+    d.clock.input('alice', '/ic');
+    const r = await show(<Channel store={d.store} theme={theme} cols={61} rows={10} scroll={0} />, 100, 30);
+    expect(r.lastFrame()).not.toContain('alice: alice took command');
+  });
+
+  // Regression: wrapText measures UTF-16 length, Ink truncates by display width, so wide characters are cut off.
+  it('shows every character of a chat line in a wide script', async () => {
+    const d = createDrill();
+    const text = '漢字テキスト'.repeat(12);
+    d.clock.input('alice', text);
+    const r = await show(<Channel store={d.store} theme={theme} cols={40} rows={12} scroll={0} />, 80, 24);
+    expect(r.lastFrame().replace(/[\s\n]|00:00|alice:/g, '')).toContain(text);
+  });
+});
+
+describe('CommandLine', () => {
+  it.each(SIZES)('shows the speaker, their role and the typed text at %i×%i', async (cols, rows) => {
+    const r = await show(<CommandLine speaker="alice" role="ic" line={lineState('/assign @carol check web-logs in 5m')} hint="/assign @name TASK in Nm — IC gives one person a task with a time box" theme={theme} cols={cols} />, cols, rows);
+    expect(r.lines()).toEqual([
+      'alice (ic)> /assign @carol check web-logs in 5m',
+      '/assign @name TASK in Nm — IC gives one person a task with a time box',
+    ]);
+  });
+
+  it('keeps the cursor in view on a long line by showing its tail', async () => {
+    const text = Array.from({ length: 20 }, (_, i) => `w${i}`).join(' ').repeat(2);
+    const r = await show(<CommandLine speaker="bob" role="scribe" line={lineState(text)} hint="" theme={theme} cols={80} />, 80, 24);
+    const first = r.lines()[0]!;
+    // 80 columns less the prompt (14) and one spare column: 64 characters of text, then the cursor cell.
+    expect(first).toBe(`bob (scribe)> ${text.slice(-64)}`);
+    expectFits(r, 80);
+  });
+
+  it('shows the start of a long line when the cursor is at the start', async () => {
+    const text = 'x'.repeat(200);
+    const r = await show(<CommandLine speaker="bob" role="scribe" line={lineState(text, 0)} hint="" theme={theme} cols={80} />, 80, 24);
+    expect(r.lines()[0]).toBe(`bob (scribe)> ${'x'.repeat(80 - 14 - 1)}`);
+  });
+
+  it('draws the cursor as an inverse cell under the character it is on', async () => {
+    const { default: chalk } = await import('chalk');
+    const level = chalk.level;
+    chalk.level = 1;
+    try {
+      const r = await show(<CommandLine speaker="alice" role="ic" line={lineState('/ack', 2)} hint="h" theme={theme} cols={80} />, 80, 24);
+      expect(r.lastRawFrame()).toContain('/a\x1b[7mc\x1b[27mk');
+      const end = await show(<CommandLine speaker="alice" role="ic" line={lineState('/ack')} hint="h" theme={theme} cols={80} />, 80, 24);
+      expect(end.lastRawFrame()).toContain('/ack\x1b[7m \x1b[27m');
+    } finally {
+      chalk.level = level;
+    }
+  });
+
+  it('truncates a long hint to the width', async () => {
+    const r = await show(<CommandLine speaker="alice" role="ic" line={emptyLine} hint={'h '.repeat(60)} theme={theme} cols={80} />, 80, 24);
+    expect(r.lines()[1]).toMatch(/^(h ){39}h…$/);
+    expectFits(r, 80);
+  });
+});
+
+describe('Footer', () => {
+  it('lists the footer keys from the keymap, with ^C first', async () => {
+    const r = await show(<Footer theme={theme} cols={100} hotSeat={false} />, 100, 30);
+    expect(r.lastFrame()).toBe('^C quit  ? help  ^P pause  ^F faster  ^S slower  ^T inject  ^E end');
+  });
+
+  it('adds the speaker switch in hot-seat', async () => {
+    const r = await show(<Footer theme={theme} cols={100} hotSeat />, 100, 30);
+    expect(r.lastFrame()).toBe('^C quit  ^N next speaker  ? help  ^P pause  ^F faster  ^S slower  ^T inject  ^E end');
+  });
+
+  it('fits 80 columns', async () => {
+    const r = await show(<Footer theme={theme} cols={80} hotSeat />, 80, 24);
+    expectFits(r, 80);
+    expect(r.lastFrame()).toMatch(/^\^C quit {2}\^N next speaker {2}\? help/);
+  });
+
+  // Regression: at 80 columns the hot-seat footer is cut mid-word, losing the key players need most.
+  it('keeps the hot-seat key whole at 80 columns', async () => {
+    const r = await show(<Footer theme={theme} cols={80} hotSeat />, 80, 24);
+    expect(r.lastFrame()).toContain('^N next speaker');
+  });
+});
+
+describe('HelpOverlay', () => {
+  it.each(SIZES)('has a title, keys on the left and commands on the right at %i×%i', async (cols, rows) => {
+    const l = computeLayout(cols, rows);
+    const r = await show(<HelpOverlay theme={theme} cols={cols} rows={l.bodyRows} />, cols, rows);
+    const lines = r.lines();
+    expect(lines[0]).toBe('Help — Esc or ? to close');
+    expect(lines[1]).toMatch(/^KEYS +/);
+    expect(lines[2]).toMatch(/^\^C {5}end the drill/);
+    expect(lines.join('\n')).toMatch(/COMMANDS/);
+    expect(lines.length).toBeLessThanOrEqual(l.bodyRows);
+    expectFits(r, cols);
+  });
+
+  it('lists every key at 100×30', async () => {
+    const r = await show(<HelpOverlay theme={theme} cols={100} rows={computeLayout(100, 30).bodyRows} />, 100, 30);
+    for (const label of ['^C', '^N', 'PgUp', 'Tab', 'Esc', 'Bksp']) expect(r.lastFrame()).toMatch(new RegExp(`^${label.replace('^', '\\^')} `, 'm'));
+  });
+
+  // Regression: the overlay shows rows-2 entries per column, so at 100×30 /end and /postmortem are missing
+  // (and at 80×24 five keys and eight commands are).
+  it('lists every command at 100×30', async () => {
+    const r = await show(<HelpOverlay theme={theme} cols={100} rows={computeLayout(100, 30).bodyRows} />, 100, 30);
+    expect(r.lastFrame()).toContain('/end — IC ends the call');
+    expect(r.lastFrame()).toContain('/postmortem @name');
+  });
+});
+
+describe('ScorecardView', () => {
+  it('shows score, grade, outcome, coverage, metrics and violations by role at 100×30', async () => {
+    const r = await show(<ScorecardView card={scorecardFixture()} runDir="firedrill-runs/x" theme={theme} cols={100} rows={29} />, 100, 30);
+    const lines = r.lines();
+    expect(lines.slice(0, 5)).toEqual([
+      'Score 78 (C) — resolved — Checkout slows down and fails at peak hour',
+      'Scribe coverage 80% (8/10)   run folder: firedrill-runs/x',
+      `${'METRICS                  time  target'.padEnd(50)}VIOLATIONS BY ROLE`,
+      `${'✓ timeToAcknowledge     02:10   05:00'.padEnd(50)}ic:`,
+      `${'✓ timeToTrigger         03:00   05:00'.padEnd(50)}  RD-10 Every task has a time box (1)`,
+    ]);
+    expect(lines).toContain('✗ timeToMitigate        31:20   25:00');
+    expect(lines).toContain('✗ externalUpdateMaxGap   never');
+    expect(lines.some((l) => l.endsWith('responder:'))).toBe(true);
+    expect(lines[14]).toBe('Press Enter or q to leave. scorecard.md and postmortem.md are in the run folder.');
+    expectFits(r, 100);
+  });
+
+  it('says none for a perfect drill and leaves out the run folder when there is none', async () => {
+    const card = scorecardFixture({ score: 100, grade: 'A', rules: [], scribe: { coverage: null, noted: 0, total: 0, missed: [] } });
+    const r = await show(<ScorecardView card={card} theme={theme} cols={100} rows={29} />, 100, 30);
+    expect(r.lines()[1]).toBe('Scribe coverage no key events');
+    expect(r.lines()[3]).toMatch(/ {2,}none$/);
+  });
+
+  it('fits 80×24 without wrapping the metric header', async () => {
+    const r = await show(<ScorecardView card={scorecardFixture()} theme={theme} cols={80} rows={23} />, 80, 24);
+    expectFits(r, 80);
+    expect(r.lines()[0]).toBe('Score 78 (C) — resolved — Checkout slows down and fails at peak hour');
+  });
+
+  // Regression: the metrics column is cols/2 = 40 wide at 80 columns, but its rows are 41 characters: the header
+  // wraps "target" onto its own line and every target time is cut ("05:…").
+  it('shows whole target times at 80×24', async () => {
+    const r = await show(<ScorecardView card={scorecardFixture()} theme={theme} cols={80} rows={23} />, 80, 24);
+    expect(r.lines()[2]).toMatch(/^METRICS +time +target/);
+    expect(r.lastFrame()).toContain('02:10   05:00');
+  });
+});
+
+describe('RolePanel', () => {
+  /** A row as Ink draws it in a column of `w`: whole if it fits, else cut with an ellipsis. */
+  const fit = (text: string, w: number): string => (text.length <= w ? text : `${text.slice(0, w - 1)}…`);
+
+  async function panelFor(speaker: number, cols: number, rows: number) {
+    const d = createDrill({ humans: FOUR });
+    d.clock.advance(at('0:30'));
+    d.clock.input('alice', '/ic');
+    d.clock.advance(at('3:00'));
+    d.clock.input('alice', '/assign @carol check web-logs in 5m');
+    d.clock.input('carol', '/check web-logs');
+    d.clock.input('bob', '/todo canary config pushes');
+    d.clock.input('dave', '/draft We are looking into failed page loads.');
+    d.clock.advance(at('3:00'));
+    d.store.speakerIndex = speaker;
+    const l = computeLayout(cols, rows);
+    const r = await show(<RolePanel store={d.store} theme={theme} cols={l.panelCols} rows={l.bodyRows} />, cols, rows);
+    expectFits(r, l.panelCols);
+    expect(r.lines().length).toBeLessThanOrEqual(l.bodyRows);
+    return { lines: r.lines(), w: l.panelCols };
+  }
+
+  it.each(SIZES)('shows the IC the roster, tasks and poll at %i×%i', async (cols, rows) => {
+    const { lines, w } = await panelFor(0, cols, rows);
+    expect(lines.slice(0, 9)).toEqual([
+      'ROSTER',
+      ' alice      ic           joined',
+      ' bob        scribe       away',
+      ' carol      responder    PAGED',
+      ' dave       customer-lia away',
+      'TASKS',
+      ' T1 carol     02:00 ? check web-logs',
+      'POLL',
+      ' none open',
+    ].map((l) => fit(l, w)));
+  });
+
+  it.each(SIZES)('shows the Scribe what is not noted yet and their notes at %i×%i', async (cols, rows) => {
+    const { lines, w } = await panelFor(1, cols, rows);
+    expect(lines.slice(0, 6)).toEqual([
+      'NOT YET NOTED',
+      ' 03:30 assignment: check web-logs',
+      'YOUR NOTES',
+      ' 03:30 TODO canary config pushes',
+      'TASKS',
+      ' T1 carol     02:00 ? check web-logs',
+    ].map((l) => fit(l, w)));
+  });
+
+  it.each(SIZES)('shows a responder their pages, tasks, probes, actions, metrics and last check at %i×%i', async (cols, rows) => {
+    const { lines, w } = await panelFor(2, cols, rows);
+    expect(lines.slice(0, 10)).toEqual([
+      'PAGES',
+      ' web-errors — /ack',
+      'YOUR TASKS',
+      ' T1 check web-logs',
+      'PROBES (/check)',
+      ' web-logs  Tail the web error log',
+      'ACTIONS (/run, * major)',
+      ' revert-config*  Revert the last config push',
+      ' restart-web  Restart all web pods',
+      'METRICS',
+    ].map((l) => fit(l, w)));
+    // A sparkline as wide as the panel allows: the label is 22 columns, the line 26 less than the panel.
+    expect(lines[10]).toMatch(new RegExp(`^ error_rate \\d+(\\.\\d+)?% +[▁▂▃▄▅▆▇█]{${w - 26}}$`, 'u'));
+    expect(lines[11]).toMatch(/^ latency_p99 \d+ms/);
+    expect(lines[12]).toBe('LAST CHECK');
+    expect(lines[13]).toBe(fit(' web-logs: Every error names the upstream config pushed at T+2m.', w));
+  });
+
+  it.each(SIZES)('shows a liaison their drafts, customer reports and tasks at %i×%i', async (cols, rows) => {
+    const { lines, w } = await panelFor(3, cols, rows);
+    expect(lines.slice(0, 6)).toEqual([
+      'DRAFTS',
+      ' D1 waiting We are looking into failed page loads.',
+      'CUSTOMER REPORTS',
+      ' 06:00 Support: Customers say checkout fails half the time.',
+      'YOUR TASKS',
+      ' none',
+    ].map((l) => fit(l, w)));
+  });
+
+  it('keeps the newest rows of a long list when the panel is short', async () => {
+    const d = createDrill({ humans: [{ name: 'alice', role: 'ic' }, { name: 'bob', role: 'scribe' }] });
+    d.store.speakerIndex = 1;
+    for (let i = 1; i <= 12; i++) d.clock.input('bob', `/note entry ${i}`);
+    const r = await show(<RolePanel store={d.store} theme={theme} cols={32} rows={8} />, 80, 24);
+    expect(r.lines()).toEqual(['NOT YET NOTED', ' all caught up', 'YOUR NOTES', ' 00:00 entry 8', ' 00:00 entry 9', ' 00:00 entry 10', ' 00:00 entry 11', ' 00:00 entry 12']);
+  });
+});

@@ -1,0 +1,44 @@
+// The one-line help under the command line: usage for an exact or unique command, choices, unknown, chat.
+import { describe, expect, it } from 'vitest';
+import { COMMAND_NAMES, COMMAND_USAGE } from '../../src/engine/command';
+import { inlineHelp } from '../../src/ui/inline-help';
+
+describe('inlineHelp', () => {
+  it('explains the keys on an empty line', () => {
+    expect(inlineHelp('')).toBe('type a /command or chat; Tab completes, ? shows help');
+  });
+
+  it('shows the usage of an exact command, with or without arguments', () => {
+    expect(inlineHelp('/ack')).toBe('/ack — acknowledge your page');
+    expect(inlineHelp('/assign @carol check web-logs')).toBe('/assign @name TASK in Nm — IC gives one person a task with a time box');
+    expect(inlineHelp('  /SEV SEV-2')).toBe('/sev SEV-n — IC declares the severity');
+  });
+
+  it('prefers an exact command to a longer one that starts with it', () => {
+    expect(inlineHelp('/post')).toBe(COMMAND_USAGE.post);
+  });
+
+  it('shows the usage of the only command a prefix can mean', () => {
+    expect(inlineHelp('/as')).toBe(COMMAND_USAGE.assign);
+    expect(inlineHelp('/postm')).toBe(COMMAND_USAGE.postmortem);
+  });
+
+  it('lists the commands a shared prefix can mean', () => {
+    expect(inlineHelp('/a')).toBe('/ack  /appoint  /assign  /approve');
+    expect(inlineHelp('/pos')).toBe('/post  /postmortem');
+    expect(inlineHelp('/')).toBe(COMMAND_NAMES.map((c) => `/${c}`).join('  '));
+  });
+
+  it('names an unknown command and points at Tab', () => {
+    expect(inlineHelp('/zap now')).toBe('unknown command /zap; press Tab to complete');
+  });
+
+  it('says that anything else is chat', () => {
+    expect(inlineHelp('is anyone looking at web?')).toBe('chat: Enter sends it to the incident channel');
+    expect(inlineHelp('a/b')).toBe('chat: Enter sends it to the incident channel');
+  });
+
+  it('has a usage line for every command', () => {
+    for (const c of COMMAND_NAMES) expect(inlineHelp(`/${c}`)).toMatch(new RegExp(`^/${c}\\b`));
+  });
+});

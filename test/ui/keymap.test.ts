@@ -1,0 +1,93 @@
+// Keybindings as data: every binding is reachable through commandFor, no key is bound twice, and the
+// footer and help read labels from the same table.
+import type { Key } from 'ink';
+import { describe, expect, it } from 'vitest';
+import { commandFor, KEYMAP, type KeySpec } from '../../src/ui/keymap';
+
+/** A Key with nothing pressed, as Ink's useInput builds it. */
+function key(over: Partial<Key> = {}): Key {
+  return {
+    upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+    return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+    super: false, hyper: false, capsLock: false, numLock: false, ...over,
+  };
+}
+
+const NAMED: Record<string, Partial<Key>> = {
+  return: { return: true }, tab: { tab: true }, up: { upArrow: true }, down: { downArrow: true }, left: { leftArrow: true },
+  right: { rightArrow: true }, pageUp: { pageUp: true }, pageDown: { pageDown: true }, home: { home: true }, end: { end: true },
+  // Ink reports Escape with meta set.
+  escape: { escape: true, meta: true }, backspace: { backspace: true },
+};
+
+/** The (input, key) pair Ink hands useInput for a key spec. */
+function press(spec: KeySpec): [string, Key] {
+  if ('ctrl' in spec) return [spec.ctrl, key({ ctrl: true })];
+  if ('char' in spec) return [spec.char, key()];
+  return ['', key(NAMED[spec.key])];
+}
+
+const id = (spec: KeySpec): string => ('ctrl' in spec ? `ctrl+${spec.ctrl}` : 'char' in spec ? `char:${spec.char}` : spec.key);
+
+describe('keymap', () => {
+  it('reaches every binding through commandFor', () => {
+    for (const b of KEYMAP) for (const spec of b.keys) expect(commandFor(...press(spec)), id(spec)).toBe(b.command);
+  });
+
+  it('binds no key twice and no command twice', () => {
+    const keys = KEYMAP.flatMap((b) => b.keys.map(id));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(KEYMAP.map((b) => b.command)).size).toBe(KEYMAP.length);
+  });
+
+  it('binds no Ctrl+letter a terminal sends as a named key (Tab, Enter, Backspace, Escape)', () => {
+    const ctrls = KEYMAP.flatMap((b) => b.keys.filter((k): k is { ctrl: string } => 'ctrl' in k).map((k) => k.ctrl));
+    for (const c of ['i', 'm', 'j', 'h', '[']) expect(ctrls).not.toContain(c);
+  });
+
+  it('gives every binding a label and a description, and every footer entry a label', () => {
+    for (const b of KEYMAP) {
+      expect(b.label, b.command).toMatch(/\S/);
+      expect(b.description, b.command).toMatch(/\S/);
+      if (b.footer !== undefined) expect(b.footer, b.command).toMatch(/\S/);
+    }
+    expect(KEYMAP.filter((b) => b.footer).map((b) => `${b.label} ${b.footer}`))
+      .toEqual(['? help', '^P pause', '^F faster', '^S slower', '^T inject', '^E end', '^N next speaker']);
+  });
+
+  it('labels Ctrl bindings ^X after their letter', () => {
+    for (const b of KEYMAP) {
+      const c = b.keys[0];
+      if (c && 'ctrl' in c) expect(b.label).toBe(`^${c.ctrl.toUpperCase()}`);
+    }
+  });
+
+  it('matches Ctrl+letter whatever the case Ink reports', () => {
+    expect(commandFor('C', key({ ctrl: true, shift: true }))).toBe('app.quit');
+    expect(commandFor('n', key({ ctrl: true }))).toBe('speaker.next');
+  });
+
+  it('treats the DEL that terminals send for Backspace as Backspace', () => {
+    expect(commandFor('', key({ delete: true }))).toBe('line.backspace');
+  });
+
+  it('reaches Home by Ctrl+A too', () => {
+    expect(commandFor('a', key({ ctrl: true }))).toBe('line.home');
+  });
+
+  it('leaves plain typing alone', () => {
+    for (const ch of ['a', 'c', 'n', '/', '@', ' ', 'Q', '??', 'what?']) expect(commandFor(ch, key()), ch).toBeUndefined();
+    // A letter without Ctrl is text even when a Ctrl binding uses it.
+    expect(commandFor('p', key())).toBeUndefined();
+  });
+
+  it('does not take ? with Meta or Ctrl as help', () => {
+    expect(commandFor('?', key({ meta: true }))).toBeUndefined();
+    expect(commandFor('?', key({ ctrl: true }))).toBeUndefined();
+  });
+
+  it('lets an explicit binding table override the default', () => {
+    expect(commandFor('x', key({ ctrl: true }), [{ command: 'app.quit', keys: [{ ctrl: 'x' }], label: '^X', description: 'quit' }])).toBe('app.quit');
+    expect(commandFor('c', key({ ctrl: true }), [])).toBeUndefined();
+  });
+});

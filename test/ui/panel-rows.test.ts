@@ -1,0 +1,178 @@
+// Role panel rows computed from a real drill's state: what the IC, Scribe, responder and liaison see.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CastRequest } from '../../src/engine/cast';
+import type { JournalEvent } from '../../src/engine/journal';
+import type { DrillSession } from '../../src/engine/session';
+import type { DrillSnapshot } from '../../src/engine/snapshot';
+import {
+  draftRows, lastCheckRows, notesRows, pageRows, pollRows, reportRows, rosterRows, serviceRows, taskRows, unnotedRows,
+} from '../../src/ui/panel-rows';
+import { at, drill, starter } from '../helpers/drill';
+
+const HUMANS: CastRequest[] = [
+  { name: 'alice', role: 'ic' },
+  { name: 'bob', role: 'scribe' },
+  { name: 'carol', role: 'responder', service: 'web' },
+  { name: 'dave', role: 'customer-liaison' },
+];
+const STARTER = starter();
+
+/** A drill with scripted input up to `until`, stopped there (not run to the end). */
+function drillTo(until: string, lines: [string, string, string][]) {
+  const d = drill(STARTER, { humans: HUMANS, bots: 'none', seed: '1' });
+  d.session.start();
+  for (const [t, who, text] of lines) {
+    d.session.advanceTo(at(t));
+    d.session.dispatch(who, text);
+  }
+  d.session.advanceTo(at(until));
+  return { session: d.session, events: d.journal.events, snap: d.session.snapshot() };
+}
+
+const SCRIPT: [string, string, string][] = [
+  ['0:30', 'alice', '/ic'],
+  ['0:40', 'alice', '/sev SEV-2'],
+  ['0:50', 'bob', '/note SEV-2 declared'],
+  ['3:20', 'carol', '/ack'],
+  ['3:30', 'alice', '/assign @carol check web-logs in 5m'],
+  ['3:35', 'alice', '/assign @bob keep the timeline'],
+  ['3:40', 'carol', '/wilco'],
+  ['3:45', 'carol', '/check web-logs'],
+  ['4:00', 'alice', '/poll revert-config \x1b[31mnow'],
+  ['4:10', 'bob', '/todo canary config pushes'],
+  ['4:20', 'dave', '/draft We are investigating failed page loads.'],
+  ['4:30', 'alice', '/approve'],
+  ['4:40', 'dave', '/draft Second draft'],
+];
+
+let session: DrillSession;
+let events: readonly JournalEvent[];
+let snap: DrillSnapshot;
+beforeAll(() => {
+  ({ session, events, snap } = drillTo('9:00', SCRIPT));
+});
+
+describe('IC panel', () => {
+  it('lists the roster: name, roles (or seat), joined, away or PAGED', () => {
+    expect(rosterRows(snap)).toEqual([
+      { text: 'alice      ic           joined', token: 'text' },
+      { text: 'bob        scribe       away', token: 'muted' },
+      { text: 'carol      responder    away', token: 'muted' },
+      { text: 'dave       customer-lia away', token: 'muted' },
+    ]);
+  });
+
+  it('shows a paged person as PAGED and leaves bots nobody called off the roster', () => {
+    const s = drillTo('3:15', []).snap;
+    expect(rosterRows(s).map((r) => r.text)).toEqual([
+      'alice      ic           away', 'bob        scribe       away', 'carol      responder    PAGED', 'dave       customer-lia away',
+    ]);
+    expect(rosterRows(s)[2]?.token).toBe('warn');
+    expect(s.people.map((p) => p.name)).toHaveLength(5);
+  });
+
+  it('lists open tasks with owner, time left or overdue, and acknowledgement', () => {
+    expect(taskRows(snap, at('9:00'))).toEqual([
+      { text: 'T1 carol    -00:30 ✓ check web-logs', token: 'bad' },
+      { text: 'T2 bob      no box ? keep the timeline', token: 'warn' },
+    ]);
+    expect(taskRows(snap, at('4:00'))[0]).toEqual({ text: 'T1 carol     04:30 ✓ check web-logs', token: 'text' });
+    // Exactly at the deadline it is not overdue yet.
+    expect(taskRows(snap, at('8:30'))[0]?.text).toBe('T1 carol     00:00 ✓ check web-logs');
+  });
+
+  it('drops reported tasks', () => {
+    const s = drillTo('5:00', [...SCRIPT.slice(0, 8), ['4:50', 'carol', '/report T1 the config push broke it']]).snap;
+    expect(taskRows(s, at('5:00')).map((r) => r.text)).toEqual(['T2 bob      no box ? keep the timeline']);
+  });
+
+  it('shows the open poll with control sequences removed', () => {
+    expect(pollRows(snap)).toEqual([{ text: 'P1 revert-config now (0 objections)', token: 'accent' }]);
+    expect(pollRows(drillTo('1:00', SCRIPT.slice(0, 1)).snap)).toEqual([]);
+  });
+});
+
+describe('Scribe panel', () => {
+  it("lists a scribe's notes, TODOs marked, newest last and at most n", () => {
+    expect(notesRows(events, 'bob', 8)).toEqual([
+      { text: '00:50 SEV-2 declared', token: 'text' },
+      { text: '04:10 TODO canary config pushes', token: 'warn' },
+    ]);
+    expect(notesRows(events, 'bob', 1).map((r) => r.text)).toEqual(['04:10 TODO canary config pushes']);
+    expect(notesRows(events, 'carol', 8)).toEqual([]);
+  });
+
+  it('lists key events no scribe note covers yet', () => {
+    // The severity was noted ("SEV-2 declared"); the two assignments were not.
+    expect(unnotedRows(session, events)).toEqual([
+      { text: '03:30 assignment: check web-logs', token: 'warn' },
+      { text: '03:35 assignment: keep the timeline', token: 'warn' },
+    ]);
+  });
+
+  it('counts notes by someone appointed Scribe during the drill', () => {
+    const d = drillTo('1:30', [['0:30', 'alice', '/ic'], ['0:40', 'alice', '/appoint @carol scribe'], ['0:50', 'alice', '/sev SEV-3'], ['1:00', 'carol', '/note SEV-3 declared']]);
+    expect(unnotedRows(d.session, d.events)).toEqual([]);
+    const e = drillTo('1:30', [['0:30', 'alice', '/ic'], ['0:50', 'alice', '/sev SEV-3'], ['1:00', 'carol', '/note SEV-3 declared']]);
+    expect(unnotedRows(e.session, e.events).map((r) => r.text)).toEqual(['00:50 severity: SEV-3']);
+  });
+});
+
+describe('responder panel', () => {
+  it('lists the probes, actions (* for major) and metric sparklines of their services', () => {
+    const svc = serviceRows(session, snap, 'web-team', 38);
+    expect(svc.probes).toEqual([{ text: 'web-logs  Tail the web error log' }]);
+    expect(svc.actions).toEqual([{ text: 'revert-config*  Revert the last config push' }, { text: 'restart-web  Restart all web pods' }]);
+    expect(svc.metrics.map((m) => m.token)).toEqual(['info', 'info']);
+    // A 22-column label, a space, then a sparkline of width - 26 columns.
+    expect(svc.metrics[0]?.text).toMatch(/^error_rate \d+(\.\d+)?% +[▁▂▃▄▅▆▇█]{12}$/u);
+    expect(svc.metrics[1]?.text).toMatch(/^latency_p99 \d+ms +[▁▂▃▄▅▆▇█]{12}$/u);
+    for (const m of svc.metrics) expect([...m.text]).toHaveLength(35);
+  });
+
+  it('shows nothing for a team with no services, and everything for no team', () => {
+    expect(serviceRows(session, snap, 'db-team', 38)).toEqual({ probes: [], actions: [], metrics: [] });
+    expect(serviceRows(session, snap, undefined, 38).probes).toHaveLength(1);
+  });
+
+  it('keeps sparklines at least 4 wide in a narrow panel', () => {
+    expect(serviceRows(session, snap, 'web-team', 10).metrics[0]?.text).toMatch(/ [▁▂▃▄▅▆▇█]{4}$/u);
+  });
+
+  it('shows the last check and its newest four log lines', () => {
+    const rows = lastCheckRows(events, 'carol');
+    expect(rows[0]).toEqual({ text: 'web-logs: Every error names the upstream config pushed at T+2m.', token: 'info' });
+    expect(rows.slice(1).map((r) => r.token)).toEqual(['muted', 'muted', 'muted', 'muted']);
+    expect(rows[4]?.text).toMatch(/^0[34]:\d\d ERROR web-\d+ rejected request [0-9a-f]+: invalid upstream config$/);
+    expect(lastCheckRows(events, 'bob')).toEqual([]);
+  });
+
+  it('shows a page waiting for acknowledgement, and nothing once acknowledged', () => {
+    const before = drillTo('3:15', []).snap;
+    expect(pageRows(before, 'carol')).toEqual([{ text: 'web-errors — /ack', token: 'alert' }]);
+    expect(pageRows(before, 'bob')).toEqual([]);
+    expect(pageRows(snap, 'carol')).toEqual([]);
+    expect(pageRows(snap, 'nobody')).toEqual([]);
+  });
+
+  it('tells someone paged to the call to /join', () => {
+    const s = drillTo('3:30', [['3:20', 'carol', '/ack'], ['3:25', 'carol', '/trigger web is down']]).snap;
+    expect(pageRows(s, 'alice')).toEqual([{ text: 'you are paged to the incident call — /join', token: 'alert' }]);
+  });
+});
+
+describe('liaison panel', () => {
+  it('lists drafts as waiting, approved or POSTED', () => {
+    expect(draftRows(snap)).toEqual([
+      { text: 'D1 approved We are investigating failed page loads.', token: 'accent' },
+      { text: 'D2 waiting Second draft', token: 'warn' },
+    ]);
+    const posted = drillTo('5:00', [...SCRIPT, ['4:50', 'dave', '/post D1']]).snap;
+    expect(draftRows(posted)[0]).toEqual({ text: 'D1 POSTED We are investigating failed page loads.', token: 'ok' });
+  });
+
+  it('lists customer reports from injects', () => {
+    expect(reportRows(events)).toEqual([{ text: '06:00 Support: Customers say checkout fails half the time.', token: 'inject' }]);
+    expect(reportRows(drillTo('5:00', []).events)).toEqual([]);
+  });
+});
