@@ -65,7 +65,8 @@ export function buildProgram(): Command {
     .argument('<run>', 'run folder or scorecard.json')
     .addOption(new Option('--markdown', 'print scorecard.md (Markdown) instead').conflicts('json'))
     .option('--json', 'print the scorecard as one JSON document')
-    .action(async (target, opts) => setExit((await actions.review()).runReview(target, opts)));
+    .option('--print', 'print the scorecard as text even on a terminal (a terminal otherwise gets the scorecard screen)')
+    .action(async (target, opts) => setExit(await (await actions.review()).runReview(target, opts)));
 
   program
     .command('history')

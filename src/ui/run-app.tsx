@@ -18,6 +18,8 @@ export interface RunAppOptions {
   readonly abort: () => void;
   /** Scores the ended drill and writes the run folder's files. */
   readonly finish: (outcome: Outcome) => Scorecard;
+  /** Last words after a crash: close the journal so everything so far is on disk. */
+  readonly onCrash: () => void;
   readonly runDir: string;
 }
 
@@ -48,16 +50,41 @@ export async function runApp(o: RunAppOptions): Promise<Outcome> {
     maxFps: 20,
   });
   const stopTicker = o.store.startTicker();
-  const onSignal = () => o.abort();
+  // A signal ends the drill as aborted and leaves without waiting for a key: nobody may be there to press it.
+  let signalled = false;
+  const onSignal = () => {
+    signalled = true;
+    o.abort();
+  };
+  // A bug anywhere: the screen comes back first, so the message is readable, and the journal is closed.
+  const onCrash = (err: unknown) => {
+    restore();
+    process.stderr.write(`firedrill: internal error (this is a bug, please report it); the journal so far is in ${o.runDir}\n${(err as Error)?.stack ?? String(err)}\n`);
+    try {
+      o.onCrash();
+    } finally {
+      process.exit(2);
+    }
+  };
   process.once('SIGTERM', onSignal);
   process.once('SIGHUP', onSignal);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  let uiError: unknown;
+  instance.waitUntilExit().catch((e: unknown) => {
+    uiError = e;
+    o.abort();
+  });
   try {
     const outcome = await o.start();
+    if (uiError) throw uiError;
     o.store.finish(o.finish(outcome), o.runDir);
-    await left;
+    if (!signalled) await left;
     return outcome;
   } finally {
     stopTicker();
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
     process.off('SIGTERM', onSignal);
     process.off('SIGHUP', onSignal);
     instance.unmount();

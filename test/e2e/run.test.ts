@@ -91,6 +91,42 @@ describe('firedrill run in a pseudo-terminal', () => {
     expect(await r.exited).toBe(0);
   });
 
+  it('a crash restores the terminal, says what happened and keeps the journal', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'firedrill-e2e-')), 'run');
+    const r = new PtyRun(['run', INTRO, '--seed', '7', '--speed', '60', '--as', 'alice:ic', '--out', out], { env: { FIREDRILL_TEST_CRASH_AFTER_MS: '1500' } });
+    runs.push(r);
+    await r.waitFor('alice (ic)>');
+    expect(await r.exited).toBe(2);
+    const leave = r.output.lastIndexOf('\x1b[?1049l');
+    expect(leave).toBeGreaterThan(r.output.lastIndexOf('\x1b[?1049h'));
+    expect(r.output.slice(leave)).toMatch(/internal error.*the journal so far is in/);
+    const j = readJournal(join(out, 'journal.jsonl'));
+    expect(j.events[0]?.type).toBe('drill.start');
+    expect(j.events.some((e) => e.type === 'drill.end')).toBe(false);
+  });
+
+  it('SIGTERM ends the drill as aborted, writes the scorecard and exits without waiting for a key', async () => {
+    const { r, out } = start(['--as', 'alice:ic', '--speed', '30']);
+    await r.waitFor('alice (ic)>');
+    r.proc.kill('SIGTERM');
+    expect(await r.exited).toBe(0);
+    expect(r.output).toContain('\x1b[?1049l');
+    expect(JSON.parse(readFileSync(join(out, 'scorecard.json'), 'utf8')).outcome).toBe('aborted');
+  });
+
+  it('review on a terminal opens the same scorecard screen', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'firedrill-e2e-')), 'run');
+    expect(runCli(['simulate', INTRO, '--seed', '3', '--out', out]).code).toBe(0);
+    const r = new PtyRun(['review', out]);
+    runs.push(r);
+    const s = await r.waitFor(/Score \d+ \([A-F]\) — resolved/);
+    expect(s).toContain('METRICS');
+    expect(s).toContain('VIOLATIONS BY ROLE');
+    expect(s).toContain(out);
+    r.press('q');
+    expect(await r.exited).toBe(0);
+  });
+
   it('says it needs a terminal when stdin is not a TTY, and points to simulate', () => {
     const res = runCli(['run', INTRO]);
     expect(res.code).toBe(1);

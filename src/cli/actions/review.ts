@@ -16,6 +16,8 @@ import { UserError } from '../user-error';
 export interface ReviewOptions {
   markdown?: boolean;
   json?: boolean;
+  /** Print the scorecard even on a terminal, instead of opening the scorecard screen. */
+  print?: boolean;
 }
 
 /** The scorecard.json path for a run folder or a scorecard file. */
@@ -42,12 +44,15 @@ export function loadScorecard(target: string): Scorecard {
   }
 }
 
-/** Runs the review command; returns the exit code. */
-export function runReview(target: string, opts: ReviewOptions): number {
+/** Runs the review command; returns the exit code. On a terminal it opens the same screen a drill ends with. */
+export async function runReview(target: string, opts: ReviewOptions): Promise<number> {
   const card = loadScorecard(target);
   if (opts.json) outInertJson(card);
   else if (opts.markdown) out(scorecardMarkdown(card));
-  else out(reviewLines(card, terminalStyle()).join('\n'));
+  else if (!opts.print && process.stdout.isTTY && process.stdin.isTTY) {
+    const { reviewApp } = await import('../../ui/review-app');
+    await reviewApp(card, statSync(target).isDirectory() ? target : undefined);
+  } else out(reviewLines(card, terminalStyle()).join('\n'));
   return 0;
 }
 

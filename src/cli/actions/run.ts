@@ -89,6 +89,9 @@ export async function runRun(file: string, opts: RunOptions): Promise<number> {
   session.onEvent((e) => events.push(e));
   attachBots(session, opts.policy, seats);
   const driver = new RealTimeDriver(session, { now: () => performance.now(), setInterval, clearInterval }, speed, 50);
+  // Fault injection for the end-to-end test that a crash restores the terminal and keeps the journal.
+  const crashAfter = Number(process.env.FIREDRILL_TEST_CRASH_AFTER_MS);
+  if (crashAfter > 0) setTimeout(() => { throw new Error('injected crash (FIREDRILL_TEST_CRASH_AFTER_MS)'); }, crashAfter);
   const store = new DrillStore(session, driverClock(driver), humans.map((h) => h.name));
   let card: Scorecard | undefined;
   try {
@@ -101,6 +104,7 @@ export async function runRun(file: string, opts: RunOptions): Promise<number> {
         return driver.done;
       },
       abort: () => driver.abort(),
+      onCrash: () => journal.close(),
       finish: () => {
         journal.close();
         card = writeScorecard(dir, scenario, journalHeaderOf(session, seed), events);
