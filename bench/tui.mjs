@@ -69,9 +69,10 @@ export async function benchTui({ root, bin, tmp, runs = 10 }) {
     s.p.write(word[i]);
     await s.until((x) => x.includes(typed), 5000);
     latency.push(performance.now() - t0);
-    await sleep(30);
+    // About the pace of fast typing (8 keys a second).
+    await sleep(120);
   }
-  rows.push({ ok: median(latency) <= 50, text: `run: a typed character appears after ${median(latency).toFixed(1)} ms (median of ${latency.length}, max ${Math.max(...latency).toFixed(1)}); one frame at 20 fps is 50 ms` });
+  rows.push({ ok: median(latency) <= 1000 / 30, text: `run: a typed character appears after ${median(latency).toFixed(1)} ms (median of ${latency.length}, max ${Math.max(...latency).toFixed(1)}), keys 120 ms apart; one frame at the UI's 30 fps is 33 ms` });
   s.p.kill();
 
   // 4. A two-hour drill at high speed, all the way to the scorecard screen.

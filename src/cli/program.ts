@@ -1,5 +1,6 @@
 /** The command table: every command's arguments and options, with its implementation loaded only when it runs. */
 import { Command, Option } from 'commander';
+import { importUi } from './import-ui';
 import { VERSION } from './version';
 
 // Implementations are imported lazily so `firedrill validate` never pays for the engine, bots or UI.
@@ -37,7 +38,13 @@ export function buildProgram(): Command {
     .option('--bots <roles>', 'seats bots may fill: all (default), none, or a list such as scribe,responder')
     .addOption(new Option('--policy <policy>', 'how the bots play').choices(['by-the-book', 'sloppy']).default('by-the-book'))
     .option('--out <dir>', 'run folder (default ./firedrill-runs/<UTC time>-<scenario-id>/)')
-    .action(async (file, opts) => setExit(await (await actions.run()).runRun(file, opts)));
+    .action(async (file, opts) => {
+      // The UI starts loading first: its WebAssembly layout engine compiles in the background while the
+      // engine loads and the scenario is parsed, which brings the first frame forward.
+      const ui = importUi(() => import('../ui/run-modules'));
+      ui.catch(() => undefined);
+      setExit(await (await actions.run()).runRun(file, opts, ui));
+    });
 
   program
     .command('simulate')

@@ -1,5 +1,9 @@
 /** The scenario file format v1 as zod schemas: the edge where YAML becomes typed data. */
 import * as z from 'zod';
+
+// zod otherwise compiles each object schema to a function with `new Function` on first use: slower for a
+// CLI that parses one file per run, and scenario files should never lead to generated code.
+z.config({ jitless: true });
 import { DURATION_PATTERN } from './duration';
 import { QUANTITY_PATTERN } from './quantity';
 

@@ -47,7 +47,7 @@ export async function runApp(o: RunAppOptions): Promise<Outcome> {
     exitOnCtrlC: false,
     patchConsole: false,
     incrementalRendering: true,
-    maxFps: 20,
+    maxFps: 30,
   });
   const stopTicker = o.store.startTicker();
   // A signal ends the drill as aborted and leaves without waiting for a key: nobody may be there to press it.

@@ -7,6 +7,7 @@ import { rulesByRole } from '../../scoring/review-points';
 import { scorecardMarkdown } from '../../scoring/scorecard-markdown';
 import { ScorecardError, readScorecard } from '../../scoring/scorecard-schema';
 import { METRIC_KEYS, type Scorecard } from '../../scoring/types';
+import { importUi } from '../import-ui';
 import { out } from '../output';
 import { outInertJson } from '../terminal-json';
 import { padVisible, terminalStyle, type Style, type StyleToken } from '../terminal-style';
@@ -50,7 +51,7 @@ export async function runReview(target: string, opts: ReviewOptions): Promise<nu
   if (opts.json) outInertJson(card);
   else if (opts.markdown) out(scorecardMarkdown(card));
   else if (!opts.print && process.stdout.isTTY && process.stdin.isTTY) {
-    const { reviewApp } = await import('../../ui/review-app');
+    const { reviewApp } = await importUi(() => import('../../ui/review-app'));
     await reviewApp(card, statSync(target).isDirectory() ? target : undefined);
   } else out(reviewLines(card, terminalStyle()).join('\n'));
   return 0;

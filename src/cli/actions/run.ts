@@ -8,15 +8,13 @@ import { createFaker } from '../../engine/random';
 import { RealTimeDriver } from '../../engine/real-time-driver';
 import { normalizeRole, type Role } from '../../engine/roles';
 import { DrillSession } from '../../engine/session';
-import { DrillStore, driverClock } from '../../ui/drill-store';
-import { runApp } from '../../ui/run-app';
-import { createTheme } from '../../ui/theme';
 import type { Scorecard } from '../../scoring/types';
+import { importUi } from '../import-ui';
 import { out } from '../output';
 import { requireScenario } from '../require-scenario';
 import { createRunDir } from '../run-dir';
 import { UserError } from '../user-error';
-import { journalHeaderOf, writeScorecard } from '../write-scorecard';
+
 import { seedOption, speedOption } from './simulate';
 
 export interface RunOptions {
@@ -66,11 +64,15 @@ export function parseBots(value: string | undefined): ReadonlySet<string> {
   return new Set(roles);
 }
 
-/** Runs the interactive drill; returns the exit code. */
-export async function runRun(file: string, opts: RunOptions): Promise<number> {
+/** Loads the UI modules `run` needs (Ink and its WebAssembly layout engine). */
+export const loadRunUi = () => importUi(() => import('../../ui/run-modules'));
+
+/** Runs the interactive drill; returns the exit code. `ui` may already be loading (see program.ts). */
+export async function runRun(file: string, opts: RunOptions, ui: ReturnType<typeof loadRunUi> = loadRunUi()): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UserError(`firedrill run needs an interactive terminal (stdin and stdout must be a TTY). To run a drill headless, use: firedrill simulate ${file}`);
   }
+  ui.catch(() => undefined);
   const scenario = requireScenario(file);
   const seed = seedOption(opts.seed);
   const speed = speedOption(opts.speed) ?? 1;
@@ -92,22 +94,28 @@ export async function runRun(file: string, opts: RunOptions): Promise<number> {
   // Fault injection for the end-to-end test that a crash restores the terminal and keeps the journal.
   const crashAfter = Number(process.env.FIREDRILL_TEST_CRASH_AFTER_MS);
   if (crashAfter > 0) setTimeout(() => { throw new Error('injected crash (FIREDRILL_TEST_CRASH_AFTER_MS)'); }, crashAfter);
+  const { runApp, DrillStore, driverClock, createTheme } = await ui;
   const store = new DrillStore(session, driverClock(driver), humans.map((h) => h.name));
   let card: Scorecard | undefined;
+  // Scoring is needed only at the end; it loads once the drill has started, after the first frame.
+  let scoring!: typeof import('../write-scorecard');
   try {
     await runApp({
       store,
       theme: createTheme(),
       runDir: dir,
-      start: () => {
+      start: async () => {
         driver.start();
-        return driver.done;
+        const scoringLoad = import('../write-scorecard');
+        const outcome = await driver.done;
+        scoring = await scoringLoad;
+        return outcome;
       },
       abort: () => driver.abort(),
       onCrash: () => journal.close(),
       finish: () => {
         journal.close();
-        card = writeScorecard(dir, scenario, journalHeaderOf(session, seed), events);
+        card = scoring.writeScorecard(dir, scenario, scoring.journalHeaderOf(session, seed), events);
         return card;
       },
     });
