@@ -34,10 +34,6 @@ export abstract class Bot {
     return this.session.people.get(this.me.name)?.joinedAt !== undefined;
   }
 
-  /** Whether the event is addressed to this bot by its data.user / data.to field. */
-  protected isForMe(e: JournalEvent): boolean {
-    return e.data.user === this.me.name || e.data.to === this.me.name;
-  }
 }
 
 export const SECOND = 1000;

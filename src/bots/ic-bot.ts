@@ -9,7 +9,6 @@ export class IcBot extends Bot {
   private current?: { task?: string; step: string; assignee: string };
   private paging?: string;
   private finishing = false;
-  private statusCount = 0;
 
   private isIc(): boolean {
     return this.session.incident.ic === this.me.name;
@@ -117,7 +116,6 @@ export class IcBot extends Bot {
     this.session.scheduler.setTimeout(() => {
       if (this.session.status !== 'running' || !this.isIc() || this.finishing) return;
       this.session.submit(this.me.name, this.statusText(), { bot: true });
-      this.statusCount++;
       if (!this.sloppy) this.scheduleStatus(Math.max(MINUTE, every - this.rng.delay(60 * SECOND, 120 * SECOND)));
     }, inMs);
   }

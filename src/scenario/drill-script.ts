@@ -10,7 +10,7 @@ import { sortProblems } from './problem';
 import { schemaProblems } from './schema-issues';
 import { knownScenarioKeys } from './schema-keys';
 import type { Scenario } from './types';
-import { loadYamlFile, locate, problemAt, type YamlSource } from './yaml-source';
+import { loadYamlFile, locate, problemAt } from './yaml-source';
 
 const participantSchema = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9_-]*$/i, { error: 'names are one word: letters, digits, - or _' }),

@@ -75,7 +75,7 @@ export function walkSolution(scenario: Scenario): { visited: string[]; stuck?: {
   return { visited };
 }
 
-function metricValuesIn(scenario: Scenario, phase: Phase, ref: string, baseline: number): number {
+function metricValuesIn(phase: Phase, ref: string, baseline: number): number {
   const e = phase.effects.find((x) => x.metric === ref);
   if (!e) return baseline;
   return e.kind === 'multiply' ? baseline * e.value : e.value;
@@ -132,7 +132,7 @@ export function lintProblems(scenario: Scenario, source: YamlSource): Problem[] 
   scenario.alerts.forEach((a, i) => {
     const m = metricByRef.get(a.metric);
     if (!m) return;
-    const fires = scenario.phases.some((p) => reachable.has(p.id) && compare(metricValuesIn(scenario, p, a.metric, m.baseline), a.op, a.threshold));
+    const fires = scenario.phases.some((p) => reachable.has(p.id) && compare(metricValuesIn(p, a.metric, m.baseline), a.op, a.threshold));
     if (!fires) report('warning', 'lint/alert-never-fires', ['alerts', i, 'when'], `alert "${a.id}" can never fire: no reachable phase takes ${a.metric} ${a.op} its threshold`);
   });
   scenario.probes.forEach((pr, i) => {

@@ -1,11 +1,8 @@
 /** Tab completion for the command line: commands, @names, probe ids, action ids, teams and roles. */
-import { COMMAND_NAMES } from '../engine/command';
+import { COMMAND_NAMES, type CommandVocabulary } from '../engine/command';
 
-export interface CompletionVocabulary {
-  readonly people: readonly string[];
-  readonly probes: readonly string[];
-  readonly actions: readonly string[];
-  readonly teams: readonly string[];
+/** What completion offers: the names commands accept, plus the roles /appoint takes. */
+export interface CompletionVocabulary extends CommandVocabulary {
   readonly roles: readonly string[];
 }
 

@@ -1,7 +1,7 @@
 // Response-time metrics, computed by hand from the scripted times of the clean incident.
 import { describe, expect, it } from 'vitest';
 import { indexJournal, PARAMS } from '../../src/scoring/journal-index';
-import { applicableMetrics, computeMetrics, METRIC_WEIGHTS, metricCredit } from '../../src/scoring/metrics';
+import { applicableMetrics, METRIC_WEIGHTS, metricCredit } from '../../src/scoring/metrics';
 import type { ScoringContext } from '../../src/scoring/rule';
 import { METRIC_POINTS } from '../../src/scoring/score';
 import { METRIC_KEYS, type MetricKey } from '../../src/scoring/types';

@@ -8,7 +8,7 @@ import { Box, Text, useInput, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { complete } from '../completion';
 import type { DrillStore } from '../drill-store';
-import { useSnapshot, useStoreVersion } from '../hooks/use-drill';
+import { useStoreVersion } from '../hooks/use-drill';
 import { inlineHelp } from '../inline-help';
 import { commandFor } from '../keymap';
 import { computeLayout } from '../layout';
@@ -49,7 +49,6 @@ const ROLES = ['ic', 'deputy', 'scribe', 'responder', 'customer-liaison', 'inter
 
 export function App({ store, theme, onAbort, onExit }: Props) {
   useStoreVersion(store);
-  const snap = useSnapshot(store);
   const { cols, rows } = useTerminalSize();
   const layout = computeLayout(cols, rows);
   // The line lives in a ref as well as state: several keypresses can arrive before React renders again.
