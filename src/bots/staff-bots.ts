@@ -5,6 +5,10 @@ import { Bot, MINUTE, SECOND } from './bot-base';
 /** Notes every decision, assignment, status update and severity change; writes follow-ups as TODOs. */
 export class ScribeBot extends Bot {
   onEvent(e: JournalEvent): void {
+    // Join (saying what you do) once there is a call to join: when command is taken or when appointed.
+    if ((e.type === 'role.claim' || (e.type === 'role.appoint' && e.data.user === this.me.name)) && !this.joined()) {
+      this.later(3 * SECOND, 12 * SECOND, () => (this.joined() ? undefined : '/join scribe'));
+    }
     const note = this.noteFor(e);
     if (note) {
       if (this.sloppy && !this.rng.chance(0.35)) return;

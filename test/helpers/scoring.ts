@@ -41,6 +41,7 @@ export const CLEAN: readonly Step[] = [
   s('join', '3:50', 'carol', '/join web'),
   s('ic', '4:00', 'alice', '/ic This is alice, I am the Incident Commander'),
   s('appoint', '4:10', 'alice', '/appoint @bob scribe'),
+  s('joinScribe', '4:15', 'bob', '/join scribe'),
   s('sev', '4:20', 'alice', '/sev SEV-2'),
   s('noteSev', '4:25', 'bob', '/note Severity SEV-2 declared by alice'),
   s('status1', '4:30', 'alice', '/status SEV-2: web errors since the config push, investigating; next update in 10 minutes'),
@@ -222,7 +223,9 @@ export const ERIN_LIAISON: CastRequest = { name: 'erin', role: 'customer-liaison
 /** The clean script's extra lines when erin is the customer liaison: appointed, drafts, gets approval, posts at 4:50. */
 export const LIAISON_LINES: readonly (readonly [string, string, string])[] = [
   ['4:12', 'alice', '/appoint @erin customer-liaison'],
+  ['4:14', 'erin', '/join customer liaison'],
   ['4:44', 'erin', '/draft We are investigating elevated errors on the website. Next update in 20 minutes.'],
   ['4:46', 'alice', '/approve D1'],
   ['4:50', 'erin', '/post D1'],
+  ['6:20', 'erin', '@alice customer impact: checkout fails about half the time for customers who wrote in'],
 ];

@@ -46,11 +46,11 @@ describe('the clean incident', () => {
   it('keeps every rule that applies, and says why the rest do not', () => {
     const statuses = Object.fromEntries(clean.card.rules.map((r) => [r.id, r.status === 'not-applicable' ? `n/a: ${r.reason}` : r.status]));
     expect(statuses).toEqual({
-      'RD-01': 'passed', 'RD-02': 'passed', 'RD-05': 'passed', 'RD-07': 'passed', 'RD-08': 'passed',
+      'RD-01': 'passed', 'RD-02': 'passed', 'RD-04': 'passed', 'RD-05': 'passed', 'RD-06': 'passed', 'RD-07': 'passed', 'RD-08': 'passed',
       'RD-09': 'passed', 'RD-10': 'passed', 'RD-11': 'passed',
       'RD-12': 'n/a: no time box ran out', 'RD-13': 'n/a: no time box ran out',
       'RD-14': 'n/a: no deputy was appointed',
-      'RD-15': 'passed', 'RD-16': 'passed', 'RD-17': 'passed', 'RD-18': 'passed', 'RD-20': 'passed', 'RD-21': 'passed',
+      'RD-15': 'passed', 'RD-16': 'passed', 'RD-17': 'passed', 'RD-18': 'passed', 'RD-20': 'passed', 'RD-21': 'passed', 'RD-23': 'passed',
       'RD-26': 'n/a: no IC could hold command for an hour in this drill',
       'RD-27': 'n/a: no executive swooped in while someone held command',
       'RD-30': 'passed',
@@ -58,6 +58,7 @@ describe('the clean incident', () => {
       'RD-33': 'n/a: nothing was posted externally',
       'RD-34': 'n/a: no customer liaison in this drill',
       'RD-35': 'n/a: nothing was posted externally',
+      'RD-36': 'n/a: no customer liaison in this drill',
       'RD-38': 'passed', 'RD-39': 'passed',
     });
     for (const r of clean.card.rules) {
@@ -84,7 +85,7 @@ describe('the clean incident', () => {
     }
     expect(liaison.card.score).toBe(100);
     expect(deputy.card.score).toBe(100);
-    expect(['RD-33', 'RD-34', 'RD-35'].map((id) => liaison.rule(id).status)).toEqual(['passed', 'passed', 'passed']);
+    expect(['RD-33', 'RD-34', 'RD-35', 'RD-36'].map((id) => liaison.rule(id).status)).toEqual(['passed', 'passed', 'passed', 'passed']);
     expect(deputy.rule('RD-14').status).toBe('passed');
   });
 });
@@ -552,12 +553,54 @@ describe('customer liaison: RD-33 approval, RD-34 timing, RD-35 content', () => 
     const v = expectViolation(p, 'RD-35', 'erin', p.one('external.post'));
     expect(v.evidence.note).toMatch(/web-prod-3/);
   });
-  // BUG: the cadence phrase is cut from "next update in" to the end of the sentence ([^.;]*), so a
-  // promise after a comma in the same sentence is cut with it and never seen.
+  // Regression: the cadence phrase used to be cut to the end of the sentence, hiding a promise after a comma.
   it('RD-35 still sees a fix-time promise after "next update in 20 minutes," in the same sentence', () => {
     expect(withDraft('Next update in 20 minutes, and it will be fixed within 30 minutes.').rule('RD-35').status).toBe('violated');
   });
   notApplicable('RD-35', 'nothing was posted', () => expectNotApplicable(clean, 'RD-35', /nothing was posted/));
+
+  passes('RD-36', 'erin tells alice about the 6:00 customer report at 6:20', () => expectPassed(ok, 'RD-36'));
+  violates('RD-36', 'the customer report never reaches the IC', () => {
+    const p = liaison({}, LIAISON_LINES.filter((l) => !l[2].startsWith('@alice')));
+    expectViolation(p, 'RD-36', 'erin', p.one('inject', (e) => e.data.kind === 'customer-report'));
+  });
+  notApplicable('RD-36', 'no customer liaison seat', () => expectNotApplicable(clean, 'RD-36', /no customer liaison/));
+});
+
+describe('RD-04 page an IC, RD-06 identify before contributing', () => {
+  const onlyAckAndJoin = play(script({}, CLEAN.filter((x) => x.key === 'ack' || x.key === 'join')));
+  const nobodyJoined = play(script({}, CLEAN.slice(0, 2)));
+
+  passes('RD-04', 'clean: carol triggers before she joins', () => expectPassed(clean, 'RD-04'));
+  violates('RD-04', 'carol joins and nobody ever pages an IC', () => {
+    expectViolation(onlyAckAndJoin, 'RD-04', 'carol', onlyAckAndJoin.one('participant.join'));
+  });
+  notApplicable('RD-04', 'nobody joined a call', () => expectNotApplicable(nobodyJoined, 'RD-04', /nobody joined/));
+
+  passes('RD-06', 'clean: everyone joins saying what they cover before taking part', () => expectPassed(clean, 'RD-06'));
+  violates('RD-06', 'bob takes notes without joining', () => {
+    const p = variant({ drop: ['joinScribe'] });
+    const firstNote = p.events.find((e) => e.type === 'scribe.note')!;
+    expectViolation(p, 'RD-06', 'bob', firstNote);
+    expect(p.rule('RD-06').violations).toHaveLength(1);
+  });
+  violates('RD-06', 'carol joins without saying what she covers', () => {
+    const p = variant({ set: { join: { text: '/join' } } });
+    expectViolation(p, 'RD-06', 'carol', p.one('participant.join', (e) => e.actor === 'carol'));
+  });
+  notApplicable('RD-06', 'nobody joined a call', () => expectNotApplicable(nobodyJoined, 'RD-06', /nobody joined/));
+});
+
+describe('RD-23 span of control', () => {
+  const extra = ['dan', 'eve', 'fay', 'gus', 'hal', 'ivy', 'jon'];
+  passes('RD-23', 'clean: one person with tasks', () => expectPassed(clean, 'RD-23'));
+  violates('RD-23', 'eight people hold open tasks from alice at once', () => {
+    const p = play(script({ add: extra.map((n, i) => [`6:${26 + i}`, 'alice', `/assign @${n} look at the web pods in 5m`] as const) }), {
+      humans: [...HUMANS, ...extra.map((name) => ({ name, role: 'responder' as const, service: 'web' }))],
+    });
+    expectViolation(p, 'RD-23', 'alice', p.one('task.assign', (e) => e.data.to === 'jon'));
+  });
+  notApplicable('RD-23', 'no tasks were assigned', () => expectNotApplicable(noCommand, 'RD-23', /no tasks/));
 });
 
 describe('RD-38 ack only your own page', () => {

@@ -34,6 +34,11 @@ const LADDER: readonly Edit[] = [
     set: { ...SLOPPY_SET, ack: { actor: 'bob' } },
     add: [['4:35', 'alice', 'can someone check?'], ['4:36', 'alice', '/check web-logs']],
   },
+  {
+    drop: [...DROPS, 'appoint', 'wilco1', 'status1', 'status2', 'sev', 'join', 'joinScribe', 'pm'],
+    set: { ...SLOPPY_SET, ack: { actor: 'bob' } },
+    add: [['4:35', 'alice', 'can someone check?'], ['4:36', 'alice', '/check web-logs']],
+  },
 ];
 const ladder: Played[] = LADDER.map((e) => play(script(e)));
 
@@ -157,7 +162,7 @@ describe('not-applicable is not passed', () => {
     const passed = clean.card.rules.filter((r) => r.status === 'passed').map((r) => r.id);
     expect(passed).not.toContain('RD-14');
     expect(passed).not.toContain('RD-34');
-    expect(passed).toHaveLength(17);
+    expect(passed).toHaveLength(20);
   });
 });
 

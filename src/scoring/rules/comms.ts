@@ -21,6 +21,25 @@ export const handleSwoop: Rule = {
   },
 };
 
+export const relayCustomerReports: Rule = {
+  id: 'RD-36', title: 'The Customer Liaison tells the IC about customer reports', role: 'customer-liaison', severity: 'low',
+  source: 'before/different_roles.md; training/customer_liaison.md',
+  notApplicable: ({ ix, scenario }) => (!scenario.roles.includes('customer-liaison') ? 'no customer liaison in this drill'
+    : ix.tIc !== undefined && ix.of('inject').some((e) => e.data.kind === 'customer-report' && e.atMs >= ix.tIc!) ? undefined : 'no customer report came in while someone held command'),
+  check: ({ ix }) => {
+    const liaisons = new Set([...ix.seats].filter(([, seat]) => seat === 'customer-liaison').map(([n]) => n));
+    for (const a of ix.of('role.appoint')) if (a.data.role === 'customer-liaison') liaisons.add(String(a.data.user));
+    const says = ix.of('say').filter((s) => liaisons.has(s.actor));
+    const out: Violation[] = [];
+    for (const r of ix.of('inject').filter((e) => e.data.kind === 'customer-report' && e.atMs >= ix.tIc!)) {
+      const ic = icAt(ix, r.atMs);
+      const told = says.some((s) => s.atMs >= r.atMs && s.atMs - r.atMs <= 3 * 60_000 && ic !== undefined && (s.data.mentions as string[] | undefined ?? []).includes(ic));
+      if (!told) out.push(violation(r, `${r.actor}'s customer report was not passed to the IC within 3 minutes`, [...liaisons][0] ?? 'nobody'));
+    }
+    return { violations: out };
+  },
+};
+
 const hasLiaison: Rule['notApplicable'] = ({ scenario }) => (scenario.roles.includes('customer-liaison') ? undefined : 'no customer liaison in this drill');
 
 export const approvedPosts: Rule = {

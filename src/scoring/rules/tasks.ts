@@ -32,6 +32,26 @@ export const namedOwner: Rule = {
   }),
 };
 
+/** Direct reports the IC can keep track of (resources/anti_patterns.md: "7 or 8"). */
+const SPAN = 7;
+
+export const spanOfControl: Rule = {
+  id: 'RD-23', title: 'No more than about seven people report directly to the IC at once', role: 'ic', severity: 'low',
+  source: 'resources/anti_patterns.md; before/complex_incidents.md', notApplicable: noTasks,
+  check: ({ ix }) => {
+    const open = new Map<string, string>();
+    for (const e of ix.events) {
+      if (e.type === 'task.assign') open.set(String(e.data.id), String(e.data.to));
+      else if (e.type === 'task.report' && e.data.id) open.delete(String(e.data.id));
+      const owners = new Set(open.values());
+      if (e.type === 'task.assign' && owners.size > SPAN) {
+        return { violations: [violation(e, `${owners.size} people had open tasks from the IC at once; split the response into sub-teams`)] };
+      }
+    }
+    return { violations: [] };
+  },
+};
+
 export const timeBox: Rule = {
   id: 'RD-10', title: 'Every task has a time box', role: 'ic', severity: 'high',
   source: 'training/incident_commander.md', notApplicable: noTasks,
