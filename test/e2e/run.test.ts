@@ -64,6 +64,10 @@ describe('firedrill run in a pseudo-terminal', () => {
   it('Ctrl+C asks first; a second Ctrl+C ends the drill as aborted, keeps the journal and scorecard, and restores the terminal', async () => {
     const { r, out } = start(['--as', 'alice:ic', '--speed', '30']);
     await r.waitFor('alice (ic)>');
+    await r.type('/ic This is alice, I am the Incident Commander\r');
+    await r.waitFor('alice: This is alice, I am the Incident Commander');
+    await r.type('/sev SEV-2\r');
+    await r.waitFor('declared SEV-2');
     r.press(KEYS.CTRL_C);
     await r.waitFor('End the drill? (y/n)');
     r.press('n');
@@ -80,6 +84,10 @@ describe('firedrill run in a pseudo-terminal', () => {
     expect(j.events.at(-1)).toMatchObject({ type: 'drill.end', data: { outcome: 'aborted' } });
     expect(JSON.parse(readFileSync(join(out, 'scorecard.json'), 'utf8')).outcome).toBe('aborted');
     expect(existsSync(join(out, 'postmortem.md'))).toBe(true);
+    // A live drill, typed input and all, replays exactly.
+    const replay = runCli(['replay', out, '--json']);
+    expect(replay.code, replay.stdout + replay.stderr).toBe(0);
+    expect(JSON.parse(replay.stdout)).toMatchObject({ reproduces: true, outcome: 'aborted' });
   });
 
   it('a drill played to its end shows the scorecard screen with the run folder', async () => {
