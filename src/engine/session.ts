@@ -90,7 +90,7 @@ export class DrillSession {
       scenario: { id: s.id, title: s.title, hash: s.hash, ...(this.options.scenarioFile ? { file: this.options.scenarioFile } : {}) },
       seed: this.options.seed, participants: this.options.cast, wall: this.wall(),
     });
-    this.emit('drill.start', 'facilitator', 'system', { scenario: s.id, durationMs: s.durationMs });
+    this.emit('drill.start', 'facilitator', 'system', { scenario: s.id, durationMs: s.durationMs, ...(s.summary ? { summary: s.summary } : {}) });
     this.world.start();
     this.scheduleInject();
     this.endTimer = this.scheduler.setTimeout(() => this.end(this.resolvedAfterMitigation() ? 'resolved' : 'timed-out'), s.durationMs);

@@ -24,7 +24,8 @@ export function channelLine(e: JournalEvent): ChannelLine | undefined {
   const line = (kind: LineKind, text: string, only?: string): ChannelLine =>
     ({ seq: e.seq, atMs: e.atMs, who: t(e.actor), role: e.role, kind, text, ...(only ? { only } : {}) });
   switch (e.type) {
-    case 'drill.start': return line('system', 'The drill has started. Watch for pages; type ? for help.');
+    // The briefing is what the players are told at the start (the scenario's summary), never the cause.
+    case 'drill.start': return line('system', `The drill has started. Watch for pages; type ? for help.${d.summary ? `\nBriefing: ${t(d.summary)}` : ''}`);
     case 'drill.end': return line('system', `The drill has ended: ${t(d.outcome)}.`);
     case 'alert.fired': return line('alert', `ALERT ${t(d.title)} (${t(d.urgency)} urgency)`);
     case 'alert.notified': return line('page', `PAGE ${t(d.user)} for ${t(d.alert)}${d.escalated ? ' (escalated: no acknowledgement in 5 minutes)' : ''}`);

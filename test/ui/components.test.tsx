@@ -114,9 +114,12 @@ describe('Channel', () => {
     const d = chatty();
     const l = computeLayout(80, 24);
     const r = await show(<Channel store={d.store} theme={theme} cols={l.channelCols} rows={l.bodyRows} scroll={0} />, 80, 24);
-    expect(r.lines().slice(0, 11)).toEqual([
+    expect(r.lines().slice(0, 14)).toEqual([
       '00:00 The drill has started. Watch for pages;',
       '      type ? for help.',
+      '      Briefing: What the players are told when',
+      '      the drill starts. Say what they can see,',
+      '      never the cause.',
       '00:30 alice: only the Incident Commander',
       '      declares severity; nobody has taken',
       '      command yet (/ic)',
@@ -134,7 +137,7 @@ describe('Channel', () => {
     const d = chatty();
     const l = computeLayout(100, 30);
     const r = await show(<Channel store={d.store} theme={theme} cols={l.channelCols} rows={l.bodyRows} scroll={0} />, 100, 30);
-    expect(r.lines().slice(4, 7)).toEqual([
+    expect(r.lines().slice(6, 9)).toEqual([
       '00:30 alice: a very long chat line that goes on and on and on',
       '      to wrap around the channel column at least twice over,',
       '      yes',
