@@ -14,8 +14,27 @@ writeFileSync(stub, 'export default {};\n');
 // faker, xstate or the UI: V8's compile time grows with the bytes loaded, not just those run.
 // Old chunks are left in place: chunk names carry a content hash, and a CLI still running (or a
 // parallel test run) may be loading them.
+/**
+ * Ink 6.8's incremental renderer moves the cursor up one line too few when the previous frame ended with
+ * a newline (every frame shorter than the terminal), so each redraw lands one row low and the header shows
+ * twice. The fix is one expression; the build fails if Ink changes so that it no longer applies.
+ */
+const INK_CURSOR_FIX = {
+  name: 'ink-incremental-cursor-fix',
+  setup(b) {
+    b.onLoad({ filter: /ink[\\/]build[\\/]log-update\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const src = await readFile(args.path, 'utf8');
+      const from = 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));';
+      if (!src.includes(from)) throw new Error('ink log-update.js changed: review INK_CURSOR_FIX in build.mjs');
+      return { contents: src.replace(from, "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));"), loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: { firedrill: join(root, 'src/cli/main.ts') },
+  plugins: [INK_CURSOR_FIX],
   outdir: join(root, 'dist'),
   chunkNames: 'chunks/[name]-[hash]',
   splitting: true,

@@ -25,6 +25,10 @@ describe('firedrill run in a pseudo-terminal', () => {
     expect(s).toContain('Orders fail during the lunchtime rush');
     expect(s).toMatch(/T\+00:0\d/);
     expect(s).toContain('ROSTER');
+    // Regression: incremental redraws used to land one row low, leaving the first header on screen.
+    const later = await r.waitFor(/T\+00:0[3-9]/);
+    expect(later.split('\n').filter((l) => l.includes('Orders fail during the lunchtime rush'))).toHaveLength(1);
+    expect(later.split('\n')[1]).toMatch(/^00:00 The drill has started/);
     await r.type('hello team');
     await r.waitFor('alice (ic)> hello team');
     r.press(KEYS.ENTER);
