@@ -51,6 +51,7 @@ describe('the clean incident', () => {
       'RD-12': 'n/a: no time box ran out', 'RD-13': 'n/a: no time box ran out',
       'RD-14': 'n/a: no deputy was appointed',
       'RD-15': 'passed', 'RD-16': 'passed', 'RD-17': 'passed', 'RD-18': 'passed', 'RD-20': 'passed', 'RD-21': 'passed', 'RD-23': 'passed',
+      'RD-25': 'n/a: command was never handed over',
       'RD-26': 'n/a: no IC could hold command for an hour in this drill',
       'RD-27': 'n/a: no executive swooped in while someone held command',
       'RD-30': 'passed',
@@ -128,6 +129,25 @@ describe('RD-02 one commander', () => {
     expectViolation(p, 'RD-02', 'carol', input);
   });
   notApplicable('RD-02', 'nobody took command', () => expectNotApplicable(noCommand, 'RD-02', /nobody took command/));
+});
+
+describe('RD-25 handover protocol', () => {
+  const DAVE_STEPS = Object.fromEntries(['status2', 'resolve', 'pm', 'end', 'poll', 'decide', 'assign2'].map((k) => [k, { actor: 'dave' }]));
+  const handover = (extra: readonly (readonly [string, string, string])[]) =>
+    play(script({ add: [['5:00', 'alice', '/handover @dave'], ...extra], set: DAVE_STEPS }), { humans: [...HUMANS, DAVE_IC] });
+
+  passes('RD-25', 'dave announces himself 20s after the handover and alice steps back', () => {
+    expectPassed(handover([['5:20', 'dave', 'This is dave, I am now the Incident Commander']]), 'RD-25');
+  });
+  violates('RD-25', 'dave never re-announces', () => {
+    const p = handover([]);
+    expectViolation(p, 'RD-25', 'dave', p.one('handover.announce'));
+  });
+  violates('RD-25', 'alice keeps directing the call after handing over', () => {
+    const p = handover([['5:20', 'dave', 'This is dave, I am now the Incident Commander'], ['5:30', 'alice', '@carol check the logs again']]);
+    expectViolation(p, 'RD-25', 'alice', p.one('say', (e) => e.actor === 'alice'));
+  });
+  notApplicable('RD-25', 'command was never handed over', () => expectNotApplicable(clean, 'RD-25', /never handed over/));
 });
 
 describe('RD-05 name the staff', () => {

@@ -75,3 +75,24 @@ export const icFatigue: Rule = {
     return { violations: out, penalty: longest > 3 * PARAMS.IC_STINT_ADVISORY ? 1 : out.length ? 0.5 : 0 };
   },
 };
+
+export const handoverProtocol: Rule = {
+  id: 'RD-25', title: 'At a handover the new IC re-announces within a minute, and the outgoing IC steps back', role: 'ic', severity: 'low',
+  source: 'training/incident_commander.md; training/courses/incident_response.md',
+  notApplicable: ({ ix }) => (ix.of('handover.announce').length ? undefined : 'command was never handed over'),
+  check: ({ ix }) => {
+    const out: Violation[] = [];
+    const handovers = ix.of('handover.announce');
+    handovers.forEach((h, i) => {
+      const to = String(h.data.to);
+      const from = h.actor;
+      const until = handovers[i + 1]?.atMs ?? ix.tEnd;
+      const announced = ix.of('say').some((s) => s.actor === to && s.atMs >= h.atMs && s.atMs - h.atMs <= PARAMS.GRACE && /incident commander/i.test(String(s.data.text)));
+      if (!announced) out.push(violation(h, `${to} did not announce "I am now the Incident Commander" within a minute of the handover`, to));
+      // The outgoing IC may answer when spoken to, but directing the call from the side undermines the new IC.
+      const meddling = ix.events.find((e) => e.actor === from && e.atMs > h.atMs && e.atMs <= until && (e.type === 'say' || e.type === 'task.assign' || e.type === 'poll.open' || e.type === 'decision'));
+      if (meddling) out.push(violation(meddling, `${from} kept directing the call after handing command to ${to}`));
+    });
+    return { violations: out };
+  },
+};

@@ -1,7 +1,7 @@
 /** Every discipline rule, in the order of incident-process.md §4. */
 import type { Rule } from '../rule';
 import { deputyCallouts, severityDiscipline, statusCadence } from './cadence';
-import { announceCommand, icFatigue, nameStaff, oneCommander } from './command';
+import { announceCommand, handoverProtocol, icFatigue, nameStaff, oneCommander } from './command';
 import { approvedPosts, externalTiming, handleSwoop, noPromises, relayCustomerReports } from './comms';
 import { pollBeforeMajor } from './decisions';
 import { endCleanly } from './ending';
@@ -14,6 +14,6 @@ import { icFollowsUp, namedOwner, reportOrExtend, spanOfControl, taskAcknowledge
 export const RULES: readonly Rule[] = [
   announceCommand, oneCommander, pageAnIc, nameStaff, identifyFirst, icHandsOff, staffHandsOff, namedOwner, timeBox, taskAcknowledged,
   icFollowsUp, reportOrExtend, deputyCallouts, noFreelancing, noSelfDispatch, ownTasksOnly, pollBeforeMajor,
-  spanOfControl, statusCadence, severityDiscipline, icFatigue, handleSwoop, scribeNotes, scribeTodos, approvedPosts,
+  spanOfControl, handoverProtocol, statusCadence, severityDiscipline, icFatigue, handleSwoop, scribeNotes, scribeTodos, approvedPosts,
   externalTiming, noPromises, relayCustomerReports, ackOwnPage, endCleanly,
 ];
