@@ -1,7 +1,16 @@
 /** The run directory every drill writes: journal.jsonl, scorecard.json, scorecard.md, postmortem.md. */
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from './user-error';
+
+/** A run folder's file (`name`), or the file itself when given one; `missing` says what to try when it is absent. */
+export function runFile(target: string, name: string, missing: string): string {
+  if (!existsSync(target)) throw new UserError(`${target}: no such file or folder`);
+  if (!statSync(target).isDirectory()) return target;
+  const p = join(target, name);
+  if (!existsSync(p)) throw new UserError(`${target} has no ${name}; ${missing}`);
+  return p;
+}
 
 /** The default parent folder for runs. */
 export const DEFAULT_RUNS_DIR = 'firedrill-runs';

@@ -2,18 +2,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JournalEvent, JournalHeader } from '../engine/journal';
-import type { DrillSession } from '../engine/session';
 import type { Scenario } from '../scenario/types';
 import { postmortemMarkdown } from '../scoring/postmortem';
 import { score } from '../scoring/score';
 import { scorecardMarkdown } from '../scoring/scorecard-markdown';
 import type { Scorecard } from '../scoring/types';
-
-/** The header a session wrote, rebuilt from the session (the file journal does not keep it in memory). */
-export function journalHeaderOf(session: DrillSession, seed: string): JournalHeader {
-  const s = session.scenario;
-  return { type: 'header', format: 1, firedrill: '', scenario: { id: s.id, title: s.title, hash: s.hash }, seed, participants: session.options.cast, wall: '' };
-}
 
 /** Scores the drill and writes scorecard.json, scorecard.md and postmortem.md into the run folder. */
 export function writeScorecard(dir: string, scenario: Scenario, header: JournalHeader, events: readonly JournalEvent[]): Scorecard {

@@ -4,7 +4,7 @@ import { formatClock } from '../scenario/duration';
 import type { Phase, Scenario } from '../scenario/types';
 import type { Command } from './command';
 import { refsIn, type Draft, type IncidentState, type PersonState, type Poll, type Task } from './drill-state';
-import type { JournalEvent, JournalParticipant, JournalSink } from './journal';
+import type { JournalEvent, JournalHeader, JournalParticipant, JournalSink } from './journal';
 import { isCommandError, mentionsIn, parseCommand } from './parse-command';
 import { createFaker, createRng } from './random';
 import type { Role } from './roles';
@@ -42,6 +42,8 @@ export class DrillSession {
   readonly drafts: Draft[] = [];
   readonly alertState = new Map<string, { ackedBy?: string; notified: string[]; escalation?: unknown }>();
   status: 'ready' | 'running' | 'ended' = 'ready';
+  /** The journal header written at start (scoring reads it; a file journal does not keep it in memory). */
+  header?: JournalHeader;
   outcome?: Outcome;
   private seq = 0;
   private readonly decisionLog: { id: string; actions: readonly string[] }[] = [];
@@ -85,11 +87,12 @@ export class DrillSession {
     if (this.status !== 'ready') return;
     this.status = 'running';
     const s = this.scenario;
-    this.options.journal.header({
+    this.header = {
       type: 'header', format: 1, firedrill: VERSION,
       scenario: { id: s.id, title: s.title, hash: s.hash, ...(this.options.scenarioFile ? { file: this.options.scenarioFile } : {}) },
       seed: this.options.seed, participants: this.options.cast, wall: this.wall(),
-    });
+    };
+    this.options.journal.header(this.header);
     this.emit('drill.start', 'facilitator', 'system', { scenario: s.id, durationMs: s.durationMs, ...(s.summary ? { summary: s.summary } : {}) });
     this.world.start();
     this.scheduleInject();

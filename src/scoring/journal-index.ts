@@ -1,6 +1,5 @@
 /** One pass over a journal that answers the questions every metric and rule asks. */
 import type { JournalEvent, JournalHeader } from '../engine/journal';
-import type { Scenario } from '../scenario/types';
 
 /** Drill parameters from incident-process.md §4 ([drill proposal] defaults). */
 export const PARAMS = {
@@ -38,7 +37,7 @@ export interface JournalIndex {
 }
 
 /** Indexes a journal; O(events). */
-export function indexJournal(scenario: Scenario, header: JournalHeader, events: readonly JournalEvent[]): JournalIndex {
+export function indexJournal(header: JournalHeader, events: readonly JournalEvent[]): JournalIndex {
   const byType = new Map<string, JournalEvent[]>();
   for (const e of events) {
     const list = byType.get(e.type);
@@ -53,7 +52,6 @@ export function indexJournal(scenario: Scenario, header: JournalHeader, events: 
   const seats = new Map(header.participants.map((p) => [p.name, p.seat as string]));
   const scribes = new Set<string>(header.participants.filter((p) => p.seat === 'scribe').map((p) => p.name));
   for (const a of of('role.appoint')) if (a.data.role === 'scribe') scribes.add(String(a.data.user));
-  void scenario;
   return {
     events, byType, of, first,
     tAlert: first('alert.fired')?.atMs,

@@ -52,7 +52,7 @@ function outcomeOf(events: readonly JournalEvent[]): Outcome {
 
 /** Scores a drill from its scenario and journal alone. */
 export function score(scenario: Scenario, header: JournalHeader, events: readonly JournalEvent[]): Scorecard {
-  const ix = indexJournal(scenario, header, events);
+  const ix = indexJournal(header, events);
   const ctx: ScoringContext = { scenario, header, ix };
   const deductions: Deduction[] = [];
 

@@ -11,7 +11,7 @@ import {
 } from '../helpers/scoring';
 
 const MIN = 60_000;
-const ctxOf = (p: Played): ScoringContext => ({ scenario: p.scenario, header: p.header, ix: indexJournal(p.scenario, p.header, p.events) });
+const ctxOf = (p: Played): ScoringContext => ({ scenario: p.scenario, header: p.header, ix: indexJournal(p.header, p.events) });
 
 const clean = play();
 const noCommand = play(script({}, CLEAN.slice(0, 3)));

@@ -118,7 +118,7 @@ describe('score and grade', () => {
   it('is 40 points of metrics and 60 of rules, each weighted over what applies', () => {
     expect(METRIC_POINTS + RULE_POINTS).toBe(100);
     for (const p of [...ladder, play(script({}, CLEAN.slice(0, 3)))]) {
-      const ctx = { scenario: p.scenario, header: p.header, ix: indexJournal(p.scenario, p.header, p.events) };
+      const ctx = { scenario: p.scenario, header: p.header, ix: indexJournal(p.header, p.events) };
       const metrics = computeMetrics(ctx);
       const keys = applicableMetrics(ctx);
       const mw = keys.reduce((n, k) => n + METRIC_WEIGHTS[k], 0);

@@ -1,5 +1,5 @@
 /** `firedrill replay <run-dir|journal.jsonl>`: re-runs a journal's inputs and checks the drill reproduces. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { JournalError, readJournal } from '../../engine/journal-read';
 import { replay } from '../../engine/replay';
@@ -10,17 +10,12 @@ import { formatClock } from '../../scenario/duration';
 import { err, out, outJson } from '../output';
 import { scenariosDir } from '../package-paths';
 import { requireScenario } from '../require-scenario';
+import { runFile } from '../run-dir';
 import { UserError } from '../user-error';
 
 /** The journal path for a run folder or a journal file. */
 export function journalPath(target: string): string {
-  if (!existsSync(target)) throw new UserError(`${target}: no such file or folder`);
-  if (statSync(target).isDirectory()) {
-    const p = join(target, 'journal.jsonl');
-    if (!existsSync(p)) throw new UserError(`${target} has no journal.jsonl; is it a firedrill run folder?`);
-    return p;
-  }
-  return target;
+  return runFile(target, 'journal.jsonl', 'is it a firedrill run folder?');
 }
 
 function findScenario(id: string, recorded: string | undefined, explicit: string | undefined): Scenario {

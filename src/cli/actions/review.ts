@@ -11,6 +11,7 @@ import { importUi } from '../import-ui';
 import { out } from '../output';
 import { outInertJson } from '../terminal-json';
 import { padVisible, terminalStyle, type Style, type StyleToken } from '../terminal-style';
+import { runFile } from '../run-dir';
 import { UserError } from '../user-error';
 
 /** The review command's options (commander rejects both at once). */
@@ -23,16 +24,8 @@ export interface ReviewOptions {
 
 /** The scorecard.json path for a run folder or a scorecard file. */
 export function scorecardPath(target: string): string {
-  if (!existsSync(target)) throw new UserError(`${target}: no such file or folder`);
-  if (statSync(target).isDirectory()) {
-    const p = join(target, 'scorecard.json');
-    if (!existsSync(p)) {
-      const hint = existsSync(join(target, 'journal.jsonl')) ? 'the drill has a journal but was not scored (it was interrupted, or ran before scoring existed)' : 'is it a firedrill run folder?';
-      throw new UserError(`${target} has no scorecard.json; ${hint}`);
-    }
-    return p;
-  }
-  return target;
+  const hint = existsSync(join(target, 'journal.jsonl')) ? 'the drill has a journal but was not scored (it was interrupted, or ran before scoring existed)' : 'is it a firedrill run folder?';
+  return runFile(target, 'scorecard.json', hint);
 }
 
 /** Reads a scorecard for a command, turning a bad file into a user error that names it. */

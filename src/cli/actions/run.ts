@@ -115,7 +115,7 @@ export async function runRun(file: string, opts: RunOptions, ui: ReturnType<type
       onCrash: () => journal.close(),
       finish: () => {
         journal.close();
-        card = scoring.writeScorecard(dir, scenario, scoring.journalHeaderOf(session, seed), events);
+        card = scoring.writeScorecard(dir, scenario, session.header!, events);
         return card;
       },
     });

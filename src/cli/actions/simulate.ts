@@ -14,7 +14,7 @@ import { requireScenario } from '../require-scenario';
 import { createRunDir } from '../run-dir';
 import { keyTimes, summaryLines } from '../summary';
 import { UserError } from '../user-error';
-import { journalHeaderOf, writeScorecard } from '../write-scorecard';
+import { writeScorecard } from '../write-scorecard';
 
 export interface SimulateOptions {
   seed?: string;
@@ -65,7 +65,7 @@ export async function runSimulate(file: string, opts: SimulateOptions): Promise<
   } finally {
     journal.close();
   }
-  const card = writeScorecard(dir, scenario, journalHeaderOf(session, seed), events);
+  const card = writeScorecard(dir, scenario, session.header!, events);
   if (opts.json) {
     outJson({
       score: card.score, grade: card.grade,
