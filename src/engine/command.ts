@@ -4,13 +4,23 @@ import type { Role } from './roles';
 
 /** A participant command, parsed from chat-ops text such as `/assign @carol check the disk in 5m`. */
 export type Command =
-  | { readonly kind: 'ack' }
+  | { readonly kind: 'ack'; readonly taskId?: string }
   | { readonly kind: 'trigger'; readonly text: string }
   | { readonly kind: 'join'; readonly text: string }
   | { readonly kind: 'ic'; readonly text: string }
-  | { readonly kind: 'appoint'; readonly target: string; readonly role: Role }
-  | { readonly kind: 'sev'; readonly level: Severity }
-  | { readonly kind: 'assign'; readonly target: string; readonly task: string; readonly timeboxMs: number | null }
+  | { readonly kind: 'appoint'; readonly appointments: readonly Appointment[] }
+  | { readonly kind: 'sev'; readonly level: Severity; readonly note?: string }
+  | {
+      readonly kind: 'assign';
+      /** Everyone the task was given to: one name by the book, several when the IC named more. */
+      readonly owners: readonly string[];
+      /** Set when the task went to a group ("someone", "everyone") rather than a person. */
+      readonly group?: string;
+      readonly task: string;
+      readonly timeboxMs: number | null;
+      /** A phrase that looked like a time box but could not be read, so the IC can be told. */
+      readonly unreadTimebox?: string;
+    }
   | { readonly kind: 'wilco'; readonly taskId?: string }
   | { readonly kind: 'report'; readonly text: string; readonly taskId?: string }
   | { readonly kind: 'more'; readonly ms: number; readonly taskId?: string }
@@ -29,10 +39,16 @@ export type Command =
   | { readonly kind: 'handover'; readonly target: string }
   | { readonly kind: 'resolve' }
   | { readonly kind: 'end' }
-  | { readonly kind: 'postmortem'; readonly owner: string }
+  | { readonly kind: 'postmortem'; readonly owner: string; readonly due?: string }
   | { readonly kind: 'say'; readonly text: string };
 
 export type CommandKind = Command['kind'];
+
+/** One person named to one role by /appoint. */
+export interface Appointment {
+  readonly target: string;
+  readonly role: Role;
+}
 
 /** What the parser needs to know about the drill to check names. */
 export interface CommandVocabulary {
@@ -50,11 +66,11 @@ export interface CommandError {
 
 /** One-line usage for each command, for errors, help and inline hints in the UI. */
 export const COMMAND_USAGE: Readonly<Record<Exclude<CommandKind, 'say'>, string>> = {
-  ack: '/ack — acknowledge your page',
+  ack: '/ack [T#] — acknowledge your page (or your task)',
   trigger: '/trigger [text] — start the incident response (pages an Incident Commander)',
   join: '/join [system] — join the incident call and say what you cover',
   ic: '/ic — take command: "I am the Incident Commander"',
-  appoint: '/appoint @name ROLE — IC names a scribe, deputy or liaison',
+  appoint: '/appoint @name ROLE [and @name ROLE] — IC names a scribe, deputy or liaison',
   sev: '/sev SEV-n — IC declares the severity',
   assign: '/assign @name TASK in Nm — IC gives one person a task with a time box',
   wilco: '/wilco [T#] — acknowledge your task',
@@ -75,7 +91,7 @@ export const COMMAND_USAGE: Readonly<Record<Exclude<CommandKind, 'say'>, string>
   handover: '/handover @name — IC hands command to someone else',
   resolve: '/resolve — IC declares the incident resolved',
   end: '/end — IC ends the call',
-  postmortem: '/postmortem @name — IC names the postmortem owner',
+  postmortem: '/postmortem @name [by DATE] — IC names the postmortem owner and when it is due',
 };
 
 /** Every slash command name, for completion and did-you-mean. */

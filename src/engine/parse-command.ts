@@ -2,10 +2,11 @@
 import { closest } from '../scenario/did-you-mean';
 import { SEVERITIES } from '../scenario/vocabulary';
 import { COMMAND_NAMES, COMMAND_USAGE } from './command';
-import type { Command, CommandError, CommandKind, CommandVocabulary } from './command';
+import type { Appointment, Command, CommandError, CommandKind, CommandVocabulary } from './command';
 import { ROLES, isRole, normalizeRole } from './roles';
 import type { Role } from './roles';
 import { limitLength, stripControl } from './sanitize';
+import { parseSpokenDuration, splitTimebox } from './timebox';
 
 type Name = Exclude<CommandKind, 'say'>;
 type Result = Command | CommandError;
@@ -24,26 +25,6 @@ const ARG_NAME_END_RE = /^(?:$|\s|[,;:.!?]+(?:\s|$))/;
 // A mention ends where a name could not go on: "@alice." and "@alice's" mention alice; "@alice-ops" does not.
 const MENTION_GOES_ON_RE = /^(?:[\p{L}\p{M}\p{N}_-]|\.[\p{L}\p{N}])/u;
 const MENTION_PRECEDED_RE = /[\p{L}\p{M}\p{N}_]/u;
-
-const UNIT_MS: Readonly<Record<string, number>> = {
-  ms: 1,
-  s: 1000, sec: 1000, secs: 1000, second: 1000, seconds: 1000,
-  m: 60_000, min: 60_000, mins: 60_000, minute: 60_000, minutes: 60_000,
-  h: 3_600_000, hr: 3_600_000, hrs: 3_600_000, hour: 3_600_000, hours: 3_600_000,
-};
-const UNIT_ALT = 'ms|minutes|minute|mins|min|m|seconds|second|secs|sec|s|hours|hour|hrs|hr|h';
-const DURATION_PART = `(\\d+(?:\\.\\d+)?)\\s*(${UNIT_ALT})(?!\\p{L})`;
-const DURATION_PHRASE_RE = new RegExp(`^(?:${DURATION_PART}\\s*)+$`, 'iu');
-const DURATION_PART_RE = new RegExp(DURATION_PART, 'giu');
-/** "5m", "1h30m": the only form accepted without a word such as "in" before it. */
-const COMPACT_DURATION_RE = /^(?:\d+(?:\.\d+)?(?:s|m|h))+$/i;
-/** "500s" and "404s" are far more often HTTP status codes than time boxes. */
-const STATUS_CODES_RE = /^[1-5]\d\ds$/i;
-const TIMEBOX_WORDS: ReadonlySet<string> = new Set(['in', 'within', 'for']);
-/** Words that make a trailing duration part of the task: "check errors in the last 5m". */
-const NOT_TIMEBOX_AFTER: ReadonlySet<string> = new Set([
-  'last', 'past', 'previous', 'prior', 'first', 'next', 'every', 'per', 'over', 'under', 'than', 'above', 'below',
-]);
 
 const TEXT_NEEDS: Readonly<Record<'poll' | 'object' | 'decide' | 'status' | 'note' | 'todo' | 'draft', string>> = {
   poll: 'a proposal',
@@ -89,17 +70,6 @@ function isName(s: string): s is Name {
   return (COMMAND_NAMES as readonly string[]).includes(s);
 }
 
-/** Sums "5m", "5 min", "1h 30m", "90 seconds"; undefined when the text is anything else. */
-function parseSpokenDuration(text: string): number | undefined {
-  const s = text.trim();
-  if (s.length > 40 || !DURATION_PHRASE_RE.test(s)) return undefined;
-  let total = 0;
-  for (const [, n, unit] of s.matchAll(DURATION_PART_RE)) {
-    total += Number(n) * (UNIT_MS[(unit ?? '').toLowerCase()] ?? Number.NaN);
-  }
-  return Number.isFinite(total) ? Math.round(total) : undefined;
-}
-
 /** Finds the longest known name that `text` starts with (case-insensitively), as long as `ends` accepts what follows. */
 function longestNameAt(text: string, people: readonly string[], ends: (after: string) => boolean): string | undefined {
   let best: string | undefined;
@@ -127,31 +97,6 @@ function takePerson(args: string, people: readonly string[], name: Name): { pers
   return { person, rest: s.slice(person.length).replace(/^[,;:.!?]*\s*/, '') };
 }
 
-/** Splits a trailing time box ("in 5m", "within 10 minutes", "for 3m", a bare "5m") off a task. */
-function splitTimebox(text: string): { task: string; timeboxMs: number | null } {
-  const tokens = [...text.matchAll(/\S+/g)].map((m) => ({ word: m[0], start: m.index }));
-  const words = tokens.map((t, i) => (i === tokens.length - 1 ? t.word.replace(/[.!]+$/, '') : t.word));
-  const n = words.length;
-  const taskBefore = (i: number): string => text.slice(0, tokens[i]?.start ?? 0).replace(/[\s,;:—–-]+$/, '');
-  for (let k = Math.min(4, n); k >= 1; k--) {
-    const phraseWords = words.slice(n - k);
-    const phrase = phraseWords.join(' ');
-    const ms = parseSpokenDuration(phrase);
-    // Milliseconds are thresholds ("slower than 500ms"), never a time box.
-    if (ms === undefined || /\d\s*ms\b/i.test(phrase)) continue;
-    const before = words[n - k - 1]?.toLowerCase();
-    if (before !== undefined && TIMEBOX_WORDS.has(before)) {
-      if (before === 'for' && STATUS_CODES_RE.test(phrase)) continue;
-      return { task: taskBefore(n - k - 1), timeboxMs: ms };
-    }
-    const bare = phraseWords.every((w) => COMPACT_DURATION_RE.test(w) && !STATUS_CODES_RE.test(w));
-    if (bare && !(before !== undefined && NOT_TIMEBOX_AFTER.has(before))) {
-      return { task: taskBefore(n - k), timeboxMs: ms };
-    }
-  }
-  return { task: text, timeboxMs: null };
-}
-
 function takeTaskId(args: string): { taskId?: string; rest: string } {
   const [first, rest] = splitFirst(args);
   const m = TASK_ID_RE.exec(first);
@@ -162,7 +107,7 @@ function optionalId<K extends string>(key: K, id: string | undefined): { [P in K
   return (id === undefined ? {} : { [key]: id }) as { [P in K]?: string };
 }
 
-function parseAppoint(args: string, vocab: CommandVocabulary): Result {
+function parseOneAppointment(args: string, vocab: CommandVocabulary): Appointment | CommandError {
   let who = takePerson(args, vocab.people, 'appoint');
   let roleText: string;
   if (isCommandError(who)) {
@@ -175,7 +120,7 @@ function parseAppoint(args: string, vocab: CommandVocabulary): Result {
     who = swapped;
     roleText = cleanToken(first);
   } else {
-    roleText = who.rest.replace(/^as\s+(?:an?\s+|the\s+)?/i, '').replace(TRAILING_PUNCT_RE, '').trim();
+    roleText = who.rest.replace(/^(?:as|to|to be)\s+(?:an?\s+|the\s+|our\s+)?/i, '').replace(TRAILING_PUNCT_RE, '').trim();
   }
   if (roleText === '') return fail('/appoint needs a role', COMMAND_USAGE.appoint);
   const role = asRole(roleText);
@@ -185,7 +130,18 @@ function parseAppoint(args: string, vocab: CommandVocabulary): Result {
   }
   if (role === 'ic') return fail(`use /handover @${who.person} to pass command`);
   if (role === 'facilitator') return fail('the facilitator runs the drill and is not a response role');
-  return { kind: 'appoint', target: who.person, role };
+  return { target: who.person, role };
+}
+
+/** "/appoint @dave deputy and @bob scribe": several appointments in one line, each "@name ROLE". */
+function parseAppoint(args: string, vocab: CommandVocabulary): Result {
+  const appointments: Appointment[] = [];
+  for (const part of args.split(/\s*(?:[,;&]|\band\b)\s*(?=@)/i)) {
+    const one = parseOneAppointment(part.trim(), vocab);
+    if (isCommandError(one)) return one;
+    appointments.push(one);
+  }
+  return { kind: 'appoint', appointments };
 }
 
 /** normalizeRole looks words up in a plain object, so "constructor" would come back as a function. */
@@ -197,19 +153,63 @@ function asRole(text: string): Role | undefined {
 function parseSev(args: string): Result {
   const levels = `${SEVERITIES.slice(0, -1).join(', ')} or ${SEVERITIES[SEVERITIES.length - 1] ?? ''}`;
   if (args === '') return fail(`/sev needs a level: ${levels}`, COMMAND_USAGE.sev);
-  const digit = /^(?:sev)?[\s-]*(\d)$/i.exec(args)?.[1];
-  const level = SEVERITIES.find((s) => s === `SEV-${digit ?? ''}`);
+  // "/sev SEV-2 (assume the worst)": the level comes first; what follows is kept as a note.
+  const m = /^(?:sev(?:erity)?)?[\s:-]*(\d)(?!\d)[\s,.;:)—–-]*([\s\S]*)$/i.exec(args);
+  const level = SEVERITIES.find((s) => s === `SEV-${m?.[1] ?? ''}`);
   if (level === undefined) return fail(`${quote(args)} is not a severity: use ${levels}`, COMMAND_USAGE.sev);
-  return { kind: 'sev', level };
+  const note = m?.[2]?.trim() ?? '';
+  return note === '' ? { kind: 'sev', level } : { kind: 'sev', level, note };
+}
+
+// Words that hand a task to nobody in particular (RD-09 records them instead of refusing the line).
+const GROUP_RE = /^(?:someone|somebody|anyone|anybody|everyone|everybody|all of you|all|the team|team|whoever|y'all|folks)\b[,:]?\s*/i;
+// Between two owners: "@erin and @dave", "@erin, @dave", "@erin & dave".
+const OWNER_SEP_RE = /^(?:(?:,|&|\+|and|plus)\s*)+(?=\S)/i;
+
+/** The owners at the front of an assignment: "@erin and @dave look at DNS" gives erin and dave. */
+function takeOwners(args: string, people: readonly string[]): { owners: string[]; rest: string } | CommandError {
+  const first = takePerson(args, people, 'assign');
+  if (isCommandError(first)) return first;
+  const owners = [first.person];
+  let rest = first.rest;
+  for (;;) {
+    const sep = OWNER_SEP_RE.exec(rest)?.[0] ?? '';
+    const after = rest.slice(sep.length);
+    // Another owner needs an @ or a word such as "and" before the name: "@carol bob's logs" is a task.
+    if (sep === '' && !after.startsWith('@')) break;
+    const next = after.replace(/^@\s*/, '');
+    const person = longestNameAt(next, people, (tail) => ARG_NAME_END_RE.test(tail));
+    if (person === undefined) break;
+    if (!owners.includes(person)) owners.push(person);
+    rest = next.slice(person.length).replace(/^[,;:.!?]*\s*/, '');
+  }
+  return { owners, rest };
 }
 
 function parseAssign(args: string, vocab: CommandVocabulary): Result {
-  const who = takePerson(args, vocab.people, 'assign');
+  const group = GROUP_RE.exec(args);
+  const isGroup = group !== null && longestNameAt(args.replace(/^@/, ''), vocab.people, (tail) => ARG_NAME_END_RE.test(tail)) === undefined;
+  const who = isGroup ? { owners: [] as string[], rest: args.slice(group[0].length) } : takeOwners(args, vocab.people);
   if (isCommandError(who)) return who;
-  const { task, timeboxMs } = splitTimebox(who.rest);
+  const { task, timeboxMs, unread } = splitTimebox(who.rest);
   if (timeboxMs === 0) return fail('a time box must be longer than zero', COMMAND_USAGE.assign);
-  if (task === '') return fail(`/assign needs a task for @${who.person}`, COMMAND_USAGE.assign);
-  return { kind: 'assign', target: who.person, task, timeboxMs };
+  const forWhom = isGroup ? group[0].trim().replace(/[,:]$/, '') : who.owners.map((o) => `@${o}`).join(' and ');
+  if (task === '') return fail(`/assign needs a task for ${forWhom}`, COMMAND_USAGE.assign);
+  return {
+    kind: 'assign', owners: who.owners, task, timeboxMs,
+    ...(isGroup ? { group: group[0].trim().replace(/[,:]$/, '').toLowerCase() } : {}),
+    ...(unread !== undefined ? { unreadTimebox: unread } : {}),
+  };
+}
+
+// "/postmortem @carol by Friday": what follows the name, when it says when the write-up is due.
+const DUE_RE = /^(?:(?:by|due|before|on|for|within|in|until)\b[:\s]*)?((?:(?:next|this|end of|eod|eow|tomorrow|today|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\d)[\s\S]*)$/i;
+
+function parsePostmortem(args: string, vocab: CommandVocabulary): Result {
+  const who = takePerson(args, vocab.people, 'postmortem');
+  if (isCommandError(who)) return who;
+  const due = DUE_RE.exec(who.rest.trim())?.[1]?.replace(TRAILING_PUNCT_RE, '').trim();
+  return due ? { kind: 'postmortem', owner: who.person, due } : { kind: 'postmortem', owner: who.person };
 }
 
 function parseMore(args: string): Result {
@@ -226,7 +226,8 @@ function parseMore(args: string): Result {
   }
   if (words.length === 0) return fail('/more needs an estimate, e.g. /more 5m', COMMAND_USAGE.more);
   const phrase = words.join(' ');
-  const ms = parseSpokenDuration(phrase);
+  // "/more 5" means five minutes: nothing else follows /more.
+  const ms = parseSpokenDuration(phrase, { bareMinutes: true });
   if (ms === undefined || ms <= 0) return fail(`${quote(phrase)} is not an estimate`, 'e.g. /more 5m or /more T3 10 min');
   return { kind: 'more', ms, ...optionalId('taskId', taskId) };
 }
@@ -286,7 +287,7 @@ function textCommand(kind: keyof typeof TEXT_NEEDS): Parser {
 }
 
 const PARSERS: { readonly [K in Name]: Parser } = {
-  ack: () => ({ kind: 'ack' }),
+  ack: (args) => ({ kind: 'ack', ...optionalId('taskId', takeTaskId(args).taskId) }),
   trigger: (args) => ({ kind: 'trigger', text: args }),
   join: (args) => ({ kind: 'join', text: args }),
   ic: (args) => ({ kind: 'ic', text: args }),
@@ -314,10 +315,7 @@ const PARSERS: { readonly [K in Name]: Parser } = {
   },
   resolve: () => ({ kind: 'resolve' }),
   end: () => ({ kind: 'end' }),
-  postmortem: (args, vocab) => {
-    const who = takePerson(args, vocab.people, 'postmortem');
-    return isCommandError(who) ? who : { kind: 'postmortem', owner: who.person };
-  },
+  postmortem: parsePostmortem,
 };
 
 function unknownCommand(word: string): CommandError {

@@ -3,7 +3,9 @@ import { VERSION } from '../cli/version';
 import { formatClock } from '../scenario/duration';
 import type { Phase, Scenario } from '../scenario/types';
 import type { Command } from './command';
-import { refsIn, type Draft, type IncidentState, type PersonState, type Poll, type Task } from './drill-state';
+import { eventIdsIn, type Decision, type Draft, type IncidentState, type PersonState, type Poll, type Task } from './drill-state';
+import { readChat, type ChatContext } from './chat-reading';
+import { linkIntent } from './intent/link';
 import type { JournalEvent, JournalHeader, JournalParticipant, JournalSink } from './journal';
 import { isCommandError, mentionsIn, parseCommand } from './parse-command';
 import { createFaker, createRng } from './random';
@@ -14,6 +16,15 @@ import { World, type AlertState } from './world';
 
 export type Outcome = 'resolved' | 'timed-out' | 'aborted';
 export type FacilitatorControl = { kind: 'pause' } | { kind: 'resume' } | { kind: 'speed'; speed: number } | { kind: 'inject-now' } | { kind: 'end' };
+
+/** How long after a decision "do it" in an assignment still means that decision. */
+const DECISION_CARRIES_MS = 10 * 60_000;
+// Words that carry out what was just decided: "go ahead", "do it", "run X1", "execute", "make it happen".
+const CARRY_OUT_RE = /\b(?:do|run|execute|carry|perform|implement|apply|action|go ahead|proceed|make it (?:so|happen)|kick (?:it )?off|start|handle|take care of)\b/i;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /** An alert escalates to the backup on-call when nobody acknowledges it in this time (oncall/being_oncall.md). */
 export const ESCALATE_MS = 5 * 60_000;
@@ -46,7 +57,9 @@ export class DrillSession {
   header?: JournalHeader;
   outcome?: Outcome;
   private seq = 0;
-  private readonly decisionLog: { id: string; actions: readonly string[] }[] = [];
+  private readonly decisions: Decision[] = [];
+  /** Timer handles of task time boxes, kept out of the task so tasks stay plain data. */
+  private readonly dueTimers = new Map<string, unknown>();
   private nextInject = 0;
   private readonly listeners: Listener[] = [];
   private readonly wall: () => string;
@@ -212,7 +225,27 @@ export class DrillSession {
       this.emit('cmd.error', actor, role, { message: parsed.error, ...(parsed.suggestion ? { suggestion: parsed.suggestion } : {}) });
       return;
     }
-    this.handle(actor, role, parsed);
+    if (parsed.kind !== 'say') return this.handle(actor, role, parsed);
+    const reading = readChat(parsed.text, this.chatContext(actor));
+    if (reading.instead) this.handle(actor, role, reading.instead, 'chat');
+    else this.handle(actor, role, parsed);
+    for (const c of reading.also) this.handle(actor, this.roleOf(actor), c, 'chat');
+    if (!reading.instead && this.people.get(actor)?.joinedAt === undefined && this.incident.ic !== actor) {
+      this.hint(actor, role, 'you have not joined the call yet: say who you are and what you cover first (/join orders-api)');
+    }
+  }
+
+  /** What chat reading needs to know about a speaker right now. */
+  private chatContext(actor: string): ChatContext {
+    const open = this.tasks.filter((t) => t.owners.includes(actor) && t.status === 'open');
+    return {
+      actor, scenario: this.scenario, isIc: this.incident.ic === actor, hasIc: this.incident.ic !== undefined,
+      icAnnounced: this.incident.icAnnounced === true, joined: this.people.get(actor)?.joinedAt !== undefined,
+      ...(this.incident.severity ? { severity: this.incident.severity } : {}),
+      hasUnackedTask: open.some((t) => t.ackedAt === undefined), hasOpenTask: open.length > 0,
+      draftWaiting: this.drafts.some((d) => !d.approvedBy && d.postedAt === undefined),
+      pollUndecided: this.polls.some((p) => p.decidedBy === undefined && !p.closed),
+    };
   }
 
   /** A facilitator control: pause, resume, speed, inject now, end. */
@@ -230,13 +263,18 @@ export class DrillSession {
     this.outcome = outcome;
     this.world.stop();
     this.scheduler.clearTimeout(this.endTimer);
-    for (const t of this.tasks) this.scheduler.clearTimeout(t.dueTimer);
+    for (const t of this.dueTimers.values()) this.scheduler.clearTimeout(t);
     for (const a of this.alertState.values()) this.scheduler.clearTimeout(a.escalation);
     this.emit('drill.end', 'facilitator', 'system', { outcome, phase: this.world.currentPhase().id });
   }
 
   private refuse(actor: string, role: Role, message: string, suggestion?: string): void {
     this.emit('cmd.error', actor, role, { message, ...(suggestion ? { suggestion } : {}) });
+  }
+
+  /** Tells one person something privately (their hint line, never the channel): what a command kept, or how to link it. */
+  hint(actor: string, role: Role | 'system', message: string): void {
+    this.emit('cmd.hint', actor, role, { message });
   }
 
   private requireIc(actor: string, role: Role, what: string): boolean {
@@ -254,19 +292,60 @@ export class DrillSession {
     }
   }
 
-  private openTaskOf(name: string, id?: string): Task | undefined {
-    if (id) return this.tasks.find((t) => t.id === id && t.to === name);
-    return this.tasks.find((t) => t.to === name && t.status === 'open');
+  /** An open task of this person: the one named, else one their words are about, else their oldest. */
+  private openTaskOf(name: string, id?: string, text?: string): Task | undefined {
+    if (id) return this.tasks.find((t) => t.id === id && t.owners.includes(name));
+    const open = this.tasks.filter((t) => t.owners.includes(name) && t.status === 'open');
+    if (text !== undefined && open.length > 1) {
+      const about = linkIntent(text, this.scenario);
+      const hit = open.find((t) => t.refs.some((r) => about.actions.includes(r) || about.probes.includes(r)));
+      if (hit) return hit;
+    }
+    return open[0];
   }
 
-  private handle(actor: string, role: Role, c: Command): void {
+  /** Whether a task covers running an action: named in it, or (for a minor action) a fix asked of its service. */
+  private covers(task: Task, action: Scenario['actions'][number]): boolean {
+    if (task.actions.includes(action.id)) return true;
+    // A major action needs to be named: "look at orders-api" does not cover rolling it back (RD-15).
+    if (action.major || !task.remediation) return false;
+    if (task.services.includes(action.service)) return true;
+    const team = this.people.get(task.to)?.info.team;
+    return task.refs.length === 0 && task.services.length === 0 && this.scenario.services.some((x) => x.id === action.service && x.owner === team);
+  }
+
+  /** A decision in words ("X1", or "do it" right after deciding): the actions a task carries out. */
+  private decidedActions(text: string, now: number): string[] {
+    const named = eventIdsIn(text).filter((id) => id.startsWith('X'));
+    const byId = this.decisions.filter((d) => named.includes(d.id)).flatMap((d) => d.actions);
+    if (byId.length) return byId;
+    const last = this.decisions.at(-1);
+    const recent = last !== undefined && now - last.atMs <= DECISION_CARRIES_MS;
+    return recent && CARRY_OUT_RE.test(text) ? [...last.actions] : [];
+  }
+
+  /** The poll a decision settles: the one it names, else the latest undecided poll about the same actions. */
+  private pollFor(text: string, actions: readonly string[]): Poll | undefined {
+    const named = eventIdsIn(text).find((id) => id.startsWith('P'));
+    if (named) return this.polls.find((p) => p.id === named);
+    const undecided = [...this.polls].reverse().filter((p) => p.decidedBy === undefined);
+    if (actions.length === 0) return undecided.find((p) => !p.closed);
+    // A poll that names no action may be about anything, so the open one is given the benefit of the doubt.
+    return undecided.find((p) => p.actions.some((a) => actions.includes(a))) ?? undecided.find((p) => !p.closed && p.actions.length === 0);
+  }
+
+  private handle(actor: string, role: Role, c: Command, via?: 'chat'): void {
     const s = this.scenario;
     const now = this.scheduler.now();
+    const chat = via ? { via } : {};
     switch (c.kind) {
       case 'ack': {
         const mine = [...this.alertState.entries()].find(([, st]) => !st.ackedBy && st.notified.includes(actor));
+        const unackedTask = this.tasks.find((t) => t.owners.includes(actor) && t.status === 'open' && t.ackedAt === undefined);
+        // "/ack T1", or "/ack" with no page waiting but a task to acknowledge, is a /wilco.
+        if (c.taskId !== undefined || (!mine && unackedTask)) return this.handle(actor, role, { kind: 'wilco', ...(c.taskId ? { taskId: c.taskId } : {}) });
         const any = mine ?? [...this.alertState.entries()].find(([, st]) => !st.ackedBy);
-        if (!any) return this.refuse(actor, role, 'there is no unacknowledged page');
+        if (!any) return this.refuse(actor, role, 'there is no unacknowledged page or task');
         const [alert, st] = any;
         st.ackedBy = actor;
         this.scheduler.clearTimeout(st.escalation);
@@ -288,69 +367,70 @@ export class DrillSession {
         const p = this.people.get(actor)!;
         if (p.joinedAt !== undefined) return this.refuse(actor, role, 'you are already on the call');
         p.joinedAt = now;
-        this.emit('participant.join', actor, role, { system: c.text });
+        this.emit('participant.join', actor, role, { system: c.text, ...chat });
         return;
       }
       case 'ic': {
-        if (this.incident.ic === actor) return this.refuse(actor, role, 'you are already the Incident Commander');
+        if (this.incident.ic === actor) {
+          // The new IC after a handover (or an IC who first typed a bare /ic) announces command in full.
+          if (c.text.trim() === '' || this.incident.icAnnounced) return this.refuse(actor, role, 'you are already the Incident Commander');
+          this.incident.icAnnounced = true;
+          this.emit('role.announce', actor, 'ic', { text: c.text, ...chat });
+          return;
+        }
         if (this.incident.ic) return this.refuse(actor, role, `${this.incident.ic} is the Incident Commander; command changes only by /handover`);
         this.incident.ic = actor;
+        this.incident.icAnnounced = c.text.trim() !== '';
         this.ensureJoined(actor, 'ic');
-        this.emit('role.claim', actor, 'ic', { role: 'ic', text: c.text });
+        this.emit('role.claim', actor, 'ic', { role: 'ic', text: c.text, ...chat });
         return;
       }
       case 'appoint': {
         if (!this.requireIc(actor, role, 'appoints roles')) return;
-        const p = this.people.get(c.target)!;
-        if (!p.appointed.includes(c.role)) p.appointed.push(c.role);
-        this.emit('role.appoint', actor, role, { user: c.target, role: c.role });
+        for (const a of c.appointments) {
+          const p = this.people.get(a.target)!;
+          if (!p.appointed.includes(a.role)) p.appointed.push(a.role);
+          this.emit('role.appoint', actor, role, { user: a.target, role: a.role });
+        }
         return;
       }
       case 'sev': {
         if (!this.requireIc(actor, role, 'declares severity')) return;
         const previous = this.incident.severity ?? null;
         this.incident.severity = c.level;
-        this.emit('sev.set', actor, role, { level: c.level, previous, mitigated: this.world.mitigatedAt !== undefined });
+        this.emit('sev.set', actor, role, { level: c.level, previous, mitigated: this.world.mitigatedAt !== undefined, ...(c.note ? { note: c.note } : {}), ...chat });
         return;
       }
-      case 'assign': {
-        if (!this.requireIc(actor, role, 'assigns tasks')) return;
-        const id = `T${this.tasks.length + 1}`;
-        const refs = refsIn(c.task, [...s.probes.map((p) => p.id), ...s.actions.map((a) => a.id), ...s.services.map((x) => x.id)]);
-        const task: Task = { id, to: c.target, by: actor, text: c.task, refs, assignedAt: now, timeboxMs: c.timeboxMs, status: 'open' };
-        this.tasks.push(task);
-        this.emit('task.assign', actor, role, { id, to: c.target, text: c.task, timeboxMs: c.timeboxMs, refs });
-        if (c.timeboxMs !== null) this.setDue(task, c.timeboxMs);
-        return;
-      }
+      case 'assign': return this.assign(actor, role, c, now);
       case 'wilco': {
-        const task = c.taskId ? this.openTaskOf(actor, c.taskId) : this.tasks.find((t) => t.to === actor && t.status === 'open' && t.ackedAt === undefined);
+        const task = c.taskId ? this.openTaskOf(actor, c.taskId) : this.tasks.find((t) => t.owners.includes(actor) && t.status === 'open' && t.ackedAt === undefined);
         if (!task) return this.refuse(actor, role, c.taskId ? `${c.taskId} is not a task of yours` : 'you have no task to acknowledge');
-        task.ackedAt = now;
-        this.emit('task.ack', actor, role, { id: task.id });
+        if (task.ackedAt === undefined) task.ackedAt = now;
+        this.emit('task.ack', actor, role, { id: task.id, ...chat });
         return;
       }
       case 'report': {
-        const task = this.openTaskOf(actor, c.taskId);
+        const task = this.openTaskOf(actor, c.taskId, c.text);
         if (c.taskId && !task) return this.refuse(actor, role, `${c.taskId} is not a task of yours`);
         if (task) {
           task.status = 'done';
           task.reportedAt = now;
-          this.scheduler.clearTimeout(task.dueTimer);
+          this.scheduler.clearTimeout(this.dueTimers.get(task.id));
         }
-        this.emit('task.report', actor, role, { id: task?.id ?? null, text: c.text });
+        this.emit('task.report', actor, role, { id: task?.id ?? null, text: c.text, ...chat });
         return;
       }
       case 'more': {
         const task = this.openTaskOf(actor, c.taskId);
         if (!task || task.status !== 'open') return this.refuse(actor, role, c.taskId ? `${c.taskId} is not an open task of yours` : 'you have no open task to extend');
-        this.emit('task.extend', actor, role, { id: task.id, estimateMs: c.ms });
+        this.emit('task.extend', actor, role, { id: task.id, estimateMs: c.ms, ...chat });
         this.setDue(task, c.ms);
         return;
       }
       case 'check': {
         const probe = s.probes.find((p) => p.id === c.probe)!;
-        const task = this.tasks.find((t) => t.to === actor && t.status === 'open');
+        const open = this.tasks.filter((t) => t.owners.includes(actor) && t.status === 'open');
+        const task = open.find((t) => t.refs.includes(probe.id)) ?? open[0];
         this.emit('probe.start', actor, role, { probe: probe.id, service: probe.service, taskId: task?.id ?? null });
         this.scheduler.setTimeout(() => {
           if (this.status !== 'running') return;
@@ -362,11 +442,10 @@ export class DrillSession {
       }
       case 'run': {
         const action = s.actions.find((a) => a.id === c.action)!;
-        const task = this.tasks.find((t) => t.to === actor && t.status === 'open' && (t.refs.length === 0 || t.refs.includes(action.id) || t.refs.includes(action.service)));
-        const lastDecision = this.lastDecisionMentioning(action.id);
+        const task = this.tasks.find((t) => t.owners.includes(actor) && t.status === 'open' && this.covers(t, action));
+        const decision = [...this.decisions].reverse().find((d) => d.actions.includes(action.id));
         this.emit('action.start', actor, role, {
-          action: action.id, service: action.service, major: action.major, taskId: task?.id ?? null,
-          decisionId: lastDecision ?? null,
+          action: action.id, service: action.service, major: action.major, taskId: task?.id ?? null, decisionId: decision?.id ?? null,
         });
         this.scheduler.setTimeout(() => {
           if (this.status !== 'running') return;
@@ -380,8 +459,10 @@ export class DrillSession {
         if (!this.requireIc(actor, role, 'runs polls')) return;
         for (const p of this.polls) p.closed = true;
         const id = `P${this.polls.length + 1}`;
-        this.polls.push({ id, proposal: c.proposal, openedAt: now, objections: [], closed: false });
-        this.emit('poll.open', actor, role, { id, proposal: c.proposal, actions: refsIn(c.proposal, s.actions.map((a) => a.id)) });
+        const actions = linkIntent(c.proposal, s).actions;
+        this.polls.push({ id, proposal: c.proposal, openedAt: now, actions, objections: [], closed: false });
+        this.emit('poll.open', actor, role, { id, proposal: c.proposal, actions, ...chat });
+        if (actions.length === 0) this.hint(actor, role, `${id} names no action, so a decision and a /run cannot be tied to it; say which (Tab after /poll lists them)`);
         return;
       }
       case 'object': {
@@ -393,26 +474,34 @@ export class DrillSession {
       }
       case 'decide': {
         if (!this.requireIc(actor, role, 'records decisions')) return;
-        const poll = this.polls.find((p) => !p.closed);
-        if (poll) poll.closed = true;
-        const actions = refsIn(c.text, s.actions.map((a) => a.id));
-        const id = `X${this.decisionLog.length + 1}`;
-        this.decisionLog.push({ id, actions });
+        const own = linkIntent(c.text, s).actions;
+        const poll = this.pollFor(c.text, own);
+        // "Hearing none, we proceed" is about whatever the poll proposed.
+        const actions = own.length ? own : [...(poll?.actions ?? [])];
+        const id = `X${this.decisions.length + 1}`;
+        if (poll) {
+          poll.closed = true;
+          poll.decidedBy = id;
+        }
+        this.decisions.push({ id, atMs: now, actions, pollId: poll?.id ?? null });
         this.emit('decision', actor, role, {
           id, pollId: poll?.id ?? null, text: c.text, actions,
-          major: actions.some((a) => s.actions.find((x) => x.id === a)?.major),
+          major: actions.some((a) => s.actions.find((x) => x.id === a)?.major), ...chat,
         });
+        if (actions.length === 0) this.hint(actor, role, `${id} names no action; a /run of what you decided will not count as decided (Tab after /decide lists actions)`);
         return;
       }
       case 'status': {
         if (!this.requireIc(actor, role, 'gives status updates')) return;
         this.incident.lastStatus = { atMs: now, text: c.text };
-        this.emit('status.update', actor, role, { audience: 'call', text: c.text, severity: this.incident.severity ?? null });
+        this.incident.statusCount = (this.incident.statusCount ?? 0) + 1;
+        this.emit('status.update', actor, role, { id: `S${this.incident.statusCount}`, audience: 'call', text: c.text, severity: this.incident.severity ?? null, ...chat });
         return;
       }
       case 'note':
       case 'todo': {
-        const refs = [...c.text.matchAll(/\b([TXPD]\d+)\b/g)].map((m) => m[1]!);
+        const about = linkIntent(c.text, s);
+        const refs = [...new Set([...eventIdsIn(c.text), ...about.actions, ...about.probes])];
         this.emit('scribe.note', actor, role, { text: c.text, todo: c.kind === 'todo' || /^todo\b/i.test(c.text), refs });
         return;
       }
@@ -427,7 +516,7 @@ export class DrillSession {
         const d = c.draftId ? this.drafts.find((x) => x.id === c.draftId) : [...this.drafts].reverse().find((x) => !x.approvedBy && x.postedAt === undefined);
         if (!d) return this.refuse(actor, role, c.draftId ? `no draft ${c.draftId}` : 'there is no draft waiting for approval');
         d.approvedBy = actor;
-        this.emit('draft.approve', actor, role, { id: d.id });
+        this.emit('draft.approve', actor, role, { id: d.id, ...chat });
         return;
       }
       case 'post': {
@@ -449,8 +538,10 @@ export class DrillSession {
         if (c.target === actor) return this.refuse(actor, role, 'you already hold command');
         this.emit('handover.announce', actor, role, { from: actor, to: c.target });
         this.incident.ic = c.target;
+        this.incident.icAnnounced = false;
         this.ensureJoined(c.target, this.roleOf(c.target));
         this.emit('role.claim', c.target, 'ic', { role: 'ic', via: 'handover', from: actor });
+        this.hint(c.target, 'ic', `${actor} handed you command. Announce it to everyone: /ic This is ${c.target}, I am now the Incident Commander`);
         return;
       }
       case 'resolve': {
@@ -472,32 +563,59 @@ export class DrillSession {
       case 'postmortem': {
         if (!this.requireIc(actor, role, 'names the postmortem owner')) return;
         this.incident.postmortemOwner = c.owner;
-        this.emit('pm.assign', actor, role, { owner: c.owner });
+        this.emit('pm.assign', actor, role, { owner: c.owner, due: c.due ?? null });
+        if (c.due === undefined) this.hint(actor, role, `${c.owner} owns the postmortem; say when it is due too: /postmortem @${c.owner} by Friday`);
         return;
       }
-      case 'say': {
-        const mentions = mentionsIn(c.text, [...this.people.keys()]);
-        this.emit('say', actor, role, { text: c.text, mentions });
-        if (this.incident.ic === actor) {
-          for (const t of this.tasks) {
-            if (t.status === 'open' && mentions.includes(t.to) && t.dueAt !== undefined && now >= t.dueAt) this.emit('task.followup', actor, role, { id: t.id, to: t.to });
-          }
-        }
-        return;
-      }
+      case 'say': return this.say(actor, role, c.text, now);
     }
   }
 
-  private lastDecisionMentioning(action: string): string | undefined {
-    return [...this.decisionLog].reverse().find((d) => d.actions.includes(action))?.id;
+  private assign(actor: string, role: Role, c: Extract<Command, { kind: 'assign' }>, now: number): void {
+    if (!this.requireIc(actor, role, 'assigns tasks')) return;
+    const id = `T${this.tasks.length + 1}`;
+    const about = linkIntent(c.task, this.scenario);
+    const actions = [...new Set([...about.actions, ...this.decidedActions(c.task, now)])];
+    const refs = [...actions, ...about.probes];
+    const to = c.owners[0] ?? c.group ?? 'someone';
+    const task: Task = {
+      id, to, owners: c.owners, by: actor, text: c.task, refs, actions, services: about.services,
+      remediation: about.remediation || actions.length > 0, assignedAt: now, timeboxMs: c.timeboxMs, status: 'open',
+    };
+    this.tasks.push(task);
+    this.emit('task.assign', actor, role, {
+      id, to, owners: c.owners, ...(c.group ? { group: c.group } : {}), text: c.task, timeboxMs: c.timeboxMs, refs, actions,
+      services: about.services, remediation: task.remediation,
+    });
+    if (c.timeboxMs !== null) this.setDue(task, c.timeboxMs);
+    // Say at once what was kept, so a lost owner or time box is not first found in the scorecard.
+    const kept: string[] = [];
+    if (c.group) kept.push(`${id} went to "${c.group}", which is nobody in particular: give it to one person by name`);
+    else if (c.owners.length > 1) kept.push(`${id} went to ${c.owners.join(' and ')}: one owner per task keeps it clear (give each their own)`);
+    if (c.unreadTimebox) kept.push(`${id} has no time box: "${c.unreadTimebox}" is not a time I can count down (say "in 5m")`);
+    else if (c.timeboxMs === null) kept.push(`${id} has no time box (add "in 5m")`);
+    if (refs.length === 0) kept.push(`${id} names no probe or action${about.services.length ? ` on ${about.services.join(', ')}` : ''}; Tab after the task lists them`);
+    if (kept.length) this.hint(actor, role, kept.join('; '));
+  }
+
+  private say(actor: string, role: Role, text: string, now: number): void {
+    const mentions = mentionsIn(text, [...this.people.keys()]);
+    this.emit('say', actor, role, { text, mentions });
+    if (this.incident.ic !== actor) return;
+    const ids = eventIdsIn(text);
+    for (const t of this.tasks) {
+      // The IC asking after an expired task: by @name, by name, or by its id.
+      const asked = mentions.includes(t.to) || ids.includes(t.id) || new RegExp(`\\b${escapeRe(t.to)}\\b`, 'i').test(text);
+      if (t.status === 'open' && asked && t.dueAt !== undefined && now >= t.dueAt) this.emit('task.followup', actor, role, { id: t.id, to: t.to });
+    }
   }
 
   private setDue(task: Task, ms: number): void {
-    this.scheduler.clearTimeout(task.dueTimer);
+    this.scheduler.clearTimeout(this.dueTimers.get(task.id));
     task.dueAt = this.scheduler.now() + ms;
-    task.dueTimer = this.scheduler.setTimeout(() => {
-      if (task.status === 'open' && this.status === 'running') this.emit('task.due', task.to, this.roleOf(task.to), { id: task.id, to: task.to });
-    }, ms);
+    this.dueTimers.set(task.id, this.scheduler.setTimeout(() => {
+      if (task.status === 'open' && this.status === 'running') this.emit('task.due', task.to, this.people.has(task.to) ? this.roleOf(task.to) : 'system', { id: task.id, to: task.to });
+    }, ms));
   }
 
   private phaseEntered(phase: Phase): void {

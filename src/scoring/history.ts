@@ -139,7 +139,8 @@ export interface HistoryRow {
   readonly title: string;
   /** Everyone who held command, in the order they appear in the scorecard (more than one after a handover). */
   readonly ic: readonly string[];
-  readonly score: number;
+  /** Null for a drill that ended before there was a response to score. */
+  readonly score: number | null;
   readonly grade: Scorecard['grade'];
   readonly outcome: Scorecard['outcome'];
   /** Key times in drill milliseconds; null when it never happened. */
@@ -173,12 +174,12 @@ export interface ScenarioTrend {
   readonly latest: number;
 }
 
-/** Per-scenario trends, in the order each scenario first appears. */
+/** Per-scenario trends of the scored runs, in the order each scenario first appears. */
 export function scenarioTrends(runs: readonly RunRecord[]): ScenarioTrend[] {
   const groups = new Map<string, RunRecord[]>();
-  for (const r of runs) groups.set(r.card.scenario.id, [...(groups.get(r.card.scenario.id) ?? []), r]);
+  for (const r of runs) if (r.card.score !== null) groups.set(r.card.scenario.id, [...(groups.get(r.card.scenario.id) ?? []), r]);
   return [...groups.entries()].map(([scenario, rs]) => {
-    const scores = rs.map((r) => r.card.score);
+    const scores = rs.map((r) => r.card.score ?? 0);
     return {
       scenario, title: rs.at(-1)!.card.scenario.title, runs: rs.length, scores,
       mitigateMs: rs.map((r) => r.card.metrics.timeToMitigate?.ms ?? null),

@@ -1,10 +1,8 @@
 /** Response-time metrics, each measured against the scenario's target (or the process default). */
 import type { JournalEvent } from '../engine/journal';
-import { PARAMS } from './journal-index';
+import { targetsOf } from '../scenario/targets';
 import type { ScoringContext } from './rule';
 import type { MetricKey, MetricResult } from './types';
-
-const MIN = 60_000;
 
 /** How much each metric counts toward the metrics part of the score. */
 export const METRIC_WEIGHTS: Readonly<Record<MetricKey, number>> = {
@@ -34,10 +32,8 @@ export function applicableMetrics(ctx: ScoringContext): MetricKey[] {
 /** Every metric: {ms, targetMs, met}, or null when the thing never happened. */
 export function computeMetrics(ctx: ScoringContext): Record<MetricKey, MetricResult | null> {
   const { ix, scenario } = ctx;
-  const t = scenario.expects.targets;
+  const t = targetsOf(scenario);
   const base = ix.tAlert ?? 0;
-  const statusEvery = scenario.expects.statusEveryMs ?? PARAMS.STATUS_MAX_GAP;
-  const externalEvery = scenario.expects.externalEveryMs ?? PARAMS.EXTERNAL_MAX_GAP;
   const m = (ms: number | undefined, targetMs: number): MetricResult | null => (ms === undefined ? null : { ms, targetMs, met: ms <= targetMs });
   // An IC who takes command before anyone triggers the response took it at once, not in negative time.
   const since = (at: number | undefined, from: number | undefined) => (at === undefined || from === undefined ? undefined : Math.max(0, at - from));
@@ -67,17 +63,17 @@ export function computeMetrics(ctx: ScoringContext): Record<MetricKey, MetricRes
   const posts = ix.of('external.post').map((e: JournalEvent) => e.atMs);
   const openUntil = ix.tResolved ?? ix.tEnd;
   return {
-    timeToAcknowledge: m(since(ack, ix.tAlert), t.acknowledge ?? PARAMS.ESCALATION),
-    timeToTrigger: m(since(trigger, base), t.trigger ?? 5 * MIN),
-    timeToCommand: m(since(claim, trigger ?? base), t.command ?? PARAMS.T_IC),
-    timeToAssemble: m(since(assembled, trigger), t.assemble ?? 10 * MIN),
-    timeToSeverity: m(since(ix.first('sev.set')?.atMs, claim), t.severity ?? 5 * MIN),
-    timeToFirstStatus: m(since(ix.first('status.update')?.atMs, claim), t.firstStatus ?? statusEvery),
-    statusUpdateMaxGap: claim === undefined ? null : m(maxGap(ix.of('status.update').map((e) => e.atMs), claim, openUntil), statusEvery),
-    timeToMitigate: m(since(ix.tMitigated, base), t.mitigate ?? Math.round(scenario.durationMs * 0.6)),
-    timeToResolve: m(since(ix.tResolved, base), t.resolve ?? Math.round(scenario.durationMs * 0.85)),
-    timeToFirstExternal: m(since(posts[0], claim), t.firstExternal ?? PARAMS.EXTERNAL_FIRST),
-    externalUpdateMaxGap: posts.length ? m(maxGap(posts, posts[0]!, openUntil), externalEvery) : null,
+    timeToAcknowledge: m(since(ack, ix.tAlert), t.acknowledge),
+    timeToTrigger: m(since(trigger, base), t.trigger),
+    timeToCommand: m(since(claim, trigger ?? base), t.command),
+    timeToAssemble: m(since(assembled, trigger), t.assemble),
+    timeToSeverity: m(since(ix.first('sev.set')?.atMs, claim), t.severity),
+    timeToFirstStatus: m(since(ix.first('status.update')?.atMs, claim), t.firstStatus),
+    statusUpdateMaxGap: claim === undefined ? null : m(maxGap(ix.of('status.update').map((e) => e.atMs), claim, openUntil), t.statusEvery),
+    timeToMitigate: m(since(ix.tMitigated, base), t.mitigate),
+    timeToResolve: m(since(ix.tResolved, base), t.resolve),
+    timeToFirstExternal: m(since(posts[0], claim), t.firstExternal),
+    externalUpdateMaxGap: posts.length ? m(maxGap(posts, posts[0]!, openUntil), t.externalEvery) : null,
   };
 }
 

@@ -213,7 +213,7 @@ function howDidWeDo(card: Scorecard, scenario: PmScenario): string[] {
   const bad = didNotGoWell(card);
   const lines = [
     "## How'd We Do?", '',
-    `Score ${card.score}/100, grade ${card.grade}; scorecard.md has the details. These points are about the roles and the process, not the people in them.`, '',
+    `${card.score === null ? `Not scored: ${card.notScored ?? 'there was no response to judge'}` : `Score ${card.score}/100, grade ${card.grade}`}; scorecard.md has the details. These points are about the roles and the process, not the people in them.`, '',
     '### What went well', '',
     ...(good.length ? good.map((p) => `- ${p}`) : ['- Nothing stood out this time.']), '',
     "### What didn't go so well", '',

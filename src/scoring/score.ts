@@ -11,7 +11,8 @@ import { WEIGHT, type ScoringContext } from './rule';
 import { RULES } from './rules';
 import { missedEntry, scribeCoverage } from './scribe-coverage';
 import { buildTimeline } from './timeline';
-import type { Deduction, MetricKey, ParticipantResult, RuleResult, Scorecard } from './types';
+import type { Deduction, Grade, MetricKey, ParticipantResult, RuleResult, Scorecard } from './types';
+import { formatClock } from '../scenario/duration';
 
 /** Points for response times; the rest are for role discipline. */
 export const METRIC_POINTS = 40;
@@ -19,7 +20,8 @@ export const RULE_POINTS = 60;
 /** Points a participant loses per violation, by rule severity. */
 const PERSONAL_COST = { high: 15, medium: 10, low: 5 } as const;
 
-function grade(score: number): Scorecard['grade'] {
+/** The letter for a score. */
+export function grade(score: number): Grade {
   return score >= 90 ? 'A' : score >= 80 ? 'B' : score >= 70 ? 'C' : score >= 60 ? 'D' : 'F';
 }
 
@@ -87,6 +89,11 @@ export function score(scenario: Scenario, header: JournalHeader, events: readonl
     if (r.penalty > 0) deductions.push({ what: `${r.id} ${r.title}: ${r.violations.length} violation${r.violations.length === 1 ? '' : 's'}`, points: round1(worth * r.penalty) });
   }
   const total = Math.round(metricPoints + rulePoints);
+  const outcome = outcomeOf(events);
+  // Nothing to judge yet: stopped before anyone triggered the response, or before anything even alerted.
+  const notScored = ix.tTrigger === undefined && (outcome === 'aborted' || ix.tAlert === undefined)
+    ? `the drill ended at T+${formatClock(ix.tEnd)}, before anyone triggered the incident response, so there was no response to score`
+    : undefined;
 
   const cov = scribeCoverage(ix);
   const participants: ParticipantResult[] = header.participants.map((p) => {
@@ -97,8 +104,9 @@ export function score(scenario: Scenario, header: JournalHeader, events: readonl
       ? rules.filter((r) => r.status === 'passed' && (roles as string[]).includes(r.role)).map((r) => r.title)
       : [];
     const cost = mine.reduce((n, v) => n + PERSONAL_COST[v.severity], 0);
+    const own = notScored ? null : Math.max(0, 100 - cost);
     return {
-      name: p.name, roles, kind: p.kind, score: Math.max(0, 100 - cost),
+      name: p.name, roles, kind: p.kind, score: own, grade: own === null ? null : grade(own),
       violations: mine.map(({ rule, atMs, note }) => ({ rule, atMs, note })), strengths,
     };
   });
@@ -107,22 +115,25 @@ export function score(scenario: Scenario, header: JournalHeader, events: readonl
     scenario: { id: scenario.id, title: scenario.title, hash: scenario.hash },
     seed: header.seed,
     version: VERSION,
-    outcome: outcomeOf(events),
-    score: total,
-    grade: grade(total),
+    outcome,
+    score: notScored ? null : total,
+    grade: notScored ? null : grade(total),
+    ...(notScored ? { notScored } : {}),
     metrics: metrics as Record<MetricKey, (typeof metrics)[MetricKey]>,
     rules,
     participants,
     scribe: { coverage: cov.coverage === null ? null : round3(cov.coverage), noted: cov.noted, total: cov.total, missed: cov.missed.map(missedEntry) },
     timeline: buildTimeline(events),
-    deductions: deductions.sort((a, b) => b.points - a.points),
+    deductions: notScored ? [] : deductions.sort((a, b) => b.points - a.points),
     drill: {
       durationMs: scenario.durationMs,
       endedAtMs: ix.tEnd,
       metricsNotApplicable: (Object.keys(metrics) as MetricKey[]).filter((k) => !applicable.includes(k)),
       severityMinutes: severityMinutes(ix),
+      expectedSeverity: scenario.expects.severity,
       rootCause: scenario.solution.rootCause,
       postmortemOwner: ix.first('pm.assign') ? String(ix.first('pm.assign')!.data.owner) : null,
+      postmortemDue: ix.of('pm.assign').at(-1)?.data.due ? String(ix.of('pm.assign').at(-1)!.data.due) : null,
       todos: ix.of('scribe.note').filter((n) => n.data.todo === true).map((n) => String(n.data.text)),
     },
   };

@@ -3,6 +3,7 @@ import { METRIC_TITLES, roleTitle } from './labels';
 import { cleanStrings, clock, drillTime, mdCell, percent, plural } from './markdown-text';
 import { didNotGoWell, rulesByRole, wentWell } from './review-points';
 import { METRIC_KEYS, type RuleResult, type Scorecard } from './types';
+import { botViolations, headline } from './whose-score';
 
 /** Renders scorecard.md for a scorecard. Every text from the drill is stripped of control sequences. */
 export function scorecardMarkdown(input: Scorecard): string {
@@ -24,9 +25,18 @@ function header(card: Scorecard): string[] {
     '',
     `Scenario \`${card.scenario.id}\` · seed \`${card.seed}\` · firedrill ${card.version} · scenario hash \`${card.scenario.hash.slice(0, 12)}\``,
     '',
-    `**Score ${card.score}/100, grade ${card.grade}.** Outcome: **${card.outcome}** at ${drillTime(card.drill.endedAtMs)} of a ${clock(card.drill.durationMs)} drill.`,
+    `**${headline(card)}.** Outcome: **${card.outcome}** at ${drillTime(card.drill.endedAtMs)} of a ${clock(card.drill.durationMs)} drill.`,
     '',
+    ...(card.score === null ? [] : [`Team score ${card.score}/100, grade ${card.grade}. Each person's own score is 100 less what their own violations cost.`, '']),
+    ...botLines(card),
   ];
+}
+
+/** Bots' violations, apart from the people's: a bot's mistake is not the team's lesson. */
+function botLines(card: Scorecard): string[] {
+  const bots = botViolations(card);
+  if (!bots.length) return [];
+  return ['Violations by bots (not the people playing):', '', ...bots.map((v) => `- ${drillTime(v.atMs)} ${v.rule}, ${v.name} (bot): ${v.note}`), ''];
 }
 
 function deductions(card: Scorecard): string[] {
@@ -39,7 +49,7 @@ function deductions(card: Scorecard): string[] {
   card.deductions.forEach((d, i) => lines.push(`| ${mdCell(d.what)} | −${points(lost[i] ?? 0)} |`));
   lines.push(`| **Total** | **−${points(total)}** |`, '');
   // Say the sum out loud only when it adds up; rounding in the score would make it look wrong otherwise.
-  if (Math.abs(100 - total - card.score) < 0.5) lines.push(`100 − ${points(total)} = ${card.score}.`, '');
+  if (card.score !== null && Math.abs(100 - total - card.score) < 0.5) lines.push(`100 − ${points(total)} = ${card.score}.`, '');
   return lines;
 }
 
@@ -101,7 +111,7 @@ function participants(card: Scorecard): string[] {
   for (const p of card.participants) {
     lines.push(`### ${p.name}${p.kind === 'bot' ? ' (bot)' : ''}`, '');
     lines.push(`- Roles held: ${p.roles.length ? p.roles.map(roleTitle).join(', ') : 'none'}`);
-    lines.push(`- Score: ${p.score}`);
+    lines.push(`- Own score: ${p.score === null ? 'not scored' : `${p.score} (${p.grade ?? '?'})`}`);
     if (p.violations.length) {
       lines.push('- Violations:');
       for (const v of p.violations) lines.push(`  - ${drillTime(v.atMs)} ${v.rule}: ${v.note}`);

@@ -9,6 +9,7 @@ import { METRIC_KEYS, type MetricKey, type Scorecard } from './types';
 // A scorecard is a few hundred KB at most; anything far larger is not one, and reading it whole would hurt.
 const MAX_BYTES = 32 * 1024 * 1024;
 const OUTCOMES = ['resolved', 'timed-out', 'aborted'] as const satisfies readonly Outcome[];
+const GRADES = ['A', 'B', 'C', 'D', 'F'] as const;
 
 const ms = z.number().finite().nonnegative();
 // A metric is a difference of two times and can be negative (command taken before the trigger).
@@ -25,7 +26,9 @@ const rule = z.object({
   reason: z.string().optional(), penalty: z.number().min(0).max(1), violations: z.array(violation),
 });
 const participant = z.object({
-  name: z.string(), roles: z.array(z.enum(ROLES)), kind: z.enum(['human', 'bot']), score: z.number().finite(),
+  name: z.string(), roles: z.array(z.enum(ROLES)), kind: z.enum(['human', 'bot']), score: z.number().finite().nullable(),
+  // Older scorecards lack a participant grade.
+  grade: z.enum(GRADES).nullable().default(null),
   violations: z.array(z.object({ rule: z.string(), atMs: ms, note: z.string() })), strengths: z.array(z.string()),
 });
 
@@ -35,8 +38,9 @@ export const scorecardSchema: z.ZodType<Scorecard> = z.object({
   seed: z.string(),
   version: z.string(),
   outcome: z.enum(OUTCOMES),
-  score: z.number().finite().min(0).max(100),
-  grade: z.enum(['A', 'B', 'C', 'D', 'F']),
+  score: z.number().finite().min(0).max(100).nullable(),
+  grade: z.enum(GRADES).nullable(),
+  notScored: z.string().optional(),
   metrics,
   rules: z.array(rule),
   participants: z.array(participant),
@@ -52,6 +56,7 @@ export const scorecardSchema: z.ZodType<Scorecard> = z.object({
     metricsNotApplicable: z.array(z.enum(METRIC_KEYS)).default([]),
     severityMinutes: z.record(z.string(), z.number().finite().nonnegative()),
     rootCause: z.string(), postmortemOwner: z.string().nullable(), todos: z.array(z.string()),
+    expectedSeverity: z.string().optional(), postmortemDue: z.string().nullable().optional(),
   }),
 });
 

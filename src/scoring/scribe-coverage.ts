@@ -1,95 +1,122 @@
-/** Scribe coverage: which key events a scribe noted within the window, and which they missed. */
+/**
+ * The scribe's ledger: every key event a scribe should note (incident-process.md §2.3), when it was
+ * seen, when it is due, and the note that covered it. RD-30, the scorecard's coverage and the scribe's
+ * "not yet noted" panel are all computed here, so the screen shows the rule the scorer applies.
+ */
+import { contentStems } from '../engine/intent/words';
 import type { JournalEvent } from '../engine/journal';
 import { PARAMS, type JournalIndex } from './journal-index';
 import type { TimelineEntry } from './types';
 
-const STOP = new Set(['that', 'this', 'with', 'from', 'have', 'will', 'into', 'been', 'were', 'they', 'there', 'about', 'what', 'when', 'next', 'update', 'minutes', 'status']);
-
-function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().split(/[^a-z0-9-]+/).filter((w) => w.length >= 4 && !STOP.has(w)));
-}
-
-/** The text a key event is about, for keyword matching and the missed list. */
-function describe(e: JournalEvent): string {
-  const d = e.data;
-  switch (e.type) {
-    case 'decision': return `decision ${String(d.id)}: ${String(d.text)}`;
-    case 'task.assign': return `${String(d.id)} assigned to ${String(d.to)}: ${String(d.text)}`;
-    case 'status.update': return `status update: ${String(d.text)}`;
-    case 'sev.set': return `severity ${String(d.level)}`;
-    case 'action.done': return `mitigation: ${String(d.result)}`;
-    default: return e.type;
-  }
-}
+export type KeyKind = 'decision' | 'assignment' | 'status' | 'severity' | 'mitigation' | 'followup';
 
 export interface KeyEvent {
+  /** The event players saw: for the mitigation, the report or status update that said so. */
   readonly event: JournalEvent;
-  readonly kind: 'decision' | 'assignment' | 'status' | 'severity' | 'mitigation';
+  readonly kind: KeyKind;
+  /** Its id as players see it (T3, X1, S2), or the severity level. */
+  readonly ref: string;
+  /** What it was about, as the channel showed it. */
+  readonly text: string;
+  /** The actions and probes it is about. */
+  readonly about: readonly string[];
 }
 
-/** The key events a scribe should note (incident-process.md §2.3); mitigation counts once the world has mitigated. */
+export interface LedgerItem extends KeyEvent {
+  /** When a note is due: the event's time plus the scribe window. */
+  readonly dueAt: number;
+  /** When a scribe's note first covered it, if one did (possibly late). */
+  readonly notedAt?: number;
+}
+
+// Words a scribe uses for the impact stopping: "mitigated", "errors back to normal", "recovered".
+const MITIGATED_RE = /\b(?:mitigat\w*|recover\w*|restored|back to (?:normal|baseline)|normal again|resolved|fixed|impact (?:has )?stopped|(?:errors?|latency|metrics?) (?:are |is )?(?:back|down)|healthy again|green again)\b/i;
+
+const str = (v: unknown): string => String(v ?? '');
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+
+function sevLevel(text: string): string | undefined {
+  const m = /\bsev(?:erity)?[\s-]*([1-5])\b/i.exec(text);
+  return m ? `SEV-${m[1]}` : undefined;
+}
+
+/** The key events of a journal, in order. The mitigation counts once players were told of it. */
 export function keyEvents(events: readonly JournalEvent[], tMitigated?: number): KeyEvent[] {
   const out: KeyEvent[] = [];
+  const mitigating = tMitigated === undefined ? undefined : events.find((e) => e.type === 'action.done' && e.data.changed === true && e.atMs === tMitigated);
+  let mitigationSeen = false;
   for (const e of events) {
-    if (e.type === 'decision') out.push({ event: e, kind: 'decision' });
-    else if (e.type === 'task.assign') out.push({ event: e, kind: 'assignment' });
-    else if (e.type === 'status.update') out.push({ event: e, kind: 'status' });
-    else if (e.type === 'sev.set') out.push({ event: e, kind: 'severity' });
-    else if (e.type === 'action.done' && e.data.changed === true && e.atMs === tMitigated) out.push({ event: e, kind: 'mitigation' });
+    const d = e.data;
+    if (e.type === 'decision') out.push({ event: e, kind: 'decision', ref: str(d.id), text: str(d.text), about: list(d.actions) });
+    else if (e.type === 'task.assign') {
+      const owners = list(d.owners);
+      out.push({ event: e, kind: 'assignment', ref: str(d.id), text: `${str(d.id)} assigned to ${(owners.length ? owners : [str(d.to)]).join(' and ')}: ${str(d.text)}`, about: list(d.refs) });
+    } else if (e.type === 'status.update') out.push({ event: e, kind: 'status', ref: str(d.id ?? 'status'), text: str(d.text), about: [] });
+    else if (e.type === 'sev.set') out.push({ event: e, kind: 'severity', ref: str(d.level), text: `severity ${str(d.level)}`, about: [] });
+    else if (e.type === 'inject' && d.kind === 'followup') out.push({ event: e, kind: 'followup', ref: 'TODO', text: str(d.text), about: [] });
+    if (!mitigationSeen && tMitigated !== undefined && e.atMs >= tMitigated && (e.type === 'task.report' || e.type === 'status.update')) {
+      mitigationSeen = true;
+      const action = mitigating ? str(mitigating.data.action) : '';
+      out.push({ event: e, kind: 'mitigation', ref: str(d.id ?? 'mitigation'), text: `mitigation: ${str(d.text)}`, about: action ? [action] : [] });
+    }
   }
   return out;
 }
 
-// Word sets are computed once per event: coverage compares each key event with several notes.
-const wordCache = new WeakMap<JournalEvent, Set<string>>();
-function wordsOf(e: JournalEvent, text: () => string): Set<string> {
-  let w = wordCache.get(e);
-  if (!w) wordCache.set(e, (w = words(text())));
+// Word sets are computed once per event: the ledger compares each key event with several notes.
+const wordCache = new WeakMap<object, Set<string>>();
+function wordsOf(key: object, text: string): Set<string> {
+  let w = wordCache.get(key);
+  if (!w) wordCache.set(key, (w = contentStems(text)));
   return w;
 }
 
-/** Whether a scribe note covers a key event: it names its id, its level, or shares two keywords. */
-export function notes(note: JournalEvent, key: JournalEvent): boolean {
-  const text = String(note.data.text);
-  const refs = (note.data.refs as string[] | undefined) ?? [];
-  const id = key.data.id;
-  if (typeof id === 'string' && refs.includes(id)) return true;
-  if (key.type === 'sev.set') return text.toUpperCase().includes(String(key.data.level)) || /severity/i.test(text);
-  const a = wordsOf(key, () => describe(key));
+/** Whether a scribe note covers a key event: it names its id, the same action, its level, or shares two words. */
+export function notes(note: JournalEvent, key: KeyEvent): boolean {
+  const text = str(note.data.text);
+  if (key.kind === 'followup') return note.data.todo === true;
+  const refs = list(note.data.refs);
+  if (refs.includes(key.ref) || key.about.some((a) => refs.includes(a))) return true;
+  if (key.kind === 'severity') return sevLevel(text) === key.ref || /\bseverity\b/i.test(text);
+  if (key.kind === 'mitigation' && MITIGATED_RE.test(text)) return true;
+  const a = wordsOf(key, key.text);
   let shared = 0;
-  for (const w of wordsOf(note, () => text)) if (a.has(w) && ++shared >= 2) return true;
-  return false;
+  for (const w of wordsOf(note, text)) if (a.has(w)) shared++;
+  // A status note says it is one ("Status: ...", "update") and needs less of the wording.
+  return shared >= 2 || (key.kind === 'status' && shared >= 1 && /\b(?:status|update|sitrep)\b/i.test(text));
+}
+
+/** The ledger of key events against the notes of the people in `scribes`. */
+export function scribeLedger(events: readonly JournalEvent[], scribes: ReadonlySet<string>, tMitigated?: number): LedgerItem[] {
+  const scribeNotes = events.filter((e) => e.type === 'scribe.note' && scribes.has(e.actor));
+  return keyEvents(events, tMitigated).map((k) => {
+    const dueAt = k.event.atMs + PARAMS.SCRIBE_WINDOW;
+    const note = scribeNotes.find((n) => n.atMs >= k.event.atMs && notes(n, k));
+    return note ? { ...k, dueAt, notedAt: note.atMs } : { ...k, dueAt };
+  });
+}
+
+/** Whether an item was noted in time. */
+export function notedInTime(item: LedgerItem): boolean {
+  return item.notedAt !== undefined && item.notedAt <= item.dueAt;
 }
 
 export interface Coverage {
   readonly coverage: number | null;
   readonly noted: number;
   readonly total: number;
-  readonly missed: KeyEvent[];
+  readonly missed: LedgerItem[];
 }
 
-/** Coverage of key events by notes of scribes within SCRIBE_WINDOW. */
-export function scribeCoverage(ix: JournalIndex, kinds?: ReadonlySet<KeyEvent['kind']>): Coverage {
-  const keys = keyEvents(ix.events, ix.tMitigated).filter((k) => !kinds || kinds.has(k.kind));
-  const scribeNotes = ix.of('scribe.note').filter((n) => ix.scribes.has(n.actor));
-  const missed: KeyEvent[] = [];
-  let i = 0;
-  for (const k of keys) {
-    // Notes are in time order; skip those before the event, then look through the window.
-    while (i < scribeNotes.length && scribeNotes[i]!.atMs < k.event.atMs) i++;
-    let hit = false;
-    for (let j = i; j < scribeNotes.length && scribeNotes[j]!.atMs - k.event.atMs <= PARAMS.SCRIBE_WINDOW; j++) {
-      if (notes(scribeNotes[j]!, k.event)) {
-        hit = true;
-        break;
-      }
-    }
-    if (!hit) missed.push(k);
-  }
-  return { coverage: keys.length ? (keys.length - missed.length) / keys.length : null, noted: keys.length - missed.length, total: keys.length, missed };
+/** Coverage of key events (follow-ups aside: RD-31 judges those) by scribes' notes within SCRIBE_WINDOW. */
+export function scribeCoverage(ix: JournalIndex, kinds?: ReadonlySet<KeyKind>): Coverage {
+  const items = scribeLedger(ix.events, ix.scribes, ix.tMitigated).filter((k) => k.kind !== 'followup' && (!kinds || kinds.has(k.kind)));
+  const missed = items.filter((k) => !notedInTime(k));
+  return { coverage: items.length ? (items.length - missed.length) / items.length : null, noted: items.length - missed.length, total: items.length, missed };
 }
 
 /** A missed key event as a timeline entry for the scorecard. */
 export function missedEntry(k: KeyEvent): TimelineEntry {
-  return { atMs: k.event.atMs, actor: k.event.actor, role: k.event.role, kind: k.kind, text: describe(k.event) };
+  const label = k.kind === 'decision' ? `decision ${k.ref}: ${k.text}` : k.kind === 'status' ? `status update ${k.ref}: ${k.text}` : k.text;
+  return { atMs: k.event.atMs, actor: k.event.actor, role: k.event.role, kind: k.kind, text: label };
 }

@@ -42,11 +42,15 @@ export interface RuleResult {
   readonly violations: readonly Violation[];
 }
 
+export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
+
 export interface ParticipantResult {
   readonly name: string;
   readonly roles: readonly Role[];
   readonly kind: 'human' | 'bot';
-  readonly score: number;
+  /** Their own score: 100 less what their own violations cost; null when the drill was not scored. */
+  readonly score: number | null;
+  readonly grade: Grade | null;
   readonly violations: readonly { readonly rule: string; readonly atMs: number; readonly note: string }[];
   readonly strengths: readonly string[];
 }
@@ -69,8 +73,11 @@ export interface Scorecard {
   readonly seed: string;
   readonly version: string;
   readonly outcome: Outcome;
-  readonly score: number;
-  readonly grade: 'A' | 'B' | 'C' | 'D' | 'F';
+  /** The team's score; null when the drill ended before there was a response to judge (see notScored). */
+  readonly score: number | null;
+  readonly grade: Grade | null;
+  /** Why the drill was not scored, when it was not. */
+  readonly notScored?: string;
   readonly metrics: Readonly<Record<MetricKey, MetricResult | null>>;
   readonly rules: readonly RuleResult[];
   readonly participants: readonly ParticipantResult[];
@@ -84,8 +91,12 @@ export interface Scorecard {
     /** Metrics that do not apply to this drill (their value is null for that reason, not because it never happened). */
     readonly metricsNotApplicable: readonly MetricKey[];
     readonly severityMinutes: Readonly<Record<string, number>>;
+    /** The severity the scenario's impact calls for (expects.severity). */
+    readonly expectedSeverity?: string;
     readonly rootCause: string;
     readonly postmortemOwner: string | null;
+    /** When the postmortem is due, as the IC said it. */
+    readonly postmortemDue?: string | null;
     readonly todos: readonly string[];
   };
 }

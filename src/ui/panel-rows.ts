@@ -5,7 +5,7 @@ import type { DrillSession } from '../engine/session';
 import type { DrillSnapshot } from '../engine/snapshot';
 import { formatClock } from '../scenario/duration';
 import { formatQuantity } from '../scenario/quantity';
-import { keyEvents, notes } from '../scoring/scribe-coverage';
+import { scribeLedger } from '../scoring/scribe-coverage';
 import type { PanelRow } from './components/PanelSection';
 import { sparkline } from './sparkline';
 
@@ -41,15 +41,20 @@ export function notesRows(events: readonly JournalEvent[], scribe: string, n: nu
     .map((e) => ({ text: `${formatClock(e.atMs)} ${e.data.todo ? 'TODO ' : ''}${clean(e.data.text)}`, token: e.data.todo ? 'warn' : 'text' }));
 }
 
-/** Key events (decisions, assignments, status updates, severity) nobody has noted yet. */
-export function unnotedRows(session: DrillSession, events: readonly JournalEvent[]): PanelRow[] {
+/** Key events nobody has noted yet, from the same ledger RD-30 scores: each with its time left, or LATE. */
+export function unnotedRows(session: DrillSession, events: readonly JournalEvent[], nowMs: number): PanelRow[] {
   const scribes = new Set(session.options.cast.filter((p) => p.seat === 'scribe').map((p) => p.name));
   for (const e of events) if (e.type === 'role.appoint' && e.data.role === 'scribe') scribes.add(String(e.data.user));
-  const all = events.filter((e) => e.type === 'scribe.note' && scribes.has(e.actor));
-  return keyEvents(events)
-    .filter((k) => !all.some((n) => n.atMs >= k.event.atMs && notes(n, k.event)))
+  const tMitigated = events.find((e) => e.type === 'phase.enter' && e.data.mitigated === true)?.atMs;
+  return scribeLedger(events, scribes, tMitigated)
+    .filter((k) => k.notedAt === undefined)
     .slice(-6)
-    .map((k) => ({ text: `${formatClock(k.event.atMs)} ${k.kind}: ${clean(k.event.data.text ?? k.event.data.level ?? '')}`, token: 'warn' }));
+    .map((k) => {
+      const left = k.dueAt - nowMs;
+      const when = left >= 0 ? formatClock(left) : 'LATE';
+      const what = k.kind === 'followup' ? 'TODO?' : k.kind;
+      return { text: `${when.padStart(5)} ${k.ref === 'TODO' ? '' : `${k.ref} `}${what}: ${clean(k.text)}`, token: left >= 0 ? 'warn' : 'bad' };
+    });
 }
 
 /** A responder's view of their services: probes, actions and metric sparklines. */

@@ -19,7 +19,7 @@ function writeRun(dir: string, card: Scorecard | string, wall?: string): string 
   return dir;
 }
 
-const human = (name: string, roles: ParticipantResult['roles']): ParticipantResult => ({ name, roles, kind: 'human', score: 90, violations: [], strengths: [] });
+const human = (name: string, roles: ParticipantResult['roles']): ParticipantResult => ({ name, roles, kind: 'human', score: 90, grade: 'A', violations: [], strengths: [] });
 
 // Three good runs of two scenarios by three people, one corrupt scorecard and one partial one.
 let runs: string;

@@ -36,9 +36,14 @@ function replyTo(events: readonly JournalEvent[], actor: string, text: string, n
   return out;
 }
 
-/** The one event a line caused, as { type, actor, role, data }. */
+/** The private hints a line gave its author (what a command kept, or how to link it). */
+function hintsTo(events: readonly JournalEvent[], actor: string, text: string, nth = 0): string[] {
+  return replyTo(events, actor, text, nth).filter((e) => e.type === 'cmd.hint').map((e) => String(e.data.message));
+}
+
+/** The one event a line caused (private hints aside), as { type, actor, role, data }. */
 function only(events: readonly JournalEvent[], actor: string, text: string, nth = 0) {
-  const r = replyTo(events, actor, text, nth);
+  const r = replyTo(events, actor, text, nth).filter((e) => e.type !== 'cmd.hint');
   expect(r, `reply to ${actor}: ${text}`).toHaveLength(1);
   const e = r[0]!;
   return { type: e.type, actor: e.actor, role: e.role, data: e.data };
@@ -61,7 +66,7 @@ describe('commands: paging and assembling', () => {
 
   it('/ack with no page waiting is an error for the sender', () => {
     const { events } = run([['1:00', 'carol', '/ack']]);
-    expect(only(events, 'carol', '/ack')).toEqual({ type: 'cmd.error', actor: 'carol', role: 'responder', data: { message: 'there is no unacknowledged page' } });
+    expect(only(events, 'carol', '/ack')).toEqual({ type: 'cmd.error', actor: 'carol', role: 'responder', data: { message: 'there is no unacknowledged page or task' } });
   });
 
   it('/trigger pages the Incident Commander seat; a second /trigger is refused', () => {
@@ -133,9 +138,14 @@ describe('commands: the Incident Commander', () => {
     const { events, session } = run([IC, ['1:00', 'alice', '/assign @carol check web-logs in 5m'], ['1:10', 'alice', '/assign @bob watch the web service for 2 minutes']]);
     expect(only(events, 'alice', '/assign @carol check web-logs in 5m')).toEqual({
       type: 'task.assign', actor: 'alice', role: 'ic',
-      data: { id: 'T1', to: 'carol', text: 'check web-logs', timeboxMs: 300_000, refs: ['web-logs'] },
+      data: {
+        id: 'T1', to: 'carol', owners: ['carol'], text: 'check web-logs', timeboxMs: 300_000, refs: ['web-logs'], actions: [], services: ['web'], remediation: false,
+      },
     });
-    expect(only(events, 'alice', '/assign @bob watch the web service for 2 minutes').data).toEqual({ id: 'T2', to: 'bob', text: 'watch the web service', timeboxMs: 120_000, refs: ['web'] });
+    // "watch the web service" names the service and no probe: it covers looking, not any particular change.
+    expect(only(events, 'alice', '/assign @bob watch the web service for 2 minutes').data).toMatchObject({
+      id: 'T2', to: 'bob', owners: ['bob'], text: 'watch the web service', timeboxMs: 120_000, actions: [], services: ['web'], remediation: false,
+    });
     expect(session.tasks.map((t) => [t.id, t.dueAt])).toEqual([['T1', at('6:00')], ['T2', at('3:10')]]);
   });
 
@@ -174,12 +184,13 @@ describe('commands: the Incident Commander', () => {
       data: { id: 'X1', pollId: 'P1', text: 'No strong objections; proceeding with revert-config.', actions: ['revert-config'], major: true },
     });
     expect(only(events, 'alice', '/decide we will not restart anything').data).toEqual({ id: 'X2', pollId: null, text: 'we will not restart anything', actions: [], major: false });
+    expect(hintsTo(events, 'alice', '/decide we will not restart anything')).toEqual([expect.stringMatching(/^X2 names no action/)]);
     expect(only(events, 'carol', '/run revert-config').data).toEqual({ action: 'revert-config', service: 'web', major: true, taskId: 'T1', decisionId: 'X1' });
   });
 
   it('/status records a call update with the current severity', () => {
     const { events } = run([IC, ['1:00', 'alice', '/status investigating web errors'], ['1:10', 'alice', '/sev SEV-2'], ['1:20', 'alice', '/status SEV-2, next update in 10 minutes']]);
-    expect(only(events, 'alice', '/status investigating web errors')).toEqual({ type: 'status.update', actor: 'alice', role: 'ic', data: { audience: 'call', text: 'investigating web errors', severity: null } });
+    expect(only(events, 'alice', '/status investigating web errors')).toEqual({ type: 'status.update', actor: 'alice', role: 'ic', data: { id: 'S1', audience: 'call', text: 'investigating web errors', severity: null } });
     expect(only(events, 'alice', '/status SEV-2, next update in 10 minutes').data).toMatchObject({ severity: 'SEV-2' });
   });
 
@@ -202,7 +213,8 @@ describe('commands: the Incident Commander', () => {
 
   it('/postmortem names the owner', () => {
     const { events, session } = run([IC, ['1:00', 'alice', '/postmortem @bob']]);
-    expect(only(events, 'alice', '/postmortem @bob')).toEqual({ type: 'pm.assign', actor: 'alice', role: 'ic', data: { owner: 'bob' } });
+    expect(only(events, 'alice', '/postmortem @bob')).toEqual({ type: 'pm.assign', actor: 'alice', role: 'ic', data: { owner: 'bob', due: null } });
+    expect(hintsTo(events, 'alice', '/postmortem @bob')).toEqual(['bob owns the postmortem; say when it is due too: /postmortem @bob by Friday']);
     expect(session.incident.postmortemOwner).toBe('bob');
   });
 });
@@ -325,7 +337,8 @@ describe('commands: responders, scribe and liaison', () => {
 describe('process mistakes are recorded, not refused', () => {
   it('/assign without a time box gives timeboxMs null and no due time', () => {
     const { events, session } = run([IC, ['1:00', 'alice', '/assign @carol look at the web logs']]);
-    expect(only(events, 'alice', '/assign @carol look at the web logs').data).toEqual({ id: 'T1', to: 'carol', text: 'look at the web logs', timeboxMs: null, refs: ['web'] });
+    expect(only(events, 'alice', '/assign @carol look at the web logs').data).toMatchObject({ id: 'T1', to: 'carol', text: 'look at the web logs', timeboxMs: null, refs: ['web-logs'] });
+    expect(hintsTo(events, 'alice', '/assign @carol look at the web logs')).toEqual(['T1 has no time box (add "in 5m")']);
     expect(session.tasks[0]!.dueAt).toBeUndefined();
     expect(eventsOf(events, 'task.due')).toEqual([]);
   });
@@ -355,9 +368,14 @@ describe('process mistakes are recorded, not refused', () => {
     expect(only(events, 'carol', '/run revert-config').data).toMatchObject({ action: 'revert-config', taskId: null });
   });
 
-  it('a task naming the service covers any action on that service', () => {
+  it('a task on the same service does not cover a major action: it has to be named', () => {
     const { events } = run([IC, ['2:40', 'alice', '/assign @carol fix web in 5m'], ['2:50', 'carol', '/run revert-config']]);
-    expect(only(events, 'carol', '/run revert-config').data).toMatchObject({ taskId: 'T1' });
+    expect(only(events, 'carol', '/run revert-config').data).toMatchObject({ major: true, taskId: null });
+  });
+
+  it('a task that names the major action in words covers it', () => {
+    const { events } = run([IC, ['2:40', 'alice', '/assign @carol revert the config push in 5m'], ['2:50', 'carol', '/run revert-config']]);
+    expect(only(events, 'carol', '/run revert-config').data).toMatchObject({ major: true, taskId: 'T1' });
   });
 
   it('/post without approval is published with approvedBy null', () => {
@@ -375,7 +393,7 @@ describe('process mistakes are recorded, not refused', () => {
 
 describe('errors go to the sender, after the input is journaled', () => {
   const cases: [string, string, { message: string; suggestion?: string }][] = [
-    ['unknown command', '/acknowledge', { message: 'unknown command "/acknowledge"', suggestion: 'did you mean /ack? (/ack — acknowledge your page)' }],
+    ['unknown command', '/acknowledge', { message: 'unknown command "/acknowledge"', suggestion: 'did you mean /ack? (/ack [T#] — acknowledge your page (or your task))' }],
     ['unknown person', '/assign @alcie check web-logs in 5m', { message: 'no one called "alcie" is in this drill', suggestion: 'did you mean @alice?' }],
     ['unknown probe', '/check web-log', { message: 'unknown probe "web-log"', suggestion: 'did you mean /check web-logs?' }],
     ['unknown action', '/run revert-conifg', { message: 'unknown action "revert-conifg"', suggestion: 'did you mean /run revert-config?' }],
@@ -430,6 +448,7 @@ describe('one Incident Commander at a time', () => {
     expect(replyTo(events, 'alice', '/handover @carol').map((e) => [e.type, e.actor, e.role, e.data])).toEqual([
       ['handover.announce', 'alice', 'ic', { from: 'alice', to: 'carol' }],
       ['role.claim', 'carol', 'ic', { role: 'ic', via: 'handover', from: 'alice' }],
+      ['cmd.hint', 'carol', 'ic', { message: 'alice handed you command. Announce it to everyone: /ic This is carol, I am now the Incident Commander' }],
     ]);
     expect(session.incident.ic).toBe('carol');
     expect(session.roleOf('carol')).toBe('ic');
@@ -440,7 +459,7 @@ describe('one Incident Commander at a time', () => {
   it('/handover to someone not yet on the call joins them implicitly; handing over to yourself is refused', () => {
     const { events } = run([IC, ['1:00', 'alice', '/handover @alice'], ['1:10', 'alice', '/handover @bob']]);
     expect(only(events, 'alice', '/handover @alice')).toMatchObject({ type: 'cmd.error', data: { message: 'you already hold command' } });
-    expect(types(replyTo(events, 'alice', '/handover @bob'))).toEqual(['handover.announce', 'participant.join', 'role.claim']);
+    expect(types(replyTo(events, 'alice', '/handover @bob'))).toEqual(['handover.announce', 'participant.join', 'role.claim', 'cmd.hint']);
   });
 
   // BUG: roleOf falls back to the seat, and the outgoing IC's seat is 'ic', so after a handover both the old
@@ -642,8 +661,10 @@ describe('task time boxes', () => {
       ['3:30', 'alice', '@carol the time box on T1 is up. Where are we?'],
     ]);
     expect(types(replyTo(events, 'alice', '@carol how is it going?'))).toEqual(['say']);
-    expect(types(replyTo(events, 'bob', '@carol the time box is up'))).toEqual(['say']);
-    expect(types(replyTo(events, 'alice', 'bob, anything from carol?'))).toEqual(['say']);
+    // bob has not joined, so he is also told privately to say who he is; it is no follow-up either way.
+    expect(types(replyTo(events, 'bob', '@carol the time box is up'))).toEqual(['say', 'cmd.hint']);
+    // Asking about carol by name after her time box ran out is a follow-up too, with or without the @.
+    expect(types(replyTo(events, 'alice', 'bob, anything from carol?'))).toEqual(['say', 'task.followup']);
     expect(replyTo(events, 'alice', '@carol the time box on T1 is up. Where are we?').map((e) => [e.type, e.actor, e.role, e.data])).toEqual([
       ['say', 'alice', 'ic', { text: '@carol the time box on T1 is up. Where are we?', mentions: ['carol'] }],
       ['task.followup', 'alice', 'ic', { id: 'T1', to: 'carol' }],

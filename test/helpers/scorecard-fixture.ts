@@ -64,11 +64,11 @@ export function scorecardFixture(overrides: Partial<Mutable<Scorecard>> = {}): S
       rule({ id: 'RD-37', title: 'The Internal Liaison pages only on IC instruction', role: 'internal-liaison', status: 'not-applicable', reason: 'no Internal Liaison in this drill' }),
     ],
     participants: [
-      { name: 'alice', roles: ['ic'], kind: 'human', score: 85, violations: [{ rule: 'RD-10', atMs: 9 * M, note: 'T2 was assigned without a time box' }], strengths: ['took command 1:30 after the trigger', 'polled before the failover'] },
-      { name: 'bob', roles: ['scribe'], kind: 'human', score: 90, violations: [{ rule: 'RD-30', atMs: 14 * M, note: 'the failover decision was not logged' }], strengths: ['recorded 3 follow-ups as TODOs'] },
-      { name: 'carol', roles: ['responder'], kind: 'human', score: 70, violations: [{ rule: 'RD-15', atMs: 12 * M + 5_000, note: 'ran restart-db without an assignment' }], strengths: ['found the full WAL volume'] },
-      { name: 'Dana Ortiz', roles: ['customer-liaison'], kind: 'bot', score: 100, violations: [], strengths: [] },
-      { name: 'Eli Park', roles: ['deputy'], kind: 'bot', score: 100, violations: [], strengths: ['called out elapsed time every 10 minutes'] },
+      { name: 'alice', roles: ['ic'], kind: 'human', score: 85, grade: 'B', violations: [{ rule: 'RD-10', atMs: 9 * M, note: 'T2 was assigned without a time box' }], strengths: ['took command 1:30 after the trigger', 'polled before the failover'] },
+      { name: 'bob', roles: ['scribe'], kind: 'human', score: 90, grade: 'A', violations: [{ rule: 'RD-30', atMs: 14 * M, note: 'the failover decision was not logged' }], strengths: ['recorded 3 follow-ups as TODOs'] },
+      { name: 'carol', roles: ['responder'], kind: 'human', score: 70, grade: 'C', violations: [{ rule: 'RD-15', atMs: 12 * M + 5_000, note: 'ran restart-db without an assignment' }], strengths: ['found the full WAL volume'] },
+      { name: 'Dana Ortiz', roles: ['customer-liaison'], kind: 'bot', score: 100, grade: 'A', violations: [], strengths: [] },
+      { name: 'Eli Park', roles: ['deputy'], kind: 'bot', score: 100, grade: 'A', violations: [], strengths: ['called out elapsed time every 10 minutes'] },
     ],
     scribe: {
       coverage: 0.8, noted: 8, total: 10,

@@ -49,8 +49,8 @@ describe('the scenario library', () => {
           expect(good.session.outcome, `seed ${seed}`).toBe('resolved');
           const bad = drill(scenario!, { seed, bots: 'sloppy' });
           bad.session.runSimulated();
-          const g = score(scenario!, good.journal.headerLine!, good.journal.events).score;
-          const b = score(scenario!, bad.journal.headerLine!, bad.journal.events).score;
+          const g = score(scenario!, good.journal.headerLine!, good.journal.events).score ?? 0;
+          const b = score(scenario!, bad.journal.headerLine!, bad.journal.events).score ?? 0;
           expect(g - b, `seed ${seed}: by-the-book ${g}, sloppy ${b}`).toBeGreaterThanOrEqual(25);
         }
       });

@@ -19,7 +19,7 @@ function writeRun(dir: string, card: Scorecard | string, wall?: string): string 
 }
 
 const person = (name: string, roles: ParticipantResult['roles'], kind: 'human' | 'bot' = 'human'): ParticipantResult =>
-  ({ name, roles, kind, score: 100, violations: [], strengths: [] });
+  ({ name, roles, kind, score: 100, grade: 'A', violations: [], strengths: [] });
 
 function run(i: number, participants: ParticipantResult[], patch: Partial<Scorecard> = {}): RunRecord {
   return { dir: `runs/${i}`, startedAt: `2026-11-${String(10 + i).padStart(2, '0')}T10:00:00.000Z`, card: scorecardFixture({ participants, ...patch }) };

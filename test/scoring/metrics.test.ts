@@ -156,17 +156,17 @@ describe('metricCredit', () => {
   });
 
   it('a late metric costs its share of the 40 metric points in the deductions', () => {
-    // Command 20s after the trigger against a 15s target: 5s over, a third of the way to twice the target.
-    const scenario = starterVariant(yamlReplace('command: 3m', 'command: 15s'));
+    // Acknowledged 20s after the alert against a 15s target: 5s over, a third of the way to twice the target.
+    const scenario = starterVariant(yamlReplace('acknowledge: 5m', 'acknowledge: 15s'));
     const p = play(CLEAN, { scenario });
-    const r = p.card.metrics.timeToCommand!;
+    const r = p.card.metrics.timeToAcknowledge!;
     expect(r).toEqual({ ms: 20_000, targetMs: 15_000, met: false });
     const credit = metricCredit(r);
     expect(credit).toBeCloseTo(1 - 5 / 15);
     const weight = applicableMetrics(ctxOf(p)).reduce((n, k) => n + METRIC_WEIGHTS[k], 0);
-    const lost = (METRIC_POINTS * METRIC_WEIGHTS.timeToCommand / weight) * (1 - credit);
+    const lost = (METRIC_POINTS * METRIC_WEIGHTS.timeToAcknowledge / weight) * (1 - credit);
     expect(p.card.deductions).toHaveLength(1);
-    expect(p.card.deductions[0]!.what).toMatch(/^timeToCommand: /);
+    expect(p.card.deductions[0]!.what).toMatch(/^timeToAcknowledge: /);
     expect(p.card.deductions[0]!.points).toBeCloseTo(lost, 1);
     expect(p.card.score).toBe(Math.round(100 - lost));
   });

@@ -50,7 +50,7 @@ describe('the clean incident', () => {
       'RD-09': 'passed', 'RD-10': 'passed', 'RD-11': 'passed',
       'RD-12': 'n/a: no time box ran out', 'RD-13': 'n/a: no time box ran out',
       'RD-14': 'n/a: no deputy was appointed',
-      'RD-15': 'passed', 'RD-16': 'passed', 'RD-17': 'passed', 'RD-18': 'passed', 'RD-20': 'passed', 'RD-21': 'passed', 'RD-23': 'passed',
+      'RD-15': 'passed', 'RD-16': 'passed', 'RD-17': 'passed', 'RD-18': 'passed', 'RD-20': 'passed', 'RD-21': 'passed', 'RD-22': 'passed', 'RD-23': 'passed',
       'RD-25': 'n/a: command was never handed over',
       'RD-26': 'n/a: no IC could hold command for an hour in this drill',
       'RD-27': 'n/a: no executive swooped in while someone held command',
@@ -133,8 +133,8 @@ describe('RD-02 one commander', () => {
 
 describe('RD-25 handover protocol', () => {
   const DAVE_STEPS = Object.fromEntries(['status2', 'resolve', 'pm', 'end', 'poll', 'decide', 'assign2'].map((k) => [k, { actor: 'dave' }]));
-  const handover = (extra: readonly (readonly [string, string, string])[]) =>
-    play(script({ add: [['5:00', 'alice', '/handover @dave'], ...extra], set: DAVE_STEPS }), { humans: [...HUMANS, DAVE_IC] });
+  const handover = (extra: readonly (readonly [string, string, string])[], opts: { allowErrors?: boolean } = {}) =>
+    play(script({ add: [['5:00', 'alice', '/handover @dave'], ...extra], set: DAVE_STEPS }), { humans: [...HUMANS, DAVE_IC], ...opts });
 
   passes('RD-25', 'dave announces himself 20s after the handover and alice steps back', () => {
     expectPassed(handover([['5:20', 'dave', 'This is dave, I am now the Incident Commander']]), 'RD-25');
@@ -144,8 +144,12 @@ describe('RD-25 handover protocol', () => {
     expectViolation(p, 'RD-25', 'dave', p.one('handover.announce'));
   });
   violates('RD-25', 'alice keeps directing the call after handing over', () => {
-    const p = handover([['5:20', 'dave', 'This is dave, I am now the Incident Commander'], ['5:30', 'alice', '@carol check the logs again']]);
-    expectViolation(p, 'RD-25', 'alice', p.one('say', (e) => e.actor === 'alice'));
+    const p = handover([['5:20', 'dave', 'This is dave, I am now the Incident Commander'], ['5:30', 'alice', '/assign @carol check the logs again in 5m']], { allowErrors: true });
+    expectViolation(p, 'RD-25', 'alice', p.one('cmd.error', (e) => e.actor === 'alice'));
+  });
+  passes('RD-25', 'the outgoing IC may still talk: thanking people and answering is not directing', () => {
+    const p = handover([['5:20', 'dave', 'This is dave, I am now the Incident Commander'], ['5:30', 'alice', 'Thanks all, dave has command now. I am around if you need history.']]);
+    expectPassed(p, 'RD-25');
   });
   notApplicable('RD-25', 'command was never handed over', () => expectNotApplicable(clean, 'RD-25', /never handed over/));
 });
@@ -439,6 +443,23 @@ describe('RD-21 severity discipline', () => {
     expectPassed(variant({ add: [['5:00', 'alice', '/sev SEV-1'], ['7:52', 'alice', '/sev SEV-3']] }), 'RD-21');
   });
   notApplicable('RD-21', 'nobody took command', () => expectNotApplicable(noCommand, 'RD-21', /nobody took command/));
+});
+
+describe('RD-22 severity at least what the impact calls for', () => {
+  passes('RD-22', 'clean: SEV-2 declared for a SEV-2 incident', () => expectPassed(clean, 'RD-22'));
+  passes('RD-22', 'assume the worst: SEV-1 for a SEV-2 incident keeps it', () => {
+    expectPassed(variant({ set: { sev: { text: '/sev SEV-1 (assume the worst)' }, noteSev: { text: '/note Severity SEV-1 declared by alice' } } }), 'RD-22');
+  });
+  violates('RD-22', 'SEV-3 declared for a SEV-2 incident and never raised', () => {
+    const p = variant({ set: { sev: { text: '/sev SEV-3' }, noteSev: { text: '/note Severity SEV-3 declared by alice' } }, drop: ['status2', 'noteStatus2'] });
+    const v = expectViolation(p, 'RD-22', 'alice', p.one('sev.set'));
+    expect(v.evidence.note).toMatch(/declared SEV-3 where the impact called for SEV-2, and it was never raised/);
+    expect(p.card.drill.expectedSeverity).toBe('SEV-2');
+  });
+  passes('RD-22', 'SEV-3 at first, raised to SEV-2 two minutes later', () => {
+    expectPassed(variant({ set: { sev: { text: '/sev SEV-3' }, noteSev: { text: '/note Severity SEV-3 declared by alice' } }, add: [['6:20', 'alice', '/sev SEV-2']] }), 'RD-22');
+  });
+  notApplicable('RD-22', 'no severity was ever declared', () => expectNotApplicable(variant({ drop: ['sev', 'noteSev'] }), 'RD-22', /no severity was declared/));
 });
 
 describe('RD-26 hand over about hourly', () => {

@@ -18,7 +18,9 @@ describe('scorecardMarkdown', () => {
 
   it('has a title, the score, grade and outcome, and the sections in order', () => {
     expect(md.startsWith('# Scorecard: Checkout slows down and fails at peak hour\n')).toBe(true);
-    expect(md).toContain('**Score 78/100, grade C.** Outcome: **resolved** at T+42:30 of a 45:00 drill.');
+    // Each person's own score leads; the team's follows.
+    expect(md).toContain('**alice, Incident Commander: 85 (B) · bob, Scribe: 90 (A) · carol, Responder: 70 (C) · team 78 (C).** Outcome: **resolved** at T+42:30 of a 45:00 drill.');
+    expect(md).toContain('Team score 78/100, grade C.');
     const order = ['Where the points went', 'Response times', 'Role discipline', 'Scribe coverage', 'Participants', 'How did we do?'].map((t) => md.indexOf(`## ${t}`));
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
@@ -63,8 +65,8 @@ describe('scorecardMarkdown', () => {
 
   it('gives each participant their roles, score, violations and strengths, marking bots', () => {
     const s = section(md, 'Participants');
-    expect(s).toContain('### alice\n\n- Roles held: Incident Commander\n- Score: 85\n- Violations:\n  - T+09:00 RD-10: T2 was assigned without a time box\n- Did well:\n  - took command 1:30 after the trigger');
-    expect(s).toContain('### Dana Ortiz (bot)\n\n- Roles held: Customer Liaison\n- Score: 100\n- Violations: none');
+    expect(s).toContain('### alice\n\n- Roles held: Incident Commander\n- Own score: 85 (B)\n- Violations:\n  - T+09:00 RD-10: T2 was assigned without a time box\n- Did well:\n  - took command 1:30 after the trigger');
+    expect(s).toContain('### Dana Ortiz (bot)\n\n- Roles held: Customer Liaison\n- Own score: 100 (A)\n- Violations: none');
   });
 
   it('writes what went well and what did not about roles and the process, naming nobody', () => {

@@ -137,7 +137,7 @@ describe('App: help overlay', () => {
     expect(f).toMatch(/^KEYS +/m);
     expect(f).toMatch(/^\^C {5}end the drill/m);
     expect(f).toMatch(/COMMANDS/);
-    expect(f).toMatch(/\/ack — acknowledge your page/);
+    expect(f).toMatch(/\/ack \[T#\] — acknowledge your page/);
     expect(f).not.toContain('ROSTER');
     await r.press(ESC);
     await r.waitForFrame((x) => !x.includes('Help — Esc') && x.includes('ROSTER'));

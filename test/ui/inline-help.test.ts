@@ -9,7 +9,7 @@ describe('inlineHelp', () => {
   });
 
   it('shows the usage of an exact command, with or without arguments', () => {
-    expect(inlineHelp('/ack')).toBe('/ack — acknowledge your page');
+    expect(inlineHelp('/ack')).toBe('/ack [T#] — acknowledge your page (or your task)');
     expect(inlineHelp('/assign @carol check web-logs')).toBe('/assign @name TASK in Nm — IC gives one person a task with a time box');
     expect(inlineHelp('  /SEV SEV-2')).toBe('/sev SEV-n — IC declares the severity');
   });

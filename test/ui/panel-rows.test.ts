@@ -102,19 +102,21 @@ describe('Scribe panel', () => {
     expect(notesRows(events, 'carol', 8)).toEqual([]);
   });
 
-  it('lists key events no scribe note covers yet', () => {
-    // The severity was noted ("SEV-2 declared"); the two assignments were not.
-    expect(unnotedRows(session, events)).toEqual([
-      { text: '03:30 assignment: check web-logs', token: 'warn' },
-      { text: '03:35 assignment: keep the timeline', token: 'warn' },
+  it('lists key events no scribe note covers yet, from the ledger RD-30 scores, with their time left or LATE', () => {
+    // The severity was noted ("SEV-2 declared"); the two assignments were not, and at 9:00 both are past their two minutes.
+    expect(unnotedRows(session, events, at('9:00'))).toEqual([
+      { text: ' LATE T1 assignment: T1 assigned to carol: check web-logs', token: 'bad' },
+      { text: ' LATE T2 assignment: T2 assigned to bob: keep the timeline', token: 'bad' },
     ]);
+    // A minute after T1 was given it still has a minute left.
+    expect(unnotedRows(session, events, at('4:30'))[0]).toEqual({ text: '01:00 T1 assignment: T1 assigned to carol: check web-logs', token: 'warn' });
   });
 
   it('counts notes by someone appointed Scribe during the drill', () => {
     const d = drillTo('1:30', [['0:30', 'alice', '/ic'], ['0:40', 'alice', '/appoint @carol scribe'], ['0:50', 'alice', '/sev SEV-3'], ['1:00', 'carol', '/note SEV-3 declared']]);
-    expect(unnotedRows(d.session, d.events)).toEqual([]);
+    expect(unnotedRows(d.session, d.events, at('1:30'))).toEqual([]);
     const e = drillTo('1:30', [['0:30', 'alice', '/ic'], ['0:50', 'alice', '/sev SEV-3'], ['1:00', 'carol', '/note SEV-3 declared']]);
-    expect(unnotedRows(e.session, e.events).map((r) => r.text)).toEqual(['00:50 severity: SEV-3']);
+    expect(unnotedRows(e.session, e.events, at('1:30')).map((r) => r.text)).toEqual(['01:20 SEV-3 severity: severity SEV-3']);
   });
 });
 

@@ -80,6 +80,7 @@ function dateText(iso: string | null): string {
 
 function table(rows: readonly HistoryRow[], st: Style): string[] {
   const grade = (r: HistoryRow) => {
+    if (r.score === null) return st.dim('not scored');
     const text = `${r.score} ${r.grade}`;
     return r.grade === 'A' || r.grade === 'B' ? st.ok(text) : r.grade === 'C' ? st.warn(text) : st.bad(text);
   };

@@ -5,6 +5,7 @@ import { METRIC_TITLES, roleTitle } from '../../scoring/labels';
 import { cleanStrings, clock, drillTime, percent, plural } from '../../scoring/markdown-text';
 import { rulesByRole } from '../../scoring/review-points';
 import { scorecardMarkdown } from '../../scoring/scorecard-markdown';
+import { headline } from '../../scoring/whose-score';
 import { ScorecardError, readScorecard } from '../../scoring/scorecard-schema';
 import { METRIC_KEYS, type Scorecard } from '../../scoring/types';
 import { importUi } from '../import-ui';
@@ -50,17 +51,20 @@ export async function runReview(target: string, opts: ReviewOptions): Promise<nu
   return 0;
 }
 
-const grades: Record<Scorecard['grade'], StyleToken> = { A: 'ok', B: 'ok', C: 'warn', D: 'bad', F: 'bad' };
+const grades: Record<NonNullable<Scorecard['grade']>, StyleToken> = { A: 'ok', B: 'ok', C: 'warn', D: 'bad', F: 'bad' };
 
 /** The terminal print of a scorecard: header, response times, rules by role, scribe, participants, deductions. */
 export function reviewLines(input: Scorecard, st: Style): string[] {
   // Names, notes and titles come from other people: cleaned once here, so no line below can miss it.
   const card = cleanStrings(input);
-  const gradeStyle = st[grades[card.grade]];
+  const gradeStyle = card.grade === null ? st.dim : st[grades[card.grade]];
   const outcome = card.outcome === 'resolved' ? st.ok(card.outcome) : st.bad(card.outcome);
+  const score = card.score === null ? `${st.warn('not scored')}` : `score ${gradeStyle(`${card.score}/100`)}  grade ${gradeStyle(card.grade ?? '')}`;
   return [
     `${st.heading(card.scenario.title)} ${st.dim(`(${card.scenario.id})`)}`,
-    `score ${gradeStyle(`${card.score}/100`)}  grade ${gradeStyle(card.grade)}  outcome ${outcome} at ${drillTime(card.drill.endedAtMs)} of ${clock(card.drill.durationMs)}  ${st.dim(`seed ${card.seed}`)}`,
+    // Each person's own result first: a scribe who played badly is not hidden behind the bots' good team score.
+    gradeStyle(headline(card)),
+    `${score}  outcome ${outcome} at ${drillTime(card.drill.endedAtMs)} of ${clock(card.drill.durationMs)}  ${st.dim(`seed ${card.seed}`)}`,
     '',
     ...metricLines(card, st),
     '',
@@ -129,7 +133,7 @@ function participantLines(card: Scorecard, st: Style): string[] {
   for (const p of card.participants) {
     const n = p.violations.length;
     const tally = n ? st.bad(plural(n, 'violation')) : st.ok('no violations');
-    lines.push(`  ${label(p).padEnd(nameWidth)}  ${roleText(p).padEnd(roleWidth)}  ${String(p.score).padStart(3)}  ${tally}`);
+    lines.push(`  ${label(p).padEnd(nameWidth)}  ${roleText(p).padEnd(roleWidth)}  ${String(p.score ?? '—').padStart(3)}  ${tally}`);
     // A screen, not a report: a few strengths each; --markdown lists them all.
     for (const s of p.strengths.slice(0, SHOWN_STRENGTHS)) lines.push(`      ${st.ok('+')} ${s}`);
     const more = p.strengths.length - SHOWN_STRENGTHS;
@@ -147,6 +151,6 @@ function deductionLines(card: Scorecard, st: Style): string[] {
   const total = lost(card.deductions.reduce((a, d) => a + Math.abs(d.points), 0));
   const width = Math.max(total.length, ...shown.map((s) => s.length));
   card.deductions.forEach((d, i) => lines.push(`  ${st.bad((shown[i] ?? '').padStart(width))}  ${d.what}`));
-  lines.push(`  ${st.dim(`${total.padStart(width)}  total, leaving ${card.score}/100`)}`);
+  lines.push(`  ${st.dim(`${total.padStart(width)}  total, leaving ${card.score ?? '—'}/100`)}`);
   return lines;
 }

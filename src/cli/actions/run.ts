@@ -9,6 +9,7 @@ import { RealTimeDriver } from '../../engine/real-time-driver';
 import { normalizeRole, type Role } from '../../engine/roles';
 import { DrillSession } from '../../engine/session';
 import type { Scorecard } from '../../scoring/types';
+import { headline } from '../../scoring/whose-score';
 import { importUi } from '../import-ui';
 import { out } from '../output';
 import { requireScenario } from '../require-scenario';
@@ -124,6 +125,6 @@ export async function runRun(file: string, opts: RunOptions, ui: ReturnType<type
     try { journal.close(); } catch { /* already closed */ }
     throw e;
   }
-  out(`Drill ${session.outcome ?? 'ended'}. Score ${card ? `${card.score} (${card.grade})` : 'not computed'}. Run folder: ${dir}`);
+  out(`Drill ${session.outcome ?? 'ended'}. ${card ? headline(card, humans.map((h) => h.name)) : 'Score not computed'}. Run folder: ${dir}`);
   return 0;
 }

@@ -1,5 +1,7 @@
-/** Rhythm: RD-20 status updates keep their cadence, RD-21 severity early and never lowered, RD-14 deputy callouts. */
+/** Rhythm: RD-20 status updates keep their cadence, RD-21 severity early and never lowered, RD-22 severity high enough, RD-14 deputy callouts. */
 import { formatDuration } from '../../scenario/duration';
+import { deputyCallout } from '../../engine/intent/phrases';
+import { targetsOf } from '../../scenario/targets';
 import { icAt, PARAMS } from '../journal-index';
 import { violation, type Rule } from '../rule';
 import type { Violation } from '../types';
@@ -18,7 +20,7 @@ export const statusCadence: Rule = {
   notApplicable: ({ ix }) => (ix.tIc === undefined ? 'nobody took command' : undefined),
   check: ({ ix, scenario }) => {
     const w = openWindow(ix)!;
-    const limit = scenario.expects.statusEveryMs ?? PARAMS.STATUS_MAX_GAP;
+    const limit = targetsOf(scenario).statusEvery;
     const updates = ix.of('status.update').filter((e) => e.atMs >= w.from && e.atMs <= w.to);
     const out: Violation[] = [];
     let last = w.from;
@@ -53,13 +55,42 @@ export const severityDiscipline: Rule = {
   },
 };
 
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export const severityMatchesImpact: Rule = {
+  id: 'RD-22', title: 'Severity is at least what the impact calls for (if unsure, the higher one)', role: 'ic', severity: 'medium',
+  source: 'before/severity_levels.md; during/during_an_incident.md',
+  notApplicable: ({ ix }) => (ix.tIc === undefined ? 'nobody took command' : ix.of('sev.set').length === 0 ? 'no severity was declared (RD-21 covers that)' : undefined),
+  check: ({ ix, scenario }) => {
+    const expected = scenario.expects.severity;
+    const grace = targetsOf(scenario).severity;
+    const until = ix.tMitigated ?? ix.tResolved ?? ix.tEnd;
+    const sets = ix.of('sev.set');
+    const out: Violation[] = [];
+    // Below the expected level for longer than the severity target, before the impact stopped.
+    sets.forEach((e, i) => {
+      if (LEVEL(e.data.level) <= LEVEL(expected) || e.atMs >= until) return;
+      // Raising it soon after (the Deputy's prompt) keeps the rule; still too low when the impact stopped does not.
+      const raised = sets.slice(i + 1).find((n) => LEVEL(n.data.level) <= LEVEL(expected))?.atMs;
+      const fixed = raised !== undefined && raised < until && raised - e.atMs <= grace;
+      if (!fixed && !out.length) {
+        const how = raised === undefined || raised >= until ? 'and it was never raised while the impact lasted' : `for ${formatDuration(raised - e.atMs)}`;
+        out.push(violation(e, `declared ${String(e.data.level)} where the impact called for ${expected}, ${how}`));
+      }
+    });
+    return { violations: out };
+  },
+};
+
 export const deputyCallouts: Rule = {
   id: 'RD-14', title: 'The Deputy calls out every 10 minutes and when a time box runs out', role: 'deputy', severity: 'low',
   source: 'training/deputy.md',
   notApplicable: ({ ix }) => (ix.first('role.appoint', (e) => e.data.role === 'deputy') ? undefined : 'no deputy was appointed'),
   check: ({ ix }) => {
     const deputies = new Set(ix.of('role.appoint').filter((e) => e.data.role === 'deputy').map((e) => String(e.data.user)));
-    const callouts = ix.of('say').filter((e) => deputies.has(e.actor) && /be advised|minute mark|time ?box/i.test(String(e.data.text)));
+    const callouts = ix.of('say').filter((e) => deputies.has(e.actor) && deputyCallout(String(e.data.text)));
     const start = ix.tTrigger ?? ix.tIc!;
     const end = ix.tResolved ?? ix.tEnd;
     const out: Violation[] = [];
@@ -74,7 +105,9 @@ export const deputyCallouts: Rule = {
     }
     const dues = ix.of('task.due').filter((d) => d.atMs >= appoint.atMs && icAt(ix, d.atMs) !== deputy);
     for (const d of dues) {
-      if (!callouts.some((c) => c.atMs >= d.atMs && c.atMs - d.atMs <= PARAMS.GRACE && String(c.data.text).includes(String(d.data.id)))) {
+      // A timer callout names the task or its owner ("the time box on T2 has run out", "carol's timer is up").
+      const names = new RegExp(`\\b(?:${String(d.data.id)}|${escapeRe(String(d.data.to))})\\b`, 'i');
+      if (!callouts.some((c) => c.atMs >= d.atMs && c.atMs - d.atMs <= PARAMS.GRACE && names.test(String(c.data.text)))) {
         out.push(violation(d, `no callout when ${String(d.data.id)}'s time box ran out`, String(appoint.data.user)));
       }
     }

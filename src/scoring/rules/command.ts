@@ -1,5 +1,7 @@
 /** Taking and holding command: RD-01, RD-02, RD-05, RD-26. */
 import { formatDuration } from '../../scenario/duration';
+import { namesFullTitle } from '../../engine/intent/phrases';
+import { targetsOf } from '../../scenario/targets';
 import { PARAMS } from '../journal-index';
 import { violation, type Rule } from '../rule';
 import type { Violation } from '../types';
@@ -10,14 +12,16 @@ const noTrigger = (ctx: Parameters<NonNullable<Rule['notApplicable']>>[0]) =>
 export const announceCommand: Rule = {
   id: 'RD-01', title: 'An IC takes command early and announces it as "Incident Commander" with their name', role: 'ic', severity: 'high',
   source: 'training/incident_commander.md', notApplicable: noTrigger,
-  check: ({ ix }) => {
+  check: ({ ix, scenario }) => {
     const page = ix.first('ic.page')!;
     const claim = ix.first('role.claim');
     if (!claim) return { violations: [violation(page, 'nobody took command after the response was triggered', 'nobody')], penalty: 1 };
     const out: Violation[] = [];
-    if (claim.atMs - page.atMs > PARAMS.T_IC) out.push(violation(claim, `command was taken ${formatDuration(claim.atMs - page.atMs)} after the trigger (within ${formatDuration(PARAMS.T_IC)} expected)`));
-    const text = String(claim.data.text ?? '');
-    if (!/incident commander/i.test(text) || !text.toLowerCase().includes(claim.actor.toLowerCase())) {
+    const within = targetsOf(scenario).command;
+    if (claim.atMs - page.atMs > within) out.push(violation(claim, `command was taken ${formatDuration(claim.atMs - page.atMs)} after the trigger (within ${formatDuration(within)} expected)`));
+    // The announcement may come with /ic or in the claimant's next line ("/ic", then "This is alice, I am the Incident Commander").
+    const said = [claim, ...ix.of('role.announce').filter((e) => e.actor === claim.actor && e.atMs - claim.atMs <= PARAMS.GRACE)];
+    if (!said.some((e) => namesFullTitle(String(e.data.text ?? ''), claim.actor))) {
       out.push(violation(claim, 'the announcement did not say "This is NAME, I am the Incident Commander"'));
     }
     return { violations: out };
@@ -87,10 +91,11 @@ export const handoverProtocol: Rule = {
       const to = String(h.data.to);
       const from = h.actor;
       const until = handovers[i + 1]?.atMs ?? ix.tEnd;
-      const announced = ix.of('say').some((s) => s.actor === to && s.atMs >= h.atMs && s.atMs - h.atMs <= PARAMS.GRACE && /incident commander/i.test(String(s.data.text)));
+      // The engine records the new IC's own announcement (/ic, or saying so in chat) as role.announce.
+      const announced = ix.of('role.announce').some((e) => e.actor === to && e.atMs >= h.atMs && e.atMs - h.atMs <= PARAMS.GRACE);
       if (!announced) out.push(violation(h, `${to} did not announce "I am now the Incident Commander" within a minute of the handover`, to));
-      // The outgoing IC may answer when spoken to, but directing the call from the side undermines the new IC.
-      const meddling = ix.events.find((e) => e.actor === from && e.atMs > h.atMs && e.atMs <= until && (e.type === 'say' || e.type === 'task.assign' || e.type === 'poll.open' || e.type === 'decision'));
+      // The outgoing IC may talk and answer questions; trying to direct the call (an IC-only command) undermines the new IC.
+      const meddling = ix.of('cmd.error').find((e) => e.actor === from && e.atMs > h.atMs && e.atMs <= until && /^only the Incident Commander /.test(String(e.data.message)));
       if (meddling) out.push(violation(meddling, `${from} kept directing the call after handing command to ${to}`));
     });
     return { violations: out };

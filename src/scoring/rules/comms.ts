@@ -1,10 +1,10 @@
 /** Communication: RD-27 executive swoops handled, RD-33 posts approved, RD-34 external timing, RD-35 no promised fix times. */
+import { addressesIncidentCommander, answersSwoop, promisedFixTime } from '../../engine/intent/phrases';
 import { formatDuration } from '../../scenario/duration';
+import { targetsOf } from '../../scenario/targets';
 import { icAt, PARAMS } from '../journal-index';
 import { violation, type Rule } from '../rule';
 import type { Violation } from '../types';
-
-const SWOOP_REPLY = /take (over )?command|keep (your |the )?comments|incident (comes first|takes priority)|hand (it )?over|updates? (channel|room)/i;
 
 export const handleSwoop: Rule = {
   id: 'RD-27', title: 'An executive swoop is answered: offer command or keep comments to the end', role: 'ic', severity: 'low',
@@ -14,7 +14,7 @@ export const handleSwoop: Rule = {
     const says = ix.of('say').filter((e) => e.role === 'ic' || e.role === 'internal-liaison');
     const out: Violation[] = [];
     for (const swoop of ix.of('inject').filter((e) => e.data.kind === 'exec-swoop' && e.atMs >= ix.tIc!)) {
-      const reply = says.find((s) => s.atMs >= swoop.atMs && s.atMs - swoop.atMs <= PARAMS.GRACE && SWOOP_REPLY.test(String(s.data.text)));
+      const reply = says.find((s) => s.atMs >= swoop.atMs && s.atMs - swoop.atMs <= PARAMS.GRACE && answersSwoop(String(s.data.text)));
       if (!reply) out.push(violation(swoop, `${swoop.actor}'s interruption was not answered within a minute`, icAt(ix, swoop.atMs) ?? 'nobody'));
     }
     return { violations: out };
@@ -33,12 +33,16 @@ export const relayCustomerReports: Rule = {
     const out: Violation[] = [];
     for (const r of ix.of('inject').filter((e) => e.data.kind === 'customer-report' && e.atMs >= ix.tIc!)) {
       const ic = icAt(ix, r.atMs);
-      const told = says.some((s) => s.atMs >= r.atMs && s.atMs - r.atMs <= 3 * 60_000 && ic !== undefined && (s.data.mentions as string[] | undefined ?? []).includes(ic));
+      // Telling the IC, or telling the incident channel the IC is running, about customer impact.
+      const told = says.some((s) => s.atMs >= r.atMs && s.atMs - r.atMs <= 3 * 60_000 && ic !== undefined
+        && ((s.data.mentions as string[] | undefined ?? []).includes(ic) || addressesIncidentCommander(String(s.data.text), ic) || CUSTOMER_WORDS.test(String(s.data.text))));
       if (!told) out.push(violation(r, `${r.actor}'s customer report was not passed to the IC within 3 minutes`, [...liaisons][0] ?? 'nobody'));
     }
     return { violations: out };
   },
 };
+
+const CUSTOMER_WORDS = /\b(customers?|tickets?|support|users?|merchants?|complain\w*|reports?|callers?|calls)\b/i;
 
 const hasLiaison: Rule['notApplicable'] = ({ scenario }) => (scenario.roles.includes('customer-liaison') ? undefined : 'no customer liaison in this drill');
 
@@ -58,26 +62,35 @@ export const externalTiming: Rule = {
   check: ({ ix, scenario }) => {
     const start = ix.tIc!;
     const end = ix.tResolved ?? ix.tEnd;
-    const limit = scenario.expects.externalEveryMs ?? PARAMS.EXTERNAL_MAX_GAP;
+    const { firstExternal, externalEvery } = targetsOf(scenario);
     const posts = ix.of('external.post');
     const claim = ix.first('role.claim')!;
     const liaison = [...ix.seats].find(([, seat]) => seat === 'customer-liaison')?.[0] ?? claim.actor;
+    // A draft that was ready in time but waited for the IC's approval is the IC's delay, not the liaison's.
+    const blame = (deadline: number, fallback: string): string => {
+      // Ready with time to spare (half a minute) to approve and post it.
+      const draft = ix.of('draft.submit').find((d) => d.atMs >= start && d.atMs <= deadline - 30_000);
+      if (!draft) return fallback;
+      const approved = ix.first('draft.approve', (a) => a.data.id === draft.data.id);
+      return !approved || approved.atMs > deadline ? (icAt(ix, deadline) ?? fallback) : fallback;
+    };
     const out: Violation[] = [];
     const first = posts[0];
-    if (!first) return { violations: [violation(claim, 'nothing was posted for customers during the incident', liaison)], penalty: 1 };
-    if (first.atMs - start > PARAMS.EXTERNAL_FIRST) out.push(violation(first, `first external post came ${formatDuration(first.atMs - start)} after the call started (5 minutes expected)`));
+    if (!first) return { violations: [violation(claim, 'nothing was posted for customers during the incident', blame(end, liaison))], penalty: 1 };
+    if (first.atMs - start > firstExternal) {
+      out.push(violation(first, `first external post came ${formatDuration(first.atMs - start)} after the call started (${formatDuration(firstExternal)} expected)`, blame(start + firstExternal, first.actor)));
+    }
     let last = first.atMs;
     for (const p of posts.slice(1)) {
       if (p.atMs > end) break;
-      if (p.atMs - last > limit) out.push(violation(p, `${formatDuration(p.atMs - last)} between external posts (every ${formatDuration(limit)} expected)`));
+      if (p.atMs - last > externalEvery) out.push(violation(p, `${formatDuration(p.atMs - last)} between external posts (every ${formatDuration(externalEvery)} expected)`));
       last = p.atMs;
     }
-    if (end - last > limit) out.push(violation(posts.at(-1)!, `no external update for the last ${formatDuration(end - last)} before resolution`));
+    if (end - last > externalEvery) out.push(violation(posts.at(-1)!, `no external update for the last ${formatDuration(end - last)} before resolution`));
     return { violations: out };
   },
 };
 
-const PROMISE = /\b(within|in) \d+ ?(min|mins|minutes|hours?|hrs?)\b|\bETA\b|\b(fixed|resolved|back( up)?) by\b/i;
 const HOSTNAME = /\b[a-z]+-[a-z0-9-]+-\d+\b/;
 
 export const noPromises: Rule = {
@@ -86,10 +99,11 @@ export const noPromises: Rule = {
   notApplicable: ({ ix }) => (ix.of('external.post').length ? undefined : 'nothing was posted externally'),
   check: ({ ix }) => ({
     violations: ix.of('external.post').flatMap((e) => {
-      // "Next update in 20 minutes" is the cadence the guidelines ask for, not a promised fix time.
-      const text = String(e.data.text).replace(/\bnext update (is )?(due )?(in|within) \d+ ?(min|mins|minutes|hours?|hrs?)\b/gi, '');
+      const text = String(e.data.text);
       const out: Violation[] = [];
-      if (PROMISE.test(text)) out.push(violation(e, `promised a fix time: "${PROMISE.exec(text)![0]}"`));
+      // "Next update in 20 minutes" is the cadence the guidelines ask for; only a time for the fix is a promise.
+      const promise = promisedFixTime(text);
+      if (promise !== undefined) out.push(violation(e, `promised a fix time: "${promise}"`));
       if (HOSTNAME.test(text)) out.push(violation(e, `named an internal host: "${HOSTNAME.exec(text)![0]}"`));
       return out;
     }),

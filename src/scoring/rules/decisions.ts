@@ -1,28 +1,35 @@
 /** RD-18: poll for strong objections before every major action, and pause before deciding. */
+import { badPollWording } from '../../engine/intent/phrases';
 import type { JournalEvent } from '../../engine/journal';
 import { formatDuration } from '../../scenario/duration';
 import { icAt, PARAMS } from '../journal-index';
 import { violation, type Rule } from '../rule';
 import type { Violation } from '../types';
 
+/** A major action the IC stands behind: run on an assignment, after a decision, or by the IC. */
+function ordered(e: JournalEvent): boolean {
+  return e.data.major === true && (e.data.taskId !== null || e.data.decisionId !== null || e.role === 'ic');
+}
+
 export const pollBeforeMajor: Rule = {
   id: 'RD-18', title: 'Poll for strong objections before every major action', role: 'ic', severity: 'high',
   source: 'training/incident_commander.md; before/call_etiquette.md',
-  notApplicable: ({ ix }) => (ix.of('action.start').some((e) => e.data.major === true) ? undefined : 'no major action was run'),
+  notApplicable: ({ ix }) => (ix.of('action.start').some(ordered) ? undefined : 'no major action was run on the IC\'s order'),
   check: ({ ix }) => {
     const bySeq = new Map<string, JournalEvent>();
     for (const e of ix.of('decision')) bySeq.set(String(e.data.id), e);
     const polls = new Map<string, JournalEvent>();
     for (const e of ix.of('poll.open')) polls.set(String(e.data.id), e);
     const out: Violation[] = [];
-    const majors = ix.of('action.start').filter((e) => e.data.major === true);
+    // A responder's freelanced major action is theirs (RD-15), not a decision the IC skipped.
+    const majors = ix.of('action.start').filter(ordered);
     for (const a of majors) {
       const decision = a.data.decisionId ? bySeq.get(String(a.data.decisionId)) : undefined;
       const poll = decision?.data.pollId ? polls.get(String(decision.data.pollId)) : undefined;
       if (!decision) out.push(violation(a, `${String(a.data.action)} is a major action and ran without a recorded decision`, icAt(ix, a.atMs) ?? a.actor));
       else if (!poll) out.push(violation(decision, `decided on ${String(a.data.action)} without polling for strong objections`));
       else if (decision.atMs - poll.atMs < PARAMS.POLL_PAUSE) out.push(violation(decision, `decided ${formatDuration(decision.atMs - poll.atMs)} after the poll, too soon for anyone to object`));
-      else if (/does everyone agree|everyone ok|all agree/i.test(String(poll.data.proposal))) out.push(violation(poll, 'asked "does everyone agree?" instead of asking for strong objections'));
+      else if (badPollWording(String(poll.data.proposal))) out.push(violation(poll, 'asked "does everyone agree?" instead of asking for strong objections'));
     }
     return { violations: out, penalty: majors.length ? out.length / majors.length : 0 };
   },

@@ -1,6 +1,7 @@
 /** No freelancing: RD-15 act on an assignment, RD-16 no self-dispatch, RD-17 don't take someone else's task, RD-38 don't ack others' pages. */
 import type { JournalEvent } from '../../engine/journal';
 import { violation, type Rule } from '../rule';
+import { ownersOf } from './tasks';
 import type { Violation } from '../types';
 
 export const noFreelancing: Rule = {
@@ -39,24 +40,33 @@ export const ownTasksOnly: Rule = {
   notApplicable: ({ ix }) => (ix.of('task.assign').length === 0 ? 'no tasks were assigned' : undefined),
   check: ({ ix }) => {
     const open = new Map<string, JournalEvent>();
+    // Asking the owner first makes it fine: "@carol, I'll take the rollback, ok?".
+    const asked = new Set<string>();
     const out: Violation[] = [];
     for (const e of ix.events) {
       if (e.type === 'task.assign') open.set(String(e.data.id), e);
       else if (e.type === 'task.report' && e.data.id) open.delete(String(e.data.id));
-      else if (e.type === 'action.start' || e.type === 'probe.start') {
+      else if (e.type === 'say') for (const m of (e.data.mentions as string[] | undefined) ?? []) asked.add(`${e.actor}>${m}`);
+      else if ((e.type === 'action.start' || e.type === 'probe.start') && e.role !== 'ic') {
         const target = String(e.data.action ?? e.data.probe);
-        for (const t of open.values()) {
-          const refs = t.data.refs as string[];
-          if (t.data.to !== e.actor && e.role !== 'ic' && refs.includes(target)) {
-            out.push(violation(e, `worked on ${target}, which is ${String(t.data.id)} of ${String(t.data.to)}`));
-            break;
-          }
-        }
+        const tasks = [...open.values()];
+        if (tasks.some((t) => ownersOf(t).includes(e.actor) && aboutTarget(t, e.type).includes(target))) continue;
+        const other = tasks.find((t) => !ownersOf(t).includes(e.actor) && aboutTarget(t, e.type).includes(target) && !ownersOf(t).some((o) => asked.has(`${e.actor}>${o}`)));
+        if (other) out.push(violation(e, `worked on ${target}, which is ${String(other.data.id)} of ${ownersOf(other).join(' and ') || String(other.data.to)}, without asking them first`));
       }
     }
     return { violations: out };
   },
 };
+
+/** What a task is about for RD-17: the actions it covers, and a probe only when it names just that one. */
+function aboutTarget(assign: JournalEvent, kind: string): readonly string[] {
+  const refs = (assign.data.refs as string[] | undefined) ?? [];
+  const actions = (assign.data.actions as string[] | undefined) ?? [];
+  if (kind === 'action.start') return assign.data.actions === undefined ? refs : actions;
+  const probes = refs.filter((r) => !actions.includes(r));
+  return probes.length === 1 ? probes : [];
+}
 
 export const ackOwnPage: Rule = {
   id: 'RD-38', title: 'Don\'t acknowledge an alert that paged someone else', role: 'responder', severity: 'low',

@@ -1,6 +1,6 @@
 /** Every discipline rule, in the order of incident-process.md §4. */
 import type { Rule } from '../rule';
-import { deputyCallouts, severityDiscipline, statusCadence } from './cadence';
+import { deputyCallouts, severityDiscipline, severityMatchesImpact, statusCadence } from './cadence';
 import { announceCommand, handoverProtocol, icFatigue, nameStaff, oneCommander } from './command';
 import { approvedPosts, externalTiming, handleSwoop, noPromises, relayCustomerReports } from './comms';
 import { pollBeforeMajor } from './decisions';
@@ -14,6 +14,6 @@ import { icFollowsUp, namedOwner, reportOrExtend, spanOfControl, taskAcknowledge
 export const RULES: readonly Rule[] = [
   announceCommand, oneCommander, pageAnIc, nameStaff, identifyFirst, icHandsOff, staffHandsOff, namedOwner, timeBox, taskAcknowledged,
   icFollowsUp, reportOrExtend, deputyCallouts, noFreelancing, noSelfDispatch, ownTasksOnly, pollBeforeMajor,
-  spanOfControl, handoverProtocol, statusCadence, severityDiscipline, icFatigue, handleSwoop, scribeNotes, scribeTodos, approvedPosts,
+  spanOfControl, handoverProtocol, statusCadence, severityDiscipline, severityMatchesImpact, icFatigue, handleSwoop, scribeNotes, scribeTodos, approvedPosts,
   externalTiming, noPromises, relayCustomerReports, ackOwnPage, endCleanly,
 ];

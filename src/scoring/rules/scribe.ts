@@ -2,7 +2,7 @@
 import { formatClock } from '../../scenario/duration';
 import { PARAMS, scribeAt } from '../journal-index';
 import { violation, type Rule } from '../rule';
-import { scribeCoverage } from '../scribe-coverage';
+import { notedInTime, scribeCoverage, scribeLedger } from '../scribe-coverage';
 
 const noScribe: Rule['notApplicable'] = ({ ix }) => (ix.scribes.size === 0 ? 'nobody held the scribe role' : undefined);
 const ROLE_KINDS = new Set(['decision', 'assignment', 'status'] as const);
@@ -13,7 +13,7 @@ export const scribeNotes: Rule = {
   check: ({ ix }) => {
     const cov = scribeCoverage(ix, ROLE_KINDS);
     return {
-      violations: cov.missed.map((k) => violation(k.event, `the ${k.kind} at T+${formatClock(k.event.atMs)} was not noted within ${PARAMS.SCRIBE_WINDOW / 60_000} minutes`, scribeAt(ix, k.event.atMs))),
+      violations: cov.missed.map((k) => violation(k.event, `the ${k.kind} ${k.ref} at T+${formatClock(k.event.atMs)} was not noted within ${PARAMS.SCRIBE_WINDOW / 60_000} minutes`, scribeAt(ix, k.event.atMs))),
       penalty: cov.total ? cov.missed.length / cov.total : 0,
     };
   },
@@ -24,9 +24,8 @@ export const scribeTodos: Rule = {
   source: 'training/scribe.md; during/during_an_incident.md',
   notApplicable: (ctx) => noScribe!(ctx) ?? (ctx.ix.of('inject').some((e) => e.data.kind === 'followup') ? undefined : 'nobody raised a follow-up'),
   check: ({ ix }) => {
-    const todos = ix.of('scribe.note').filter((n) => n.data.todo === true && ix.scribes.has(n.actor));
-    const followups = ix.of('inject').filter((e) => e.data.kind === 'followup');
-    const missed = followups.filter((f) => !todos.some((t) => t.atMs >= f.atMs && t.atMs - f.atMs <= PARAMS.SCRIBE_WINDOW));
-    return { violations: missed.map((f) => violation(f, `"${String(f.data.text)}" was not written down as a TODO`, scribeAt(ix, f.atMs))), penalty: missed.length / followups.length };
+    const followups = scribeLedger(ix.events, ix.scribes).filter((k) => k.kind === 'followup');
+    const missed = followups.filter((f) => !notedInTime(f));
+    return { violations: missed.map((f) => violation(f.event, `"${f.text}" was not written down as a TODO`, scribeAt(ix, f.event.atMs))), penalty: missed.length / followups.length };
   },
 };

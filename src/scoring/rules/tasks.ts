@@ -1,9 +1,16 @@
 /** Task discipline: RD-09 one named owner, RD-10 a time box, RD-11 acknowledged, RD-12 IC follows up, RD-13 report or extend. */
+import { asksSomeone } from '../../engine/intent/phrases';
 import type { JournalEvent } from '../../engine/journal';
 import { formatDuration } from '../../scenario/duration';
 import { icAt, PARAMS } from '../journal-index';
 import { violation, type Rule, type ScoringContext } from '../rule';
 import type { Violation } from '../types';
+
+/** Everyone a task was given to (older journals name only `to`). */
+export function ownersOf(assign: JournalEvent): string[] {
+  const owners = assign.data.owners;
+  return Array.isArray(owners) ? owners.map(String) : [String(assign.data.to)];
+}
 
 const noTasks = ({ ix }: ScoringContext) => (ix.of('task.assign').length === 0 ? 'no tasks were assigned' : undefined);
 
@@ -26,9 +33,11 @@ export const namedOwner: Rule = {
   source: 'training/incident_commander.md',
   notApplicable: ({ ix }) => (ix.tIc === undefined ? 'nobody took command' : undefined),
   check: ({ ix }) => ({
-    violations: ix.of('say')
-      .filter((e) => e.role === 'ic' && /\b(can|could|would) (some|any)(one|body)\b/i.test(String(e.data.text)))
-      .map((e) => violation(e, 'asked "can someone..." instead of naming one person')),
+    violations: [...ix.events]
+      .filter((e) => (e.type === 'say' && e.role === 'ic' && asksSomeone(String(e.data.text))) || (e.type === 'task.assign' && ownersOf(e).length !== 1))
+      .map((e) => violation(e, e.type === 'say' ? 'asked "can someone..." instead of naming one person'
+        : ownersOf(e).length === 0 ? `${String(e.data.id)} went to "${String(e.data.to)}", not to one named person`
+        : `${String(e.data.id)} went to ${ownersOf(e).join(' and ')} at once; one owner per task`)),
   }),
 };
 
@@ -70,12 +79,14 @@ export const taskAcknowledged: Rule = {
     const assigns = ctx.ix.of('task.assign');
     const byTask = taskEvents(ctx);
     for (const a of assigns) {
+      // A task given to nobody in particular cannot be acknowledged; RD-09 holds the IC to account for it.
+      if (ownersOf(a).length === 0) continue;
       const ack = byTask.get(String(a.data.id))?.find((e) => e.type === 'task.ack');
       if (!ack || ack.atMs - a.atMs > PARAMS.T_ACK_TASK) {
         out.push(violation(ack ?? a, ack ? `${String(a.data.id)} was acknowledged after ${formatDuration(ack.atMs - a.atMs)}` : `${String(a.data.id)} was never acknowledged (/wilco)`, String(a.data.to)));
       }
     }
-    return { violations: out, penalty: out.length / assigns.length };
+    return { violations: out, penalty: out.length / Math.max(1, assigns.filter((a) => ownersOf(a).length > 0).length) };
   },
 };
 
@@ -107,8 +118,11 @@ export const reportOrExtend: Rule = {
   source: 'before/call_etiquette.md', notApplicable: noExpiry,
   check: (ctx) => {
     const out: Violation[] = [];
+    const owners = new Map(ctx.ix.of('task.assign').map((a) => [String(a.data.id), ownersOf(a)]));
     for (const { due, later } of expiries(ctx)) {
-      const answered = later.find((e) => (e.type === 'task.report' || e.type === 'task.extend') && e.actor === due.data.to);
+      const mine = owners.get(String(due.data.id)) ?? [];
+      if (mine.length === 0) continue;
+      const answered = later.find((e) => (e.type === 'task.report' || e.type === 'task.extend') && mine.includes(e.actor));
       if (!answered || answered.atMs - due.atMs > PARAMS.GRACE) {
         out.push(violation(due, `${String(due.data.id)} ran out without a report or a request for more time`, String(due.data.to)));
       }

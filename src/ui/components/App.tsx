@@ -141,7 +141,7 @@ export function App({ store, theme, onAbort, onExit }: Props) {
     return <Text color={theme.fg('warn')}>{`The terminal is ${cols}×${rows}; firedrill needs at least 80×24. Make it larger (the drill keeps running).`}</Text>;
   }
   if (screen === 'ended' && store.scorecard) {
-    return <ScorecardView card={store.scorecard} {...(store.runDir ? { runDir: store.runDir } : {})} theme={theme} cols={cols} rows={rows - 1} />;
+    return <ScorecardView card={store.scorecard} you={store.speakers} {...(store.runDir ? { runDir: store.runDir } : {})} theme={theme} cols={cols} rows={rows - 1} />;
   }
   const role = store.displayRole(store.speaker);
   const hint = screen === 'confirm-quit' ? 'End the drill? (y/n) — the journal and scorecard are kept either way'

@@ -29,7 +29,7 @@ export function RolePanel({ store, theme, cols, rows }: Props) {
   if (role === 'ic' || role === 'deputy') {
     sections = [['ROSTER', rosterRows(snap)], ['TASKS', taskRows(snap, seconds * 1000), 'none open'], ['POLL', pollRows(snap), 'none open']];
   } else if (role === 'scribe') {
-    sections = [['NOT YET NOTED', unnotedRows(store.session, store.events), 'all caught up'], ['YOUR NOTES', notesRows(store.events, who, 8), '/note TEXT, /todo TEXT'], ['TASKS', taskRows(snap, seconds * 1000), 'none open']];
+    sections = [['NOT YET NOTED', unnotedRows(store.session, store.events, seconds * 1000), 'all caught up'], ['YOUR NOTES', notesRows(store.events, who, 8), '/note TEXT, /todo TEXT'], ['TASKS', taskRows(snap, seconds * 1000), 'none open']];
   } else if (role === 'customer-liaison' || role === 'internal-liaison') {
     sections = [['DRAFTS', draftRows(snap), '/draft TEXT'], ['CUSTOMER REPORTS', reportRows(store.events), 'none yet'], ['YOUR TASKS', myTasks, 'none']];
   } else {
