@@ -71,17 +71,25 @@ function wordsOf(key: object, text: string): Set<string> {
   return w;
 }
 
-/** Whether a scribe note covers a key event: it names its id, the same action, its level, or shares two words. */
-export function notes(note: JournalEvent, key: KeyEvent): boolean {
+/**
+ * Whether a scribe note covers a key event: it names its id or its action, states its level, or shares two
+ * telling words with it. A note that starts with an id ("T1: carol checks the logs") is about that event only.
+ */
+export function notes(note: JournalEvent, key: KeyEvent, names: ReadonlySet<string> = new Set()): boolean {
   const text = str(note.data.text);
   if (key.kind === 'followup') return note.data.todo === true;
   const refs = list(note.data.refs);
-  if (refs.includes(key.ref) || key.about.some((a) => refs.includes(a))) return true;
+  if (refs.includes(key.ref)) return true;
+  // "T1: carol checks the logs" is about T1; "Status: SEV-2, T1 still open" is about the status.
+  const leadingId = /^\W*[TXPDS]\d+\b/i.test(text);
+  if (leadingId && key.kind !== 'severity' && key.kind !== 'mitigation') return false;
+  if (key.about.some((a) => refs.includes(a))) return true;
   if (key.kind === 'severity') return sevLevel(text) === key.ref || /\bseverity\b/i.test(text);
   if (key.kind === 'mitigation' && MITIGATED_RE.test(text)) return true;
   const a = wordsOf(key, key.text);
   let shared = 0;
-  for (const w of wordsOf(note, text)) if (a.has(w)) shared++;
+  // People's names recur in every line; they say who, not what.
+  for (const w of wordsOf(note, text)) if (a.has(w) && !names.has(w)) shared++;
   // A status note says it is one ("Status: ...", "update") and needs less of the wording.
   return shared >= 2 || (key.kind === 'status' && shared >= 1 && /\b(?:status|update|sitrep)\b/i.test(text));
 }
@@ -89,9 +97,10 @@ export function notes(note: JournalEvent, key: KeyEvent): boolean {
 /** The ledger of key events against the notes of the people in `scribes`. */
 export function scribeLedger(events: readonly JournalEvent[], scribes: ReadonlySet<string>, tMitigated?: number): LedgerItem[] {
   const scribeNotes = events.filter((e) => e.type === 'scribe.note' && scribes.has(e.actor));
+  const names = new Set(events.filter((e) => e.role !== 'system').map((e) => e.actor.toLowerCase()));
   return keyEvents(events, tMitigated).map((k) => {
     const dueAt = k.event.atMs + PARAMS.SCRIBE_WINDOW;
-    const note = scribeNotes.find((n) => n.atMs >= k.event.atMs && notes(n, k));
+    const note = scribeNotes.find((n) => n.atMs >= k.event.atMs && notes(n, k, names));
     return note ? { ...k, dueAt, notedAt: note.atMs } : { ...k, dueAt };
   });
 }

@@ -88,7 +88,7 @@ export function promisedFixTime(text: string): string | undefined {
       const before = phrase.slice(0, m.index);
       if (CADENCE.test(before)) continue;
       const fix = lastMatch(FIX_WORD, before);
-      if (fix && !PAST.test(before.slice(0, fix.index))) return phrase.slice(fix.index, m.index + m[0].length).trim();
+      if (fix && !PAST.test(before.slice(0, fix.index))) return phrase.slice(fix.index, m.index + m[0].length).trim().replace(/^be\s+/i, '');
     }
   }
   // A time that opens the sentence, then a future fix: "Within the hour, service should be restored".

@@ -23,7 +23,7 @@ const MIN = 60_000;
 describe('promisedFixTime', () => {
   it.each([
     ['We expect this to be fixed in about 30 minutes.', 'fixed in about 30 minutes'],
-    ['Checkout should be working again by 14:45 UTC.', 'be working again by 14:45 UTC'],
+    ['Checkout should be working again by 14:45 UTC.', 'working again by 14:45 UTC'],
     ['Service should be back within the hour.', 'back within the hour'],
     ['We expect it to be resolved by 3pm', 'resolved by 3pm'],
     ['Orders will be back up in 10 mins', 'back up in 10 mins'],
