@@ -13,6 +13,8 @@ export interface ScoringContext {
 
 export interface RuleCheck {
   readonly violations: Violation[];
+  /** Things the process advises against that cannot be judged fairly from what was typed: shown, never scored. */
+  readonly advisories?: Violation[];
   /** Share of the weight lost (0..1); by default half per violation, capped at all of it. */
   readonly penalty?: number;
 }

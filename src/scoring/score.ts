@@ -76,9 +76,9 @@ export function score(scenario: Scenario, header: JournalHeader, events: readonl
     const reason = rule.notApplicable?.(ctx);
     const base = { id: rule.id, title: rule.title, role: rule.role, severity: rule.severity, weight: WEIGHT[rule.severity], source: rule.source };
     if (reason) return { ...base, status: 'not-applicable', reason, penalty: 0, violations: [] };
-    const { violations, penalty } = rule.check(ctx);
+    const { violations, penalty, advisories } = rule.check(ctx);
     const p = Math.min(1, Math.max(0, penalty ?? Math.min(1, violations.length * 0.5)));
-    return { ...base, status: violations.length ? 'violated' : 'passed', penalty: p, violations };
+    return { ...base, status: violations.length ? 'violated' : 'passed', penalty: p, violations, ...(advisories?.length ? { advisories } : {}) };
   });
   const applicableRules = rules.filter((r) => r.status !== 'not-applicable');
   const ruleWeight = applicableRules.reduce((n, r) => n + r.weight, 0);

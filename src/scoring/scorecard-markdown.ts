@@ -81,6 +81,8 @@ function rules(card: Scorecard): string[] {
       }
       lines.push('');
     }
+    const advised = group.flatMap((r) => (r.advisories ?? []).map((v) => `- ${drillTime(v.atMs)} ${r.id}, ${v.actor}: ${v.evidence.note}`));
+    if (advised.length) lines.push('Advice (shown, not scored: it cannot be judged fairly from what was typed):', '', ...advised, '');
   }
   return lines;
 }

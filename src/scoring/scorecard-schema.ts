@@ -23,7 +23,7 @@ const violation = z.object({
 const rule = z.object({
   id: z.string(), title: z.string(), role: z.enum([...ROLES, 'all']), severity: z.enum(['high', 'medium', 'low']),
   weight: z.number().finite().nonnegative(), source: z.string(), status: z.enum(['passed', 'violated', 'not-applicable']),
-  reason: z.string().optional(), penalty: z.number().min(0).max(1), violations: z.array(violation),
+  reason: z.string().optional(), penalty: z.number().min(0).max(1), violations: z.array(violation), advisories: z.array(violation).optional(),
 });
 const participant = z.object({
   name: z.string(), roles: z.array(z.enum(ROLES)), kind: z.enum(['human', 'bot']), score: z.number().finite().nullable(),

@@ -40,6 +40,8 @@ export interface RuleResult {
   /** Share of the rule's weight lost, 0..1. */
   readonly penalty: number;
   readonly violations: readonly Violation[];
+  /** Advice that is shown but not scored (the scorecard says so). */
+  readonly advisories?: readonly Violation[];
 }
 
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';

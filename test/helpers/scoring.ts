@@ -63,7 +63,7 @@ export const CLEAN: readonly Step[] = [
   s('status2', '7:50', 'alice', '/status SEV-2: mitigated by reverting the config push, errors back to baseline'),
   s('noteStatus2', '7:55', 'bob', '/note Status: mitigated by reverting the config push, errors at baseline'),
   s('resolve', '8:00', 'alice', '/resolve'),
-  s('pm', '8:10', 'alice', '/postmortem @carol'),
+  s('pm', '8:10', 'alice', '/postmortem @carol by Friday'),
   s('end', '8:20', 'alice', '/end'),
 ];
 

@@ -5,7 +5,7 @@ import { RULES } from '../../src/scoring/rules';
 import { at } from '../helpers/drill';
 import {
   CLEAN, DAVE_DEPUTY, DAVE_IC, DAVE_RESPONDER, ERIN_LIAISON, HUMANS, LIAISON_LINES, VARIANTS,
-  expectNotApplicable, expectPassed, expectViolation, play, script, type Edit, type Played,
+  expectNotApplicable, expectPassed, expectViolation, play, script, starterVariant, yamlReplace, type Edit, type Played,
 } from '../helpers/scoring';
 
 type Case = 'violated' | 'passed' | 'not-applicable';
@@ -464,10 +464,16 @@ describe('RD-22 severity at least what the impact calls for', () => {
 
 describe('RD-26 hand over about hourly', () => {
   const lateEnd = { resolve: { at: '65:00' }, pm: { at: '65:10' }, end: { at: '65:20' } };
-  violates('RD-26', 'alice holds command from 4:00 to 65:20', () => {
+  passes('RD-26', 'alice holds command from 4:00 to 65:20: advised against, shown but not scored', () => {
     const p = play(script({ set: lateEnd }), { scenario: VARIANTS.long() });
+    expectPassed(p, 'RD-26');
+    expect(p.rule('RD-26').advisories?.map((v) => [v.actor, v.evidence.note])).toEqual([['alice', 'held command for 1h1m20s without a handover (about hourly is advised)']]);
+  });
+  violates('RD-26', 'alice holds command past three hours', () => {
+    const marathon = { resolve: { at: '190:00' }, pm: { at: '190:10' }, end: { at: '190:20' } };
+    const p = play(script({ set: marathon }), { scenario: starterVariant(yamlReplace('duration: 30m ', 'duration: 200m ')) });
     expectViolation(p, 'RD-26', 'alice', p.one('role.claim'));
-    expect(p.rule('RD-26').penalty).toBe(0.5); // over an hour is advised against; over three hours would lose it all
+    expect(p.rule('RD-26').penalty).toBe(1);
   });
   passes('RD-26', 'alice hands over to dave at 40:00; dave resolves', () => {
     const set = Object.fromEntries(Object.entries(lateEnd).map(([k, v]) => [k, { ...v, actor: 'dave' }]));
@@ -664,6 +670,11 @@ describe('RD-39 end cleanly', () => {
     const v = expectViolation(p, 'RD-39', 'alice', last);
     expect(v.evidence.note).toMatch(/postmortem owner/);
     expect(p.rule('RD-39').penalty).toBeCloseTo(1 / 3);
+  });
+  violates('RD-39', 'a postmortem owner with no due date: the assignment is the evidence', () => {
+    const p = variant({ set: { pm: { text: '/postmortem @carol' } } });
+    const v = expectViolation(p, 'RD-39', 'alice', p.one('pm.assign'));
+    expect(v.evidence.note).toBe('carol owns the postmortem but no due date was given (/postmortem @carol by DATE)');
   });
   violates('RD-39', 'resolved but the call never ended: the drill ran to its hard stop', () => {
     const p = variant({ drop: ['end'] });

@@ -106,6 +106,7 @@ function ruleLines(card: Scorecard, st: Style): string[] {
       lines.push(`    ${st.bad('✗')} ${st.dim(r.id)} ${r.title} ${st.dim(`(${r.severity}${n ? `, ${plural(n, 'violation')}` : ''})`)}`);
       for (const v of r.violations) lines.push(`        ${st.dim(drillTime(v.atMs))} ${v.actor}: ${v.evidence.note}`);
     }
+    for (const r of rules) for (const v of r.advisories ?? []) lines.push(`    ${st.warn('·')} ${st.dim(r.id)} ${st.dim('advice, not scored:')} ${st.dim(drillTime(v.atMs))} ${v.actor}: ${v.evidence.note}`);
     const na = rules.filter((x) => x.status === 'not-applicable').length;
     if (na) lines.push(st.dim(`    ${plural(na, 'rule')} did not apply`));
   }

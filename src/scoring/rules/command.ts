@@ -65,18 +65,20 @@ export const nameStaff: Rule = {
 };
 
 export const icFatigue: Rule = {
-  id: 'RD-26', title: 'Hand over command about every hour', role: 'ic', severity: 'low',
+  id: 'RD-26', title: 'Hand over command about every hour, and never hold it past three', role: 'ic', severity: 'low',
   source: 'training/courses/incident_response.md',
   notApplicable: ({ ix }) => (ix.tIc === undefined || ix.tEnd - ix.tIc <= PARAMS.IC_STINT_ADVISORY ? 'no IC could hold command for an hour in this drill' : undefined),
   check: ({ ix }) => {
     const claims = ix.of('role.claim');
     const out: Violation[] = [];
+    const advice: Violation[] = [];
+    // Past three hours is the hard limit; past an hour is advice (a tired IC may still be doing well).
     ix.icStints.forEach((s, i) => {
-      if (s.to - s.from > PARAMS.IC_STINT_ADVISORY) out.push(violation(claims[i]!, `held command for ${formatDuration(s.to - s.from)} without a handover`));
+      const long = s.to - s.from;
+      if (long > 3 * PARAMS.IC_STINT_ADVISORY) out.push(violation(claims[i]!, `held command for ${formatDuration(long)}, past the 3-hour limit`));
+      else if (long > PARAMS.IC_STINT_ADVISORY) advice.push(violation(claims[i]!, `held command for ${formatDuration(long)} without a handover (about hourly is advised)`));
     });
-    // Past an hour is advised against; past three hours is the hard limit.
-    const longest = Math.max(0, ...ix.icStints.map((s) => s.to - s.from));
-    return { violations: out, penalty: longest > 3 * PARAMS.IC_STINT_ADVISORY ? 1 : out.length ? 0.5 : 0 };
+    return { violations: out, advisories: advice, penalty: out.length ? 1 : 0 };
   },
 };
 
