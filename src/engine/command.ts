@@ -39,7 +39,13 @@ export type Command =
   | { readonly kind: 'handover'; readonly target: string }
   | { readonly kind: 'resolve' }
   | { readonly kind: 'end' }
-  | { readonly kind: 'postmortem'; readonly owner: string; readonly due?: string }
+  | {
+      readonly kind: 'postmortem';
+      readonly owner: string;
+      /** Everyone named, when the IC named more than one (the process wants one owner). */
+      readonly owners?: readonly string[];
+      readonly due?: string;
+    }
   | { readonly kind: 'say'; readonly text: string };
 
 export type CommandKind = Command['kind'];

@@ -167,8 +167,8 @@ const GROUP_RE = /^(?:someone|somebody|anyone|anybody|everyone|everybody|all of 
 const OWNER_SEP_RE = /^(?:(?:,|&|\+|and|plus)\s*)+(?=\S)/i;
 
 /** The owners at the front of an assignment: "@erin and @dave look at DNS" gives erin and dave. */
-function takeOwners(args: string, people: readonly string[]): { owners: string[]; rest: string } | CommandError {
-  const first = takePerson(args, people, 'assign');
+function takeOwners(args: string, people: readonly string[], name: Name = 'assign'): { owners: string[]; rest: string } | CommandError {
+  const first = takePerson(args, people, name);
   if (isCommandError(first)) return first;
   const owners = [first.person];
   let rest = first.rest;
@@ -206,30 +206,38 @@ function parseAssign(args: string, vocab: CommandVocabulary): Result {
 const DUE_RE = /^(?:(?:by|due|before|on|for|within|in|until)\b[:\s]*)?((?:(?:next|this|end of|eod|eow|tomorrow|today|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\d)[\s\S]*)$/i;
 
 function parsePostmortem(args: string, vocab: CommandVocabulary): Result {
-  const who = takePerson(args, vocab.people, 'postmortem');
+  const who = takeOwners(args, vocab.people, 'postmortem');
   if (isCommandError(who)) return who;
   const due = DUE_RE.exec(who.rest.trim())?.[1]?.replace(TRAILING_PUNCT_RE, '').trim();
-  return due ? { kind: 'postmortem', owner: who.person, due } : { kind: 'postmortem', owner: who.person };
+  return {
+    kind: 'postmortem', owner: who.owners[0]!, ...(who.owners.length > 1 ? { owners: who.owners } : {}), ...(due ? { due } : {}),
+  };
 }
 
+/** "/more 5m", "/more T3 10 min", "/more 2m T5 the new key is in": an estimate, a task, and perhaps why. */
 function parseMore(args: string): Result {
   const words = args === '' ? [] : args.split(/\s+/);
   let taskId: string | undefined;
   const firstId = TASK_ID_RE.exec(words[0] ?? '')?.[1];
-  const lastId = words.length > 1 ? TASK_ID_RE.exec(words[words.length - 1] ?? '')?.[1] : undefined;
   if (firstId !== undefined) {
     taskId = firstId.toUpperCase();
     words.shift();
-  } else if (lastId !== undefined) {
-    taskId = lastId.toUpperCase();
-    words.pop();
   }
   if (words.length === 0) return fail('/more needs an estimate, e.g. /more 5m', COMMAND_USAGE.more);
-  const phrase = words.join(' ');
-  // "/more 5" means five minutes: nothing else follows /more.
-  const ms = parseSpokenDuration(phrase, { bareMinutes: true });
-  if (ms === undefined || ms <= 0) return fail(`${quote(phrase)} is not an estimate`, 'e.g. /more 5m or /more T3 10 min');
-  return { kind: 'more', ms, ...optionalId('taskId', taskId) };
+  // The estimate is the longest run of leading words that reads as a duration ("/more 5" means five minutes).
+  let ms: number | undefined;
+  let used = 0;
+  for (let n = Math.min(4, words.length); n >= 1 && ms === undefined; n--) {
+    const found = parseSpokenDuration(words.slice(0, n).join(' ').replace(/[,.;:]+$/, ''), { bareMinutes: true });
+    if (found !== undefined) [ms, used] = [found, n];
+  }
+  if (ms === undefined || ms <= 0) {
+    const phrase = words.join(' ');
+    return fail(`${quote(phrase)} is not an estimate`, 'e.g. /more 5m or /more T3 10 min');
+  }
+  // What follows may name the task ("on T5") and say why; the reason is for the channel, the id for the task.
+  const laterId = taskId ?? words.slice(used).map((w) => TASK_ID_RE.exec(w.replace(/^on$/i, ''))?.[1]).find((x) => x !== undefined);
+  return { kind: 'more', ms, ...optionalId('taskId', laterId?.toUpperCase()) };
 }
 
 function parseReport(args: string): Result {

@@ -238,13 +238,15 @@ export class DrillSession {
   /** What chat reading needs to know about a speaker right now. */
   private chatContext(actor: string): ChatContext {
     const open = this.tasks.filter((t) => t.owners.includes(actor) && t.status === 'open');
+    const poll = this.polls.find((p) => p.decidedBy === undefined && !p.closed);
     return {
-      actor, scenario: this.scenario, isIc: this.incident.ic === actor, hasIc: this.incident.ic !== undefined,
+      actor, role: this.roleOf(actor), people: [...this.people.keys()], pollActions: poll?.actions ?? [],
+      scenario: this.scenario, isIc: this.incident.ic === actor, hasIc: this.incident.ic !== undefined,
       icAnnounced: this.incident.icAnnounced === true, joined: this.people.get(actor)?.joinedAt !== undefined,
       ...(this.incident.severity ? { severity: this.incident.severity } : {}),
       hasUnackedTask: open.some((t) => t.ackedAt === undefined), hasOpenTask: open.length > 0,
       draftWaiting: this.drafts.some((d) => !d.approvedBy && d.postedAt === undefined),
-      pollUndecided: this.polls.some((p) => p.decidedBy === undefined && !p.closed),
+      pollUndecided: poll !== undefined,
     };
   }
 
@@ -378,7 +380,8 @@ export class DrillSession {
           this.emit('role.announce', actor, 'ic', { text: c.text, ...chat });
           return;
         }
-        if (this.incident.ic) return this.refuse(actor, role, `${this.incident.ic} is the Incident Commander; command changes only by /handover`);
+        // Coded, so RD-02 can count attempts on command however they were made (typed /ic, or said in chat).
+        if (this.incident.ic) return void this.emit('cmd.error', actor, role, { message: `${this.incident.ic} is the Incident Commander; command changes only by /handover`, code: 'command-held' });
         this.incident.ic = actor;
         this.incident.icAnnounced = c.text.trim() !== '';
         this.ensureJoined(actor, 'ic');
@@ -563,8 +566,9 @@ export class DrillSession {
       case 'postmortem': {
         if (!this.requireIc(actor, role, 'names the postmortem owner')) return;
         this.incident.postmortemOwner = c.owner;
-        this.emit('pm.assign', actor, role, { owner: c.owner, due: c.due ?? null });
-        if (c.due === undefined) this.hint(actor, role, `${c.owner} owns the postmortem; say when it is due too: /postmortem @${c.owner} by Friday`);
+        this.emit('pm.assign', actor, role, { owner: c.owner, ...(c.owners ? { owners: c.owners } : {}), due: c.due ?? null, ...chat });
+        if (c.owners) this.hint(actor, role, `the postmortem went to ${c.owners.join(' and ')}: it needs one owner (/postmortem @${c.owner} by Friday)`);
+        else if (c.due === undefined) this.hint(actor, role, `${c.owner} owns the postmortem; say when it is due too: /postmortem @${c.owner} by Friday`);
         return;
       }
       case 'say': return this.say(actor, role, c.text, now);

@@ -1,6 +1,7 @@
 /** Response-time metrics, each measured against the scenario's target (or the process default). */
 import type { JournalEvent } from '../engine/journal';
 import { targetsOf } from '../scenario/targets';
+import { PARAMS } from './journal-index';
 import type { ScoringContext } from './rule';
 import type { MetricKey, MetricResult } from './types';
 
@@ -50,7 +51,9 @@ export function computeMetrics(ctx: ScoringContext): Record<MetricKey, MetricRes
       if (role === 'ic') continue;
       times.push(ix.first('role.appoint', (e) => e.data.role === role)?.atMs);
     }
-    const paged = new Set(ix.of('page.sent').filter((e) => e.data.team !== 'incident-commanders').map((e) => String(e.data.user)));
+    // The initial call: people paged before, or just after, command was taken. An expert brought in later is not late to assemble.
+    const initial = (e: JournalEvent) => claim === undefined || e.atMs <= claim + PARAMS.T_STAFF;
+    const paged = new Set(ix.of('page.sent').filter((e) => e.data.team !== 'incident-commanders' && initial(e)).map((e) => String(e.data.user)));
     const acker = ix.first('alert.ack')?.actor;
     if (acker) paged.add(acker);
     const joins = new Map<string, number>();

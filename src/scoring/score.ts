@@ -17,6 +17,15 @@ import { formatClock } from '../scenario/duration';
 /** Points for response times; the rest are for role discipline. */
 export const METRIC_POINTS = 40;
 export const RULE_POINTS = 60;
+/**
+ * Metrics that time the same interval as a rule; when the rule is broken, the metric shows as missed but its
+ * points are not taken a second time.
+ */
+export const METRIC_RULE: Readonly<Partial<Record<MetricKey, string>>> = {
+  timeToCommand: 'RD-01', timeToSeverity: 'RD-21', timeToFirstStatus: 'RD-20', statusUpdateMaxGap: 'RD-20',
+  timeToAssemble: 'RD-05', timeToFirstExternal: 'RD-34', externalUpdateMaxGap: 'RD-34',
+};
+
 /** Points a participant loses per violation, by rule severity. */
 const PERSONAL_COST = { high: 15, medium: 10, low: 5 } as const;
 
@@ -58,20 +67,6 @@ export function score(scenario: Scenario, header: JournalHeader, events: readonl
   const ctx: ScoringContext = { scenario, header, ix };
   const deductions: Deduction[] = [];
 
-  const metrics = computeMetrics(ctx);
-  const applicable = applicableMetrics(ctx);
-  const metricWeight = applicable.reduce((n, k) => n + METRIC_WEIGHTS[k], 0);
-  let metricPoints = 0;
-  for (const k of applicable) {
-    const credit = metricCredit(metrics[k]);
-    const worth = (METRIC_POINTS * METRIC_WEIGHTS[k]) / metricWeight;
-    metricPoints += worth * credit;
-    if (credit < 1) {
-      const r = metrics[k];
-      deductions.push({ what: `${k}: ${r ? `${formatDuration(r.ms)} against a target of ${formatDuration(r.targetMs)}` : 'never happened'}`, points: round1(worth * (1 - credit)) });
-    }
-  }
-
   const rules: RuleResult[] = RULES.map((rule) => {
     const reason = rule.notApplicable?.(ctx);
     const base = { id: rule.id, title: rule.title, role: rule.role, severity: rule.severity, weight: WEIGHT[rule.severity], source: rule.source };
@@ -80,6 +75,23 @@ export function score(scenario: Scenario, header: JournalHeader, events: readonl
     const p = Math.min(1, Math.max(0, penalty ?? Math.min(1, violations.length * 0.5)));
     return { ...base, status: violations.length ? 'violated' : 'passed', penalty: p, violations, ...(advisories?.length ? { advisories } : {}) };
   });
+  const metrics = computeMetrics(ctx);
+  const applicable = applicableMetrics(ctx);
+  const metricWeight = applicable.reduce((n, k) => n + METRIC_WEIGHTS[k], 0);
+  const violated = new Set(rules.filter((r) => r.status === 'violated').map((r) => r.id));
+  let metricPoints = 0;
+  for (const k of applicable) {
+    // A time that a violated rule already judged is charged once, under the rule: one mistake, one cost.
+    const partner = METRIC_RULE[k];
+    const credit = partner !== undefined && violated.has(partner) ? 1 : metricCredit(metrics[k]);
+    const worth = (METRIC_POINTS * METRIC_WEIGHTS[k]) / metricWeight;
+    metricPoints += worth * credit;
+    if (credit < 1) {
+      const r = metrics[k];
+      deductions.push({ what: `${k}: ${r ? `${formatDuration(r.ms)} against a target of ${formatDuration(r.targetMs)}` : 'never happened'}`, points: round1(worth * (1 - credit)) });
+    }
+  }
+
   const applicableRules = rules.filter((r) => r.status !== 'not-applicable');
   const ruleWeight = applicableRules.reduce((n, r) => n + r.weight, 0);
   let rulePoints = 0;
@@ -88,7 +100,9 @@ export function score(scenario: Scenario, header: JournalHeader, events: readonl
     rulePoints += worth * (1 - r.penalty);
     if (r.penalty > 0) deductions.push({ what: `${r.id} ${r.title}: ${r.violations.length} violation${r.violations.length === 1 ? '' : 's'}`, points: round1(worth * r.penalty) });
   }
-  const total = Math.round(metricPoints + rulePoints);
+  // A drill with anything to improve never shows 100: in a long drill one small miss can be worth under half a point.
+  const exact = metricPoints + rulePoints;
+  const total = deductions.length > 0 ? Math.min(99, Math.round(exact)) : Math.round(exact);
   const outcome = outcomeOf(events);
   // Nothing to judge yet: stopped before anyone triggered the response, or before anything even alerted.
   const notScored = ix.tTrigger === undefined && (outcome === 'aborted' || ix.tAlert === undefined)

@@ -57,7 +57,8 @@ export function keyEvents(events: readonly JournalEvent[], tMitigated?: number):
     if (!mitigationSeen && tMitigated !== undefined && e.atMs >= tMitigated && (e.type === 'task.report' || e.type === 'status.update')) {
       mitigationSeen = true;
       const action = mitigating ? str(mitigating.data.action) : '';
-      out.push({ event: e, kind: 'mitigation', ref: str(d.id ?? 'mitigation'), text: `mitigation: ${str(d.text)}`, about: action ? [action] : [] });
+      // Its own ref: a note about the report's task ("T1 ...") is not, by that, a note of the mitigation.
+      out.push({ event: e, kind: 'mitigation', ref: 'mitigation', text: `mitigation: ${str(d.text)}`, about: action ? [action] : [] });
     }
   }
   return out;
@@ -77,7 +78,9 @@ function wordsOf(key: object, text: string): Set<string> {
  */
 export function notes(note: JournalEvent, key: KeyEvent, names: ReadonlySet<string> = new Set()): boolean {
   const text = str(note.data.text);
-  if (key.kind === 'followup') return note.data.todo === true;
+  // A bare id ("/note T1") records nothing about what happened.
+  if (text.replace(/\b[TXPDS]\d+\b/gi, '').replace(/[^\p{L}\p{N}]+/gu, '') === '') return false;
+  if (key.kind === 'followup') return note.data.todo === true && sharedWords(note, key, names) >= 1;
   const refs = list(note.data.refs);
   if (refs.includes(key.ref)) return true;
   // "T1: carol checks the logs" is about T1; "Status: SEV-2, T1 still open" is about the status.
@@ -86,21 +89,32 @@ export function notes(note: JournalEvent, key: KeyEvent, names: ReadonlySet<stri
   if (key.about.some((a) => refs.includes(a))) return true;
   if (key.kind === 'severity') return sevLevel(text) === key.ref || /\bseverity\b/i.test(text);
   if (key.kind === 'mitigation' && MITIGATED_RE.test(text)) return true;
-  const a = wordsOf(key, key.text);
-  let shared = 0;
-  // People's names recur in every line; they say who, not what.
-  for (const w of wordsOf(note, text)) if (a.has(w) && !names.has(w)) shared++;
+  const shared = sharedWords(note, key, names);
   // A status note says it is one ("Status: ...", "update") and needs less of the wording.
   return shared >= 2 || (key.kind === 'status' && shared >= 1 && /\b(?:status|update|sitrep)\b/i.test(text));
+}
+
+// Severity words recur in every status; a note of the level is not, by them, a note of the status.
+const NOT_TELLING = /^(?:sev|sev-[1-5]|severiti|severity)$/;
+
+/** Telling words a note shares with a key event: people's names and severity words say who and how bad, not what. */
+function sharedWords(note: JournalEvent, key: KeyEvent, names: ReadonlySet<string>): number {
+  const a = wordsOf(key, key.text);
+  let shared = 0;
+  for (const w of wordsOf(note, str(note.data.text))) if (a.has(w) && !names.has(w) && !NOT_TELLING.test(w)) shared++;
+  return shared;
 }
 
 /** The ledger of key events against the notes of the people in `scribes`. */
 export function scribeLedger(events: readonly JournalEvent[], scribes: ReadonlySet<string>, tMitigated?: number): LedgerItem[] {
   const scribeNotes = events.filter((e) => e.type === 'scribe.note' && scribes.has(e.actor));
   const names = new Set(events.filter((e) => e.role !== 'system').map((e) => e.actor.toLowerCase()));
+  // One TODO records one follow-up; other notes may sum up several events at once.
+  const usedTodos = new Set<JournalEvent>();
   return keyEvents(events, tMitigated).map((k) => {
     const dueAt = k.event.atMs + PARAMS.SCRIBE_WINDOW;
-    const note = scribeNotes.find((n) => n.atMs >= k.event.atMs && notes(n, k, names));
+    const note = scribeNotes.find((n) => n.atMs >= k.event.atMs && !(k.kind === 'followup' && usedTodos.has(n)) && notes(n, k, names));
+    if (note && k.kind === 'followup') usedTodos.add(note);
     return note ? { ...k, dueAt, notedAt: note.atMs } : { ...k, dueAt };
   });
 }

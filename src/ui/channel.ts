@@ -18,6 +18,19 @@ export interface ChannelLine {
 
 const t = (v: unknown): string => stripControl(String(v ?? ''));
 
+/** "X1 " for an event's id; journals written before ids existed have none. */
+const idOf = (v: unknown): string => (v ? `${t(v)} ` : '');
+
+/** Who a task went to: its owners, or the group word it was given to ("someone"), which names nobody. */
+export function taskOwners(d: Readonly<Record<string, unknown>>): string {
+  if (!Array.isArray(d.owners)) return t(d.to);
+  if (d.owners.length === 0) return `${t(d.group ?? d.to)} (no owner)`;
+  return d.owners.map(t).join(', ');
+}
+
+// A proposal that already asks ("any strong objections?") is not asked twice.
+const ASKS_FOR_OBJECTIONS = /\bobjections?\b/i;
+
 /** The channel line for an event, or undefined for events nobody sees (ground truth, raw input). */
 export function channelLine(e: JournalEvent): ChannelLine | undefined {
   const d = e.data;
@@ -33,11 +46,16 @@ export function channelLine(e: JournalEvent): ChannelLine | undefined {
     case 'alert.cleared': return line('system', `${t(d.alert)} has recovered`);
     case 'ic.page': return line('page', `${t(e.actor)} triggered the incident response${d.text ? `: ${t(d.text)}` : ''}`);
     case 'page.sent': return line('page', `PAGE ${t(d.user)}${d.team === 'incident-commanders' ? ' (Incident Commander on call)' : ` (${t(d.team)} on call)`}`);
-    case 'participant.join': return line('system', `${t(e.actor)} joined the call${d.system ? ` (${t(d.system)})` : ''}`);
-    case 'role.claim': return line('command', d.via === 'handover' ? 'now has command' : d.text ? t(d.text) : 'took command');
+    // Joined by saying who they are in chat: their words, not a system name, follow.
+    case 'participant.join': return line('system', `${t(e.actor)} joined the call${!d.system ? '' : d.via === 'chat' ? `: ${t(d.system)}` : ` (${t(d.system)})`}`);
+    // A handover makes the new IC the holder without their saying anything: the channel says so, not them.
+    case 'role.claim': return d.via === 'handover'
+      ? line('system', `${t(e.actor)} now has command${d.from ? ` (handed over by ${t(d.from)})` : ''}`)
+      : line('command', d.text ? t(d.text) : 'took command');
+    case 'role.announce': return line('command', d.text ? t(d.text) : 'announced command');
     case 'role.appoint': return line('command', `appointed ${t(d.user)} as ${t(d.role)}`);
-    case 'sev.set': return line('command', `declared ${t(d.level)}`);
-    case 'task.assign': return line('command', `${t(d.id)} → ${t(d.to)}: ${t(d.text)}${d.timeboxMs ? ` (report in ${formatDuration(Number(d.timeboxMs))})` : ''}`);
+    case 'sev.set': return line('command', `declared ${t(d.level)}${d.note ? `: ${t(d.note)}` : ''}`);
+    case 'task.assign': return line('command', `${t(d.id)} → ${taskOwners(d)}: ${t(d.text)}${d.timeboxMs ? ` (report in ${formatDuration(Number(d.timeboxMs))})` : ''}`);
     case 'task.ack': return line('chat', `wilco ${t(d.id)}`);
     case 'task.report': return line('chat', `${d.id ? `${t(d.id)}: ` : ''}${t(d.text)}`);
     case 'task.extend': return line('chat', `need ${formatDuration(Number(d.estimateMs))} more on ${t(d.id)}`);
@@ -50,10 +68,10 @@ export function channelLine(e: JournalEvent): ChannelLine | undefined {
     }
     case 'action.start': return line('system', `${t(e.actor)} is running ${t(d.action)}`);
     case 'action.done': return line('system', `${t(d.action)} finished: ${t(d.result)}`);
-    case 'poll.open': return line('command', `POLL ${t(d.proposal)} — any strong objections?`);
+    case 'poll.open': return line('command', `POLL ${idOf(d.id)}${t(d.proposal)}${ASKS_FOR_OBJECTIONS.test(String(d.proposal ?? '')) ? '' : ' — any strong objections?'}`);
     case 'poll.object': return line('chat', `objection: ${t(d.text)}`);
-    case 'decision': return line('command', `DECISION ${t(d.text)}`);
-    case 'status.update': return line('status', `STATUS ${t(d.text)}`);
+    case 'decision': return line('command', `DECISION ${idOf(d.id)}${t(d.text)}`);
+    case 'status.update': return line('status', `STATUS ${idOf(d.id)}${t(d.text)}`);
     case 'scribe.note': return line('note', `${d.todo ? 'TODO ' : 'note: '}${t(d.text)}`);
     case 'draft.submit': return line('chat', `draft ${t(d.id)}: ${t(d.text)}`);
     case 'draft.approve': return line('command', `approved ${t(d.id)}`);
@@ -61,7 +79,7 @@ export function channelLine(e: JournalEvent): ChannelLine | undefined {
     case 'handover.announce': return line('command', `hands command to ${t(d.to)}`);
     case 'incident.resolve': return line('command', d.mitigated ? 'resolved the incident' : 'declared the incident resolved (impact has not stopped yet)');
     case 'call.end': return line('command', 'ended the call');
-    case 'pm.assign': return line('command', `${t(d.owner)} owns the postmortem`);
+    case 'pm.assign': return line('command', `${Array.isArray(d.owners) ? d.owners.map(t).join(' and ') : t(d.owner)} ${Array.isArray(d.owners) ? 'own' : 'owns'} the postmortem${d.due ? `, due ${t(d.due)}` : ''}`);
     case 'say': return line('chat', t(d.text));
     case 'inject': return line('inject', `[${t(d.kind)}] ${t(d.text)}`);
     case 'cmd.error': return line('error', `${t(d.message)}${d.suggestion ? ` — ${t(d.suggestion)}` : ''}`, e.actor);
@@ -70,6 +88,8 @@ export function channelLine(e: JournalEvent): ChannelLine | undefined {
     case 'facilitator.speed': return line('system', `Drill speed is now ${t(d.speed)}x.`);
     case 'facilitator.inject-now': return line('system', 'The facilitator fired the next inject.');
     case 'facilitator.end': return line('system', 'The facilitator ended the drill.');
+    // A hint is private advice for the hint line (DrillStore keeps it), never a channel line.
+    case 'cmd.hint': return undefined;
     default: return undefined;
   }
 }

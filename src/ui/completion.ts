@@ -1,4 +1,4 @@
-/** Tab completion for the command line: commands, @names, probe ids, action ids, teams and roles. */
+/** Tab completion for the command line: commands, @names, probe ids, action ids (in tasks, polls and decisions), teams and roles. */
 import { COMMAND_NAMES, type CommandVocabulary } from '../engine/command';
 
 /** What completion offers: the names commands accept, plus the roles /appoint takes. */
@@ -35,6 +35,8 @@ export function candidatesFor(text: string, v: CompletionVocabulary): { prefix: 
   }
   if (words.length === 3 && cmd === '/appoint') return { prefix: last, options: [...v.roles] };
   if (words.length >= 3 && cmd === '/assign') return { prefix: last, options: [...v.probes, ...v.actions] };
+  // A poll or decision that names its action is what ties the later /run to it (RD-18), so offer the ids.
+  if (words.length >= 2 && (cmd === '/poll' || cmd === '/decide')) return { prefix: last, options: [...v.actions] };
   return { prefix: last, options: [] };
 }
 

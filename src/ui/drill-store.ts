@@ -3,6 +3,7 @@ import type { JournalEvent } from '../engine/journal';
 import type { RealTimeDriver } from '../engine/real-time-driver';
 import type { DrillSession } from '../engine/session';
 import type { DrillSnapshot } from '../engine/snapshot';
+import { stripControl } from '../engine/sanitize';
 import type { Scorecard } from '../scoring/types';
 import { channelLine, type ChannelLine } from './channel';
 
@@ -46,6 +47,8 @@ export class DrillStore {
   readonly lines: ChannelLine[] = [];
   /** Key events of the journal so far, for the scribe panel. */
   readonly events: JournalEvent[] = [];
+  /** Each person's latest private hint (cmd.hint, or a notice from the UI itself) until they type. */
+  private readonly hints = new Map<string, string>();
   speakerIndex = 0;
   screen: Screen = 'drill';
   scorecard?: Scorecard;
@@ -54,6 +57,7 @@ export class DrillStore {
   constructor(readonly session: DrillSession, readonly clock: DrillClock, readonly speakers: readonly string[]) {
     session.onEvent((e) => {
       this.events.push(e);
+      if (e.type === 'cmd.hint') this.hints.set(e.actor, stripControl(String(e.data.message ?? '')));
       const line = channelLine(e);
       if (line) {
         this.lines.push(line);
@@ -119,23 +123,43 @@ export class DrillStore {
     return () => clearInterval(id);
   }
 
-  /** Sends a line typed by the current speaker. */
+  /** Sends a line typed by the current speaker; their old hint goes, and any hint about this line follows. */
   send(text: string): void {
+    this.hints.delete(this.speaker);
     this.clock.input(this.speaker, text);
     this.changed();
   }
 
+  /** The private hint waiting for a person, if any. */
+  hintFor(name: string): string | undefined {
+    return this.hints.get(name);
+  }
+
+  /** Shows a person a notice on their hint line, as the engine's hints are shown (nothing is journalled). */
+  tell(name: string, message: string): void {
+    this.hints.set(name, stripControl(message));
+    this.changed();
+  }
+
+  /** Drops a person's hint once they have read it (they typed). */
+  dismissHint(name: string): void {
+    if (this.hints.delete(name)) this.changed();
+  }
+
+  /** Hands the keyboard to the next local human (hot-seat). */
   nextSpeaker(): void {
     if (this.speakers.length < 2) return;
     this.speakerIndex = (this.speakerIndex + 1) % this.speakers.length;
     this.changed();
   }
 
+  /** Switches between the drill, its confirmations and the scorecard. */
   setScreen(screen: Screen): void {
     this.screen = screen;
     this.changed();
   }
 
+  /** Pauses a running drill clock, or resumes a paused one. */
   togglePause(): void {
     if (this.clock.paused) this.clock.resume();
     else this.clock.pause();

@@ -4,7 +4,7 @@ import type { Key } from 'ink';
 export type UiCommand =
   | 'app.quit' | 'app.help' | 'app.redraw'
   | 'drill.pause' | 'drill.faster' | 'drill.slower' | 'drill.inject' | 'drill.end'
-  | 'speaker.next'
+  | 'speaker.next' | 'scribe.noteOldest'
   | 'channel.up' | 'channel.down'
   | 'line.submit' | 'line.complete' | 'line.historyUp' | 'line.historyDown' | 'line.clear' | 'line.deleteWord'
   | 'line.left' | 'line.right' | 'line.home' | 'line.end' | 'line.backspace' | 'overlay.close';
@@ -19,6 +19,8 @@ export interface Binding {
   readonly description: string;
   /** The footer's short name for it; bindings without one stay out of the footer. */
   readonly footer?: string;
+  /** Only these roles see it in the footer (a key the others have no use for is noise there). */
+  readonly footerRoles?: readonly string[];
 }
 
 export const KEYMAP: readonly Binding[] = [
@@ -31,6 +33,10 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'drill.inject', keys: [{ ctrl: 't' }], label: '^T', description: 'fire the next scripted inject now (facilitator)', footer: 'inject' },
   { command: 'drill.end', keys: [{ ctrl: 'e' }], label: '^E', description: 'end the drill now (facilitator; asks first)', footer: 'end' },
   { command: 'speaker.next', keys: [{ ctrl: 'n' }], label: '^N', description: 'switch who is speaking (hot-seat)', footer: 'next speaker' },
+  {
+    command: 'scribe.noteOldest', keys: [{ ctrl: 'o' }], label: '^O', description: 'start a note for the oldest event not yet noted; again for the next (scribe)',
+    footer: 'note oldest', footerRoles: ['scribe'],
+  },
   { command: 'channel.up', keys: [{ key: 'pageUp' }], label: 'PgUp', description: 'scroll the channel back' },
   { command: 'channel.down', keys: [{ key: 'pageDown' }], label: 'PgDn', description: 'scroll the channel forward' },
   { command: 'line.submit', keys: [{ key: 'return' }], label: 'Enter', description: 'send the command or chat line' },
@@ -46,6 +52,26 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'line.backspace', keys: [{ key: 'backspace' }], label: 'Bksp', description: 'delete the character before the cursor' },
   { command: 'overlay.close', keys: [{ key: 'escape' }], label: 'Esc', description: 'close the help, or clear the line' },
 ];
+
+/** Bindings the help shows on one row, as "Up/Down  previous or next line from history", to keep the list short. */
+export const HELP_PAIRS: readonly { readonly first: UiCommand; readonly second: UiCommand; readonly description: string }[] = [
+  { first: 'channel.up', second: 'channel.down', description: 'scroll the channel back or forward' },
+  { first: 'line.historyUp', second: 'line.historyDown', description: 'previous or next line from history' },
+  { first: 'line.left', second: 'line.right', description: 'move the cursor left or right' },
+  { first: 'line.home', second: 'line.end', description: 'start or end of the line' },
+];
+
+/** The help's rows for the keys: one per binding, a pair sharing one row. */
+export function helpKeyRows(bindings: readonly Binding[] = KEYMAP): { readonly label: string; readonly description: string }[] {
+  const rows: { label: string; description: string }[] = [];
+  for (const b of bindings) {
+    if (HELP_PAIRS.some((p) => p.second === b.command && bindings.some((x) => x.command === p.first))) continue;
+    const pair = HELP_PAIRS.find((p) => p.first === b.command);
+    const second = pair && bindings.find((x) => x.command === pair.second);
+    rows.push(pair && second ? { label: `${b.label}/${second.label}`, description: pair.description } : { label: b.label, description: b.description });
+  }
+  return rows;
+}
 
 const KEY_FIELDS: Readonly<Record<string, keyof Key>> = {
   return: 'return', tab: 'tab', up: 'upArrow', down: 'downArrow', left: 'leftArrow', right: 'rightArrow', pageUp: 'pageUp',

@@ -5,8 +5,10 @@ import type { DrillSession } from '../engine/session';
 import type { DrillSnapshot } from '../engine/snapshot';
 import { formatClock } from '../scenario/duration';
 import { formatQuantity } from '../scenario/quantity';
-import { scribeLedger } from '../scoring/scribe-coverage';
+import type { LedgerItem } from '../scoring/scribe-coverage';
+import { taskOwners } from './channel';
 import type { PanelRow } from './components/PanelSection';
+import { unnotedItems } from './scribe-queue';
 import { sparkline } from './sparkline';
 
 const clean = (s: unknown) => stripControl(String(s ?? ''));
@@ -21,12 +23,23 @@ export function rosterRows(snap: DrillSnapshot): PanelRow[] {
     }));
 }
 
-/** Task board rows with owners and countdowns (time left, or how long overdue). */
-export function taskRows(snap: DrillSnapshot, nowMs: number): PanelRow[] {
+/** Who each task went to, from its assignment: one owner, several, or none (a group word such as "someone"). */
+export function taskOwnersById(events: readonly JournalEvent[]): ReadonlyMap<string, readonly string[]> {
+  const owners = new Map<string, readonly string[]>();
+  for (const e of events) {
+    if (e.type === 'task.assign') owners.set(String(e.data.id), Array.isArray(e.data.owners) ? e.data.owners.map(String) : [String(e.data.to)]);
+  }
+  return owners;
+}
+
+/** Task board rows with owners ("erin+1" for two) and countdowns (time left, or how long overdue). */
+export function taskRows(snap: DrillSnapshot, nowMs: number, owners: ReadonlyMap<string, readonly string[]> = new Map()): PanelRow[] {
   return snap.tasks.filter((t) => t.status === 'open').map((t) => {
     const left = t.dueAt === undefined ? 'no box' : t.dueAt >= nowMs ? formatClock(t.dueAt - nowMs) : `-${formatClock(nowMs - t.dueAt)}`;
     const overdue = t.dueAt !== undefined && t.dueAt < nowMs;
-    return { text: `${t.id} ${t.to.padEnd(8).slice(0, 8)} ${left.padStart(6)} ${t.acked ? '✓' : '?'} ${clean(t.text)}`, token: overdue ? 'bad' : t.dueAt === undefined ? 'warn' : 'text' };
+    const all = owners.get(t.id) ?? [t.to];
+    const who = all.length > 1 ? `${all[0]!.slice(0, 5)}+${all.length - 1}` : t.to;
+    return { text: `${t.id} ${clean(who).padEnd(8).slice(0, 8)} ${left.padStart(6)} ${t.acked ? '✓' : '?'} ${clean(t.text)}`, token: overdue ? 'bad' : t.dueAt === undefined ? 'warn' : 'text' };
   });
 }
 
@@ -41,19 +54,32 @@ export function notesRows(events: readonly JournalEvent[], scribe: string, n: nu
     .map((e) => ({ text: `${formatClock(e.atMs)} ${e.data.todo ? 'TODO ' : ''}${clean(e.data.text)}`, token: e.data.todo ? 'warn' : 'text' }));
 }
 
+/** How the scribe panel names a key event: as the channel showed it, by its id. */
+export function ledgerLabel(k: LedgerItem): string {
+  const d = k.event.data;
+  switch (k.kind) {
+    case 'assignment': return `${clean(k.ref)} → ${taskOwners(d)}: ${clean(d.text)}`;
+    case 'decision': return `${clean(k.ref)} decision: ${clean(k.text)}`;
+    case 'status': return `${clean(k.ref)} status: ${clean(k.text)}`;
+    case 'severity': return `${clean(k.ref)} declared`;
+    case 'mitigation': return clean(k.text);
+    case 'followup': return `TODO? ${clean(k.text)}`;
+  }
+}
+
 /** Key events nobody has noted yet, from the same ledger RD-30 scores: each with its time left, or LATE. */
 export function unnotedRows(session: DrillSession, events: readonly JournalEvent[], nowMs: number): PanelRow[] {
-  const scribes = new Set(session.options.cast.filter((p) => p.seat === 'scribe').map((p) => p.name));
-  for (const e of events) if (e.type === 'role.appoint' && e.data.role === 'scribe') scribes.add(String(e.data.user));
-  const tMitigated = events.find((e) => e.type === 'phase.enter' && e.data.mitigated === true)?.atMs;
-  return scribeLedger(events, scribes, tMitigated)
-    .filter((k) => k.notedAt === undefined)
+  return queueRows(unnotedItems(session, events), nowMs);
+}
+
+/** The scribe panel's rows for un-noted items (the newest six), each with its time left, or LATE. */
+export function queueRows(items: readonly LedgerItem[], nowMs: number): PanelRow[] {
+  return items
     .slice(-6)
     .map((k) => {
       const left = k.dueAt - nowMs;
       const when = left >= 0 ? formatClock(left) : 'LATE';
-      const what = k.kind === 'followup' ? 'TODO?' : k.kind;
-      return { text: `${when.padStart(5)} ${k.ref === 'TODO' ? '' : `${k.ref} `}${what}: ${clean(k.text)}`, token: left >= 0 ? 'warn' : 'bad' };
+      return { text: `${when.padStart(5)} ${ledgerLabel(k)}`, token: left >= 0 ? 'warn' : 'bad' };
     });
 }
 

@@ -2,7 +2,9 @@
 
 export type Token =
   | 'text' | 'muted' | 'accent' | 'heading' | 'ok' | 'warn' | 'bad' | 'info'
-  | 'ic' | 'scribe' | 'responder' | 'liaison' | 'system' | 'alert' | 'inject' | 'me';
+  | 'ic' | 'scribe' | 'responder' | 'liaison' | 'system' | 'alert' | 'inject' | 'me'
+  /** A private hint to the speaker (what a command kept, what to do next): not chat, not help. */
+  | 'notice';
 
 export interface Theme {
   readonly color: boolean;
@@ -13,7 +15,7 @@ export interface Theme {
 const PALETTE: Readonly<Record<Token, string | undefined>> = {
   text: undefined, muted: 'gray', accent: 'cyan', heading: 'whiteBright', ok: 'green', warn: 'yellow', bad: 'red',
   info: 'blue', ic: 'magentaBright', scribe: 'cyan', responder: 'green', liaison: 'yellow', system: 'gray',
-  alert: 'redBright', inject: 'yellow', me: 'cyanBright',
+  alert: 'redBright', inject: 'yellow', me: 'cyanBright', notice: 'yellowBright',
 };
 
 /** Whether the environment asks for no colour (https://no-color.org: any non-empty NO_COLOR). */

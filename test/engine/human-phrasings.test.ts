@@ -34,7 +34,7 @@ const scenarioOf = (id: string): Scenario => {
 function contextFor(e: Entry, s: Scenario): ChatContext {
   const ic = e.as === 'ic';
   return {
-    actor: 'dave', scenario: s, isIc: ic, hasIc: true, icAnnounced: true, joined: true, hasUnackedTask: !ic, hasOpenTask: !ic,
+    actor: 'dave', role: e.as as ChatContext['role'], people: PEOPLE, pollActions: [], scenario: s, isIc: ic, hasIc: true, icAnnounced: true, joined: true, hasUnackedTask: !ic, hasOpenTask: !ic,
     draftWaiting: ic, pollUndecided: ic, ...e.ctx,
   };
 }

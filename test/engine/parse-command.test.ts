@@ -421,7 +421,10 @@ describe('parseCommand: injection', () => {
     expect(parse('/handover @аlice')).toMatchObject({ error: 'no one called "аlice" is in this drill' }); // Cyrillic а
     expect(parse('/__proto__')).toMatchObject({ error: 'unknown command "/__proto__"' });
     expect(parse('/constructor')).toMatchObject({ error: 'unknown command "/constructor"' });
-    expect(parse('/more 5 constructor')).toMatchObject({ error: '"5 constructor" is not an estimate' });
+    expect(parse('/more constructor')).toMatchObject({ error: '"constructor" is not an estimate' });
+    // After an estimate, words are the reason ("/more 2m T5 the new key is in"), whatever they are.
+    expect(parse('/more 5 constructor')).toEqual({ kind: 'more', ms: 300_000 });
+    expect(parse('/more 2m T5 the new key is in, waiting')).toEqual({ kind: 'more', ms: 120_000, taskId: 'T5' });
   });
 });
 

@@ -424,7 +424,7 @@ describe('one Incident Commander at a time', () => {
   it('a second /ic is refused while someone holds command, and by the holder too', () => {
     const { events, session } = run([IC, ['1:00', 'carol', '/ic'], ['1:10', 'alice', '/ic']]);
     expect(only(events, 'carol', '/ic')).toEqual({
-      type: 'cmd.error', actor: 'carol', role: 'responder', data: { message: 'alice is the Incident Commander; command changes only by /handover' },
+      type: 'cmd.error', actor: 'carol', role: 'responder', data: { message: 'alice is the Incident Commander; command changes only by /handover', code: 'command-held' },
     });
     expect(only(events, 'alice', '/ic', 1)).toMatchObject({ type: 'cmd.error', data: { message: 'you are already the Incident Commander' } });
     expect(eventsOf(events, 'role.claim').map((e) => e.actor)).toEqual(['alice']);

@@ -6,6 +6,7 @@ import type { DrillSession } from '../../src/engine/session';
 import type { Scenario } from '../../src/scenario/types';
 import { App } from '../../src/ui/components/App';
 import { DrillStore, type DrillClock } from '../../src/ui/drill-store';
+import { MAX_HINT_ROWS } from '../../src/ui/layout';
 import { createTheme, type Theme } from '../../src/ui/theme';
 import { drill, starter } from './drill';
 import { ENTER, render, settle, type Rendered } from './render';
@@ -45,6 +46,15 @@ export class SimClock implements DrillClock {
   advance(ms: number): void {
     this.session.advanceTo(this.session.scheduler.now() + ms);
   }
+}
+
+/**
+ * Where the prompt row is: above the footer and one to MAX_HINT_ROWS hint rows. Searched from the top of that
+ * window, since a wrapped hint's later rows may start with anything, and body rows start with a time or a space.
+ */
+function promptIndex(lines: readonly string[], speaker: string): number {
+  for (let i = Math.max(0, lines.length - 2 - MAX_HINT_ROWS); i <= lines.length - 3; i++) if (lines[i]?.startsWith(`${speaker} (`)) return i;
+  return lines.length - 3;
 }
 
 export interface DrillSetup {
@@ -149,13 +159,19 @@ export class DrillRig {
   /** The command line row (the prompt and what is typed). */
   promptLine(): string {
     const lines = this.ui.lines();
-    return lines[lines.length - 3] ?? '';
+    return lines[promptIndex(lines, this.store.speaker)] ?? '';
   }
 
-  /** The hint row under the command line. */
+  /** The hint under the command line: its one row, or a wrapped private hint's rows joined by spaces. */
   hintLine(): string {
     const lines = this.ui.lines();
-    return lines[lines.length - 2] ?? '';
+    return lines.slice(promptIndex(lines, this.store.speaker) + 1, -1).join(' ');
+  }
+
+  /** The rows under the command line, as drawn. */
+  hintRows(): string[] {
+    const lines = this.ui.lines();
+    return lines.slice(promptIndex(lines, this.store.speaker) + 1, -1);
   }
 
   unmount(): void {

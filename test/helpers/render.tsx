@@ -21,6 +21,7 @@ export const CTRL_C = '\x03';
 export const CTRL_E = '\x05';
 export const CTRL_F = '\x06';
 export const CTRL_N = '\x0e';
+export const CTRL_O = '\x0f';
 export const CTRL_P = '\x10';
 export const CTRL_S = '\x13';
 export const CTRL_T = '\x14';

@@ -172,11 +172,19 @@ describe('metricCredit', () => {
   });
 
   it('a metric that never happened costs all its points', () => {
-    const p = play(script({ drop: ['appoint'] }));
-    const d = p.card.deductions.find((x) => x.what.startsWith('timeToAssemble'));
-    expect(d?.what).toBe('timeToAssemble: never happened');
+    const p = play(script({ drop: ['resolve', 'pm', 'end'] }), { allowErrors: true });
+    const d = p.card.deductions.find((x) => x.what.startsWith('timeToResolve'));
+    expect(d?.what).toBe('timeToResolve: never happened');
     const weight = applicableMetrics(ctxOf(p)).reduce((n, k) => n + METRIC_WEIGHTS[k], 0);
-    expect(d?.points).toBeCloseTo(METRIC_POINTS / weight, 1);
+    expect(d?.points).toBeCloseTo(METRIC_POINTS * METRIC_WEIGHTS.timeToResolve / weight, 1);
+  });
+
+  it('a time a broken rule already judged is charged once, under the rule', () => {
+    // No scribe named: RD-05 is broken and the team never assembled; only RD-05 costs points.
+    const p = play(script({ drop: ['appoint'] }), { allowErrors: true });
+    expect(p.card.metrics.timeToAssemble).toBeNull();
+    expect(p.rule('RD-05').status).toBe('violated');
+    expect(p.card.deductions.find((x) => x.what.startsWith('timeToAssemble'))).toBeUndefined();
   });
 });
 
@@ -199,6 +207,8 @@ describe('external metrics only with a customer liaison', () => {
     const p = play(script({ add: LIAISON_LINES.slice(0, 1) }), { scenario: VARIANTS.liaison(), humans: [...HUMANS, ERIN_LIAISON] });
     expect(p.card.metrics.timeToFirstExternal).toBeNull();
     expect(p.card.metrics.externalUpdateMaxGap).toBeNull();
-    expect(p.card.deductions.map((d) => d.what)).toEqual(expect.arrayContaining(['timeToFirstExternal: never happened', 'externalUpdateMaxGap: never happened']));
+    // RD-34 charges the missing posts; the two metrics show as never, without taking the points twice.
+    expect(p.card.deductions.map((d) => d.what.split(':')[0])).not.toContain('timeToFirstExternal');
+    expect(p.card.deductions.some((d) => d.what.startsWith('RD-34'))).toBe(true);
   });
 });

@@ -106,8 +106,8 @@ describe('RD-01 announce command', () => {
     const v = expectViolation(p, 'RD-01', 'alice', p.one('role.claim'));
     expect(v.evidence.note).toMatch(/after the trigger/);
   });
-  violates('RD-01', 'nobody ever takes command: the trigger is the evidence, "nobody" the actor, the whole weight lost', () => {
-    expectViolation(noCommand, 'RD-01', 'nobody', noCommand.one('ic.page'));
+  violates('RD-01', 'nobody ever takes command: the trigger is the evidence, the paged IC on call the actor, the whole weight lost', () => {
+    expectViolation(noCommand, 'RD-01', 'alice', noCommand.one('ic.page'));
     expect(noCommand.rule('RD-01').penalty).toBe(1);
   });
   notApplicable('RD-01', 'the response was never triggered', () => {
@@ -125,8 +125,12 @@ describe('RD-02 one commander', () => {
   violates('RD-02', 'carol types /ic while alice holds command', () => {
     const text = '/ic This is carol, I am the Incident Commander';
     const p = play(script({ add: [['5:10', 'carol', text]] }), { allowErrors: true });
-    const input = p.one('input', (e) => e.data.text === text);
-    expectViolation(p, 'RD-02', 'carol', input);
+    expectViolation(p, 'RD-02', 'carol', p.one('cmd.error', (e) => e.actor === 'carol'));
+  });
+  violates('RD-02', 'carol says in chat she is taking command while alice holds it', () => {
+    const p = play(script({ add: [['5:10', 'carol', 'carol here, I am taking command']] }), { allowErrors: true });
+    expect(p.one('say', (e) => e.actor === 'carol').data.text).toBe('carol here, I am taking command');
+    expectViolation(p, 'RD-02', 'carol', p.one('cmd.error', (e) => e.actor === 'carol'));
   });
   notApplicable('RD-02', 'nobody took command', () => expectNotApplicable(noCommand, 'RD-02', /nobody took command/));
 });
@@ -146,6 +150,10 @@ describe('RD-25 handover protocol', () => {
   violates('RD-25', 'alice keeps directing the call after handing over', () => {
     const p = handover([['5:20', 'dave', 'This is dave, I am now the Incident Commander'], ['5:30', 'alice', '/assign @carol check the logs again in 5m']], { allowErrors: true });
     expectViolation(p, 'RD-25', 'alice', p.one('cmd.error', (e) => e.actor === 'alice'));
+  });
+  violates('RD-25', 'alice asks carol in chat to do a task after handing over', () => {
+    const p = handover([['5:20', 'dave', 'This is dave, I am now the Incident Commander'], ['5:30', 'alice', 'Carol, please check the web logs again and report back in 5.']]);
+    expectViolation(p, 'RD-25', 'alice', p.one('say', (e) => e.actor === 'alice'));
   });
   passes('RD-25', 'the outgoing IC may still talk: thanking people and answering is not directing', () => {
     const p = handover([['5:20', 'dave', 'This is dave, I am now the Incident Commander'], ['5:30', 'alice', 'Thanks all, dave has command now. I am around if you need history.']]);

@@ -4,7 +4,7 @@ import { VERSION } from '../../src/cli/version';
 import type { JournalEvent } from '../../src/engine/journal';
 import { applicableMetrics, computeMetrics, METRIC_WEIGHTS, metricCredit } from '../../src/scoring/metrics';
 import { indexJournal } from '../../src/scoring/journal-index';
-import { METRIC_POINTS, RULE_POINTS, score } from '../../src/scoring/score';
+import { METRIC_POINTS, METRIC_RULE, RULE_POINTS, score } from '../../src/scoring/score';
 import { METRIC_KEYS, type Scorecard } from '../../src/scoring/types';
 import { at, drill, shipped } from '../helpers/drill';
 import { CLEAN, play, script, type Edit, type Played } from '../helpers/scoring';
@@ -39,8 +39,10 @@ const LADDER: readonly Edit[] = [
     set: { ...SLOPPY_SET, ack: { actor: 'bob' } },
     add: [['4:35', 'alice', 'can someone check?'], ['4:36', 'alice', '/check web-logs']],
   },
+  // A shambles: the response is triggered late and then nobody does anything at all.
+  { drop: CLEAN.map((x) => x.key).filter((k) => k !== 'trigger'), set: { trigger: { at: '9:00' } } },
 ];
-const ladder: Played[] = LADDER.map((e) => play(script(e)));
+const ladder: Played[] = LADDER.map((e) => play(script(e), { allowErrors: true }));
 
 const BOT_FILES = ['scenarios/bad-deploy-rollback.yaml', 'scenarios/checkout-db-wal-disk-full.yaml'];
 const botRuns = BOT_FILES.flatMap((file) => {
@@ -122,11 +124,16 @@ describe('score and grade', () => {
       const metrics = computeMetrics(ctx);
       const keys = applicableMetrics(ctx);
       const mw = keys.reduce((n, k) => n + METRIC_WEIGHTS[k], 0);
-      const metricPoints = keys.reduce((n, k) => n + (METRIC_POINTS * METRIC_WEIGHTS[k] / mw) * metricCredit(metrics[k]), 0);
+      // A metric timing the same interval as a broken rule is charged once, under the rule.
+      const broken = new Set(p.card.rules.filter((r) => r.status === 'violated').map((r) => r.id));
+      const credit = (k: (typeof keys)[number]) => (broken.has(METRIC_RULE[k] ?? '') ? 1 : metricCredit(metrics[k]));
+      const metricPoints = keys.reduce((n, k) => n + (METRIC_POINTS * METRIC_WEIGHTS[k] / mw) * credit(k), 0);
       const applicable = p.card.rules.filter((r) => r.status !== 'not-applicable');
       const rw = applicable.reduce((n, r) => n + r.weight, 0);
       const rulePoints = applicable.reduce((n, r) => n + (RULE_POINTS * r.weight / rw) * (1 - r.penalty), 0);
-      expect(p.card.score).toBe(Math.round(metricPoints + rulePoints));
+      // Anything lost keeps the score below 100, however little.
+      const exact = Math.round(metricPoints + rulePoints);
+      expect(p.card.score).toBe(p.card.deductions.length ? Math.min(99, exact) : exact);
     }
   });
 });

@@ -4,7 +4,7 @@ import { createTheme } from '../../src/ui/theme';
 import { at, eventsOf } from '../helpers/drill';
 import { DrillRig } from '../helpers/drill-rig';
 import {
-  BACKSPACE, CTRL_C, CTRL_E, CTRL_F, CTRL_N, CTRL_P, CTRL_T, CTRL_U, CTRL_W, DOWN, ENTER, ESC, LEFT, PAGE_DOWN, PAGE_UP, TAB, UP, width,
+  BACKSPACE, CTRL_C, CTRL_E, CTRL_F, CTRL_N, CTRL_O, CTRL_P, CTRL_T, CTRL_U, CTRL_W, DOWN, ENTER, ESC, LEFT, PAGE_DOWN, PAGE_UP, TAB, UP, width,
 } from '../helpers/render';
 import { scorecardFixture } from '../helpers/scorecard-fixture';
 
@@ -55,8 +55,8 @@ describe('App: the drill screen', () => {
   it('shows alice her own command error when there is nothing to acknowledge', async () => {
     const r = await start();
     await r.type('/ack', { enter: true });
-    expect(eventsOf(r.events, 'cmd.error', 'alice').map((e) => e.data.message)).toEqual(['there is no unacknowledged page']);
-    await r.waitForText('00:00 alice: there is no unacknowledged page');
+    expect(eventsOf(r.events, 'cmd.error', 'alice').map((e) => e.data.message)).toEqual(['there is no unacknowledged page or task']);
+    await r.waitForText('00:00 alice: there is no unacknowledged page or task');
   });
 
   it('shows the usage of the command being typed', async () => {
@@ -135,9 +135,9 @@ describe('App: help overlay', () => {
     await r.press('?');
     const f = await r.waitForText('Help — Esc or ? to close');
     expect(f).toMatch(/^KEYS +/m);
-    expect(f).toMatch(/^\^C {5}end the drill/m);
+    expect(f).toMatch(/^\^C {9}end the drill/m);
     expect(f).toMatch(/COMMANDS/);
-    expect(f).toMatch(/\/ack \[T#\] — acknowledge your page/);
+    expect(f).toMatch(/^\/ack \[T#\] — acknowledge your page \(or your task\)/m);
     expect(f).not.toContain('ROSTER');
     await r.press(ESC);
     await r.waitForFrame((x) => !x.includes('Help — Esc') && x.includes('ROSTER'));
@@ -248,13 +248,204 @@ describe('App: ending and the facilitator keys', () => {
     expect(eventsOf(r.events, 'facilitator.inject-now')).toHaveLength(1);
   });
 
+  it('names every local player in the headline in hot-seat', async () => {
+    const r = await start(HOT_SEAT);
+    r.store.finish(scorecardFixture(), 'firedrill-runs/x');
+    const f = await r.waitForText('team 78 (C)');
+    expect(f.split('\n')[0]).toBe('alice, Incident Commander: 85 (B) · bob, Scribe: 90 (A) · team 78 (C)');
+    expect(f).toContain('alice (you):');
+    expect(f).toContain('bob (you):');
+  });
+
   it('shows the scorecard when the drill is scored and leaves on Enter', async () => {
     const r = await start();
     r.store.finish(scorecardFixture(), 'firedrill-runs/x');
-    const f = await r.waitForText('Score 78 (C) — resolved');
-    expect(f).toContain('run folder: firedrill-runs/x');
+    const f = await r.waitForText('You, Incident Commander: 85 (B) · team 78 (C)');
+    expect(f.split('\n').slice(0, 3)).toEqual([
+      'You, Incident Commander: 85 (B) · team 78 (C)',
+      'resolved — Checkout slows down and fails at peak hour',
+      'Scribe coverage 80% (8/10)   run folder: firedrill-runs/x',
+    ]);
     await r.press(ENTER);
     expect(r.exited).toBe(1);
+  });
+});
+
+describe('App: private hints', () => {
+  it('shows the IC what an assignment kept, under the command line, not in the channel', async () => {
+    const r = await start();
+    await r.type('/ic', { enter: true });
+    await r.type('/assign @vallie and @marty check web-logs in 5m', { enter: true });
+    await r.waitForFrame(() => r.hintLine().startsWith('hint: '));
+    expect(r.hintLine()).toBe('hint: T1 went to vallie and marty: one owner per task keeps it clear (give each their own)');
+    expect(r.frame()).toContain('00:00 alice: T1 → vallie, marty: check');
+    expect(r.frame().split('\n').filter((l) => l.includes('one owner per task'))).toHaveLength(1);
+  });
+
+  it('keeps the hint up through clock and facilitator keys, and drops it at the next key typed', async () => {
+    const r = await start();
+    await r.type('/ic', { enter: true });
+    await r.type('/assign @vallie check web-logs', { enter: true });
+    const hint = 'hint: T1 has no time box (add "in 5m")';
+    await r.waitForFrame(() => r.hintLine() === hint);
+    await r.advance(5_000);
+    await r.press(CTRL_P, CTRL_P, PAGE_UP, PAGE_DOWN);
+    expect(r.hintLine()).toBe(hint);
+    await r.type('/');
+    await r.waitForFrame(() => r.hintLine() !== hint);
+    expect(r.hintLine()).toMatch(/^\/ack {2}\/trigger/);
+    await r.press(BACKSPACE);
+    expect(r.hintLine()).toBe('type a /command or chat; Tab completes, ? shows help');
+  });
+
+  it('replaces the hint when the next line is sent, and clears it when that line needs none', async () => {
+    const r = await start();
+    await r.type('/ic', { enter: true });
+    await r.ui.press('/assign someone check web-logs in 5m\r');
+    await r.waitForFrame(() => r.hintLine().startsWith('hint: T1 went to "someone"'));
+    await r.ui.press('/assign @vallie check web-logs\r');
+    await r.waitForFrame(() => r.hintLine() === 'hint: T2 has no time box (add "in 5m")');
+    await r.ui.press('/sev SEV-2\r');
+    await r.waitForFrame(() => r.hintLine() === 'type a /command or chat; Tab completes, ? shows help');
+  });
+
+  it('closes the help with Esc without dropping the hint, and Esc on the line drops it', async () => {
+    const r = await start();
+    await r.type('/ic', { enter: true });
+    await r.type('/assign @vallie check web-logs', { enter: true });
+    await r.waitForFrame(() => r.hintLine().startsWith('hint: T1'));
+    await r.press('?');
+    await r.waitForText('Help — Esc');
+    await r.press(ESC);
+    await r.waitForFrame((f) => !f.includes('Help — Esc'));
+    expect(r.hintLine()).toBe('hint: T1 has no time box (add "in 5m")');
+    await r.press(ESC);
+    await r.waitForFrame(() => r.hintLine().startsWith('type a /command'));
+  });
+
+  it.each([[80, 24], [100, 30]] as const)('wraps a long hint under the command line, taking rows from the body, at %i×%i', async (cols, rows) => {
+    const r = await start({ ...HOT_SEAT, columns: cols, rows });
+    await r.type('/ic', { enter: true });
+    await r.type('/handover @bob', { enter: true });
+    await r.press(CTRL_N);
+    await r.waitForFrame(() => r.promptLine() === 'bob (ic)>');
+    const message = 'hint: alice handed you command. Announce it to everyone: /ic This is bob, I am now the Incident Commander';
+    await r.waitForFrame(() => r.hintLine() === message);
+    const lines = r.ui.lines();
+    expect(lines).toHaveLength(rows - 1);
+    for (const l of lines) expect(width(l)).toBeLessThanOrEqual(cols);
+    expect(r.hintRows()).toEqual(cols === 80
+      ? ['hint: alice handed you command. Announce it to everyone: /ic This is bob, I am', 'now the Incident Commander']
+      : ['hint: alice handed you command. Announce it to everyone: /ic This is bob, I am now the Incident', 'Commander']);
+    expect(lines.at(-1)).toMatch(/^\^C quit {2}\^N next speaker/);
+    // The body gave up the rows the hint took: the header is still the first line.
+    expect(lines[0]).toMatch(/^Demo +T\+00:00/);
+  });
+
+  it('shows each hot-seat player only their own hints', async () => {
+    const r = await start(HOT_SEAT);
+    await r.type('/ic', { enter: true });
+    await r.type('/assign @vallie check web-logs', { enter: true });
+    await r.waitForFrame(() => r.hintLine() === 'hint: T1 has no time box (add "in 5m")');
+    await r.press(CTRL_N);
+    await r.waitForFrame(() => r.promptLine() === 'bob (scribe)>');
+    expect(r.hintLine()).toBe('type a /command or chat; Tab completes, ? shows help');
+    // Bob chats before joining: that hint is his alone.
+    await r.type('hello', { enter: true });
+    await r.waitForFrame(() => r.hintLine().startsWith('hint: you have not joined the call yet'));
+    await r.press(CTRL_N);
+    await r.waitForFrame(() => r.promptLine() === 'alice (ic)>');
+    // Alice has not typed since her hint, so it is still there for her.
+    expect(r.hintLine()).toBe('hint: T1 has no time box (add "in 5m")');
+    await r.type('/handover @bob', { enter: true });
+    await r.waitForFrame(() => r.hintLine().startsWith('type a /command'));
+    expect(r.frame()).not.toContain('handed you command');
+    await r.press(CTRL_N);
+    await r.waitForFrame(() => r.hintLine().startsWith('hint: alice handed you command.'));
+    expect(r.frame()).toContain('bob now has command (handed over by alice)');
+    await r.type('/ic This is bob, I am now the Incident Commander', { enter: true });
+    await r.waitForText('00:00 bob: This is bob, I am now the Incident');
+    expect(r.hintLine()).toBe('type a /command or chat; Tab completes, ? shows help');
+    expect(eventsOf(r.events, 'role.announce', 'bob')).toHaveLength(1);
+  });
+
+  it('draws the hint in its own colour, and none with NO_COLOR', async () => {
+    const { default: chalk } = await import('chalk');
+    const level = chalk.level;
+    chalk.level = 1;
+    try {
+      const coloured = await start({ theme: createTheme(true) });
+      await coloured.ui.press('/ic\r/assign @vallie check web-logs\r');
+      await coloured.waitForFrame(() => coloured.hintLine().startsWith('hint: T1'));
+      expect(coloured.ui.lastRawFrame()).toContain('\x1b[93mhint: T1 has no time box');
+      const plain = await start({ theme: createTheme(false) });
+      await plain.ui.press('/ic\r/assign @vallie check web-logs\r');
+      await plain.waitForFrame(() => plain.hintLine().startsWith('hint: T1'));
+      expect(plain.ui.lastRawFrame()).not.toMatch(/\x1b\[(?:3[0-7]|9[0-7]|38;)/);
+    } finally {
+      chalk.level = level;
+    }
+  });
+});
+
+describe('App: the scribe\'s note key (^O)', () => {
+  /** Alice, IC, has declared a severity and given a task; bob, the scribe, is speaking. */
+  async function scribeUp(opts: { columns?: number; rows?: number } = {}): Promise<DrillRig> {
+    const r = await start({ ...HOT_SEAT, ...opts });
+    await r.ui.press('/ic\r/sev SEV-2\r');
+    await r.advance(30_000);
+    await r.ui.press('/assign @vallie check web-logs in 5m\r');
+    await r.press(CTRL_N);
+    await r.waitForFrame(() => r.promptLine() === 'bob (scribe)>');
+    return r;
+  }
+
+  it.each([[80, 24], [100, 30]] as const)('fills the line with a note for the oldest un-noted event, without sending it, at %i×%i', async (cols, rows) => {
+    const r = await scribeUp({ columns: cols, rows });
+    expect(r.frame()).toContain('NOT YET NOTED (^O SEV-2)');
+    await r.press(CTRL_O);
+    await r.waitForFrame(() => r.promptLine() === 'bob (scribe)> /note Severity SEV-2');
+    expect(r.hintLine()).toBe('hint: SEV-2 declared (01:30 left); ^O again for the next');
+    expect(inputs(r)).toEqual(['alice: /ic', 'alice: /sev SEV-2', 'alice: /assign @vallie check web-logs in 5m']);
+    expect(r.frame().split('\n').at(-1)).toMatch(/^\^C quit {2}\^N next speaker {2}\^O note oldest/);
+    for (const l of r.ui.lines()) expect(width(l)).toBeLessThanOrEqual(cols);
+  });
+
+  it('moves to the next event on a second ^O, and the sent note takes the event off the list', async () => {
+    const r = await scribeUp();
+    await r.press(CTRL_O, CTRL_O);
+    await r.waitForFrame(() => r.promptLine() === 'bob (scribe)> /note T1');
+    expect(r.hintLine()).toBe('hint: T1 → vallie: check web-logs (02:00 left); ^O again for the next');
+    await r.type('carol checks the web logs', { enter: true });
+    expect(inputs(r).at(-1)).toBe('bob: /note T1 carol checks the web logs');
+    // The panel's row for T1 ("01:30 T1 → vallie: …") goes; the channel's ("00:30 alice: T1 → vallie: …") stays.
+    await r.waitForFrame((f) => !/\d\d:\d\d T1 → vallie/.test(f) && f.includes('alice: T1 → vallie') && f.includes('NOT YET NOTED (^O SEV-2)'));
+    await r.press(CTRL_O);
+    await r.waitForFrame(() => r.promptLine() === 'bob (scribe)> /note Severity SEV-2');
+    expect(r.hintLine()).toBe('hint: SEV-2 declared (01:30 left)');
+    await r.type('declared', { enter: true });
+    await r.waitForText('NOT YET NOTED');
+    await r.waitForFrame((f) => f.includes(' all caught up'));
+    await r.press(CTRL_O);
+    await r.waitForFrame(() => r.hintLine() === 'hint: nothing is waiting to be noted');
+    expect(r.promptLine()).toBe('bob (scribe)>');
+  });
+
+  it('leaves a line the scribe has typed alone', async () => {
+    const r = await scribeUp();
+    await r.type('/note the config push');
+    await r.press(CTRL_O);
+    await r.waitForFrame(() => r.hintLine() === 'hint: the line holds something else: send it or clear it (^U), then ^O');
+    expect(r.promptLine()).toBe('bob (scribe)> /note the config push');
+  });
+
+  it('tells anyone but the scribe whose key it is, and leaves their line alone', async () => {
+    const r = await start(HOT_SEAT);
+    await r.type('/ic', { enter: true });
+    await r.press(CTRL_O);
+    await r.waitForFrame(() => r.hintLine().startsWith('hint: ^O is the Scribe\'s key'));
+    expect(r.promptLine()).toBe('alice (ic)>');
+    expect(r.frame().split('\n').at(-1)).not.toContain('^O');
   });
 });
 

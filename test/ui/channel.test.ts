@@ -46,21 +46,52 @@ describe('channelLine', () => {
     expect(text('participant.join', { system: 'web' }, 'bob')).toBe('bob joined the call (web)');
     expect(text('role.claim', { role: 'ic', text: '' })).toBe('took command');
     expect(text('role.claim', { role: 'ic', text: 'I am the IC' })).toBe('I am the IC');
-    expect(text('role.claim', { role: 'ic', via: 'handover', from: 'alice' }, 'bob')).toBe('now has command');
     expect(text('role.appoint', { user: 'bob', role: 'scribe' })).toBe('appointed bob as scribe');
     expect(text('sev.set', { level: 'SEV-2' })).toBe('declared SEV-2');
+    expect(text('sev.set', { level: 'SEV-2', note: 'assume the worst' })).toBe('declared SEV-2: assume the worst');
     expect(text('handover.announce', { to: 'bob' })).toBe('hands command to bob');
     expect(kind('role.appoint')).toBe('command');
+  });
+
+  it('says a handover made the new IC the holder, as a system line, not as if they had spoken', () => {
+    expect(channelLine(ev('role.claim', { role: 'ic', via: 'handover', from: 'alice' }, 'bob'))).toMatchObject({
+      kind: 'system', who: 'bob', text: 'bob now has command (handed over by alice)',
+    });
+    expect(text('role.claim', { role: 'ic', via: 'handover' }, 'bob')).toBe('bob now has command');
+  });
+
+  it('shows the IC announcing command as a command line with their words', () => {
+    expect(channelLine(ev('role.announce', { text: 'This is bob, I am now the Incident Commander' }, 'bob'))).toMatchObject({
+      kind: 'command', who: 'bob', text: 'This is bob, I am now the Incident Commander',
+    });
+    expect(text('role.announce', { text: '' })).toBe('announced command');
+  });
+
+  it('shows chat read as a command once, as that command', () => {
+    expect(channelLine(ev('role.claim', { role: 'ic', text: 'This is Dave, I am the Incident Commander', via: 'chat' }, 'dave'))).toMatchObject({
+      kind: 'command', text: 'This is Dave, I am the Incident Commander',
+    });
+    expect(channelLine(ev('status.update', { id: 'S1', text: 'orders failing, rolling back', via: 'chat' }))).toMatchObject({ kind: 'status', text: 'STATUS S1 orders failing, rolling back' });
+    expect(text('poll.open', { id: 'P1', proposal: 'roll back orders-api, any strong objections?', via: 'chat' })).toBe('POLL P1 roll back orders-api, any strong objections?');
+    // Saying who you are in chat joins you: the line keeps your words.
+    expect(text('participant.join', { system: 'carol here, I have web', via: 'chat' }, 'carol')).toBe('carol joined the call: carol here, I have web');
   });
 
   it('words tasks, with a time box as a duration', () => {
     expect(text('task.assign', { id: 'T1', to: 'carol', text: 'check web-logs', timeboxMs: 300_000 })).toBe('T1 → carol: check web-logs (report in 5m)');
     expect(text('task.assign', { id: 'T2', to: 'carol', text: 'look around', timeboxMs: null })).toBe('T2 → carol: look around');
+    expect(text('task.assign', { id: 'T3', to: 'carol', owners: ['carol'], text: 'check web-logs', timeboxMs: 300_000 })).toBe('T3 → carol: check web-logs (report in 5m)');
     expect(text('task.ack', { id: 'T1' })).toBe('wilco T1');
     expect(text('task.report', { id: 'T1', text: 'config push at 2m' })).toBe('T1: config push at 2m');
     expect(text('task.report', { id: null, text: 'all quiet' })).toBe('all quiet');
     expect(text('task.extend', { id: 'T1', estimateMs: 90_000 })).toBe('need 1m30s more on T1');
     expect(channelLine(ev('task.due', { id: 'T1', to: 'carol' }))).toMatchObject({ kind: 'system', text: "T1's time box has run out (carol)" });
+  });
+
+  it('names every owner of a task given to several people, and says a group word is nobody', () => {
+    expect(text('task.assign', { id: 'T1', to: 'erin', owners: ['erin', 'dave'], text: 'check the logs', timeboxMs: 300_000 })).toBe('T1 → erin, dave: check the logs (report in 5m)');
+    expect(text('task.assign', { id: 'T2', to: 'someone', owners: [], group: 'someone', text: 'check the logs', timeboxMs: null })).toBe('T2 → someone (no owner): check the logs');
+    expect(text('task.assign', { id: 'T3', to: 'anyone', owners: [], text: 'look' })).toBe('T3 → anyone (no owner): look');
   });
 
   it('words probes and actions; a probe result is private to whoever checked', () => {
@@ -79,16 +110,24 @@ describe('channelLine', () => {
   });
 
   it('words polls, decisions, status, notes and drafts', () => {
-    expect(text('poll.open', { proposal: 'revert the config' })).toBe('POLL revert the config — any strong objections?');
+    expect(text('poll.open', { id: 'P1', proposal: 'revert the config' })).toBe('POLL P1 revert the config — any strong objections?');
+    // A proposal that already asks is not asked twice.
+    expect(text('poll.open', { id: 'P2', proposal: 'Revert the config. Any strong objections?' })).toBe('POLL P2 Revert the config. Any strong objections?');
+    expect(text('poll.open', { id: 'P3', proposal: 'objection to a restart?' })).toBe('POLL P3 objection to a restart?');
     expect(text('poll.object', { text: 'wait for logs' })).toBe('objection: wait for logs');
+    expect(text('decision', { id: 'X1', text: 'revert it' })).toBe('DECISION X1 revert it');
+    expect(channelLine(ev('status.update', { id: 'S2', text: 'SEV-2, reverting' }))).toMatchObject({ kind: 'status', text: 'STATUS S2 SEV-2, reverting' });
+    // Journals written before ids existed read as before.
+    expect(text('poll.open', { proposal: 'revert the config' })).toBe('POLL revert the config — any strong objections?');
     expect(text('decision', { text: 'revert it' })).toBe('DECISION revert it');
-    expect(channelLine(ev('status.update', { text: 'SEV-2, reverting' }))).toMatchObject({ kind: 'status', text: 'STATUS SEV-2, reverting' });
+    expect(text('status.update', { text: 'SEV-2, reverting' })).toBe('STATUS SEV-2, reverting');
     expect(channelLine(ev('scribe.note', { text: 'revert decided', todo: false }))).toMatchObject({ kind: 'note', text: 'note: revert decided' });
     expect(text('scribe.note', { text: 'canary config pushes', todo: true })).toBe('TODO canary config pushes');
     expect(text('draft.submit', { id: 'D1', text: 'We are investigating.' })).toBe('draft D1: We are investigating.');
     expect(text('draft.approve', { id: 'D1' })).toBe('approved D1');
     expect(text('external.post', { text: 'We are investigating.' })).toBe('POSTED to customers: We are investigating.');
     expect(text('pm.assign', { owner: 'alice' })).toBe('alice owns the postmortem');
+    expect(text('pm.assign', { owner: 'alice', due: 'Friday' })).toBe('alice owns the postmortem, due Friday');
   });
 
   it('words the end of the incident', () => {
@@ -115,6 +154,8 @@ describe('channelLine', () => {
 
   it('shows nothing for events participants do not see', () => {
     for (const type of ['input', 'phase.enter', 'task.followup', 'nonsense']) expect(channelLine(ev(type, { text: 'x' }))).toBeUndefined();
+    // Hints are private advice for the hint line.
+    expect(channelLine(ev('cmd.hint', { message: 'T1 has no time box (add "in 5m")' }))).toBeUndefined();
   });
 
   it('strips terminal control sequences and line breaks from what people wrote', () => {
@@ -123,6 +164,8 @@ describe('channelLine', () => {
     expect(l?.who).toBe('mallory');
     expect(text('alert.fired', { title: '\x1b[5mblink\u202e', urgency: 'high\x07' })).toBe('ALERT blink (high urgency)');
     expect(text('task.assign', { id: 'T1', to: 'bob\x1b[K', text: 'a\u200bb' })).toBe('T1 → bob: ab');
+    expect(text('task.assign', { id: 'T1', to: 'x', owners: ['e\x1b[2Jrin', 'dave\x07'], text: 'a' })).toBe('T1 → erin, dave: a');
+    expect(text('role.claim', { via: 'handover', from: 'al\x1b[31mice' }, 'bob')).toBe('bob now has command (handed over by alice)');
     // Probe results keep their own line structure but not the log lines' embedded controls.
     const r = channelLine(ev('probe.result', { probe: 'p', text: 'x', logs: ['\x1b[31mERROR\x1b[0m boom\nforged'] }));
     expect(r?.text).toBe('p: x\n  ERROR boom forged');

@@ -86,6 +86,28 @@ describe('complete: arguments', () => {
     expect(tab('/assign @carol please run rev').text).toBe('/assign @carol please run revert-config ');
   });
 
+  it('offers probes and actions for an empty task word after /assign @name', () => {
+    expect(tab('/assign @carol ')).toEqual({ text: '/assign @carol ', candidates: [...V.probes, ...V.actions] });
+    expect(tab('/assign @carol check ').candidates).toEqual([...V.probes, ...V.actions]);
+  });
+
+  it('completes action ids anywhere in a /poll proposal or a /decide', () => {
+    expect(tab('/poll rev')).toEqual({ text: '/poll revert-config ', candidates: ['revert-config'] });
+    expect(tab('/poll any objections to rev').text).toBe('/poll any objections to revert-config ');
+    expect(tab('/decide re')).toEqual({ text: '/decide re', candidates: ['revert-config', 'restart-web'] });
+    expect(tab('/decide we go with res').text).toBe('/decide we go with restart-web ');
+    expect(tab('/DECIDE rev').text).toBe('/DECIDE revert-config ');
+    // An empty word lists every action, so the IC sees what a poll can name (and gets as far as they agree).
+    expect(tab('/poll ')).toEqual({ text: '/poll re', candidates: V.actions });
+  });
+
+  it('offers no probes after /poll and /decide: a poll is about changing the system', () => {
+    expect(tab('/poll web').candidates).toEqual([]);
+    expect(tab('/decide db').candidates).toEqual([]);
+    // People still complete there.
+    expect(tab('/poll ask @b').text).toBe('/poll ask @bob ');
+  });
+
   it('completes the last word only, keeping everything before it', () => {
     expect(tab('/assign @carol check web-logs  and db').text).toBe('/assign @carol check web-logs  and db-slowlog ');
   });
@@ -101,5 +123,7 @@ describe('candidatesFor', () => {
     expect(candidatesFor('/run r', V)).toEqual({ prefix: 'r', options: V.actions });
     expect(candidatesFor('/assign @c', V)).toEqual({ prefix: '@c', options: V.people.map((p) => `@${p}`) });
     expect(candidatesFor('hello there', V)).toEqual({ prefix: 'there', options: [] });
+    expect(candidatesFor('/poll revert the c', V)).toEqual({ prefix: 'c', options: V.actions });
+    expect(candidatesFor('/decide ', V)).toEqual({ prefix: '', options: V.actions });
   });
 });

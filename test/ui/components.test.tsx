@@ -9,6 +9,7 @@ import { Header } from '../../src/ui/components/Header';
 import { HelpOverlay } from '../../src/ui/components/HelpOverlay';
 import { RolePanel } from '../../src/ui/components/RolePanel';
 import { ScorecardView } from '../../src/ui/components/ScorecardView';
+import { hintRows } from '../../src/ui/inline-help';
 import { computeLayout } from '../../src/ui/layout';
 import { emptyLine, lineReducer, type LineState } from '../../src/ui/line-editor';
 import { createTheme } from '../../src/ui/theme';
@@ -179,6 +180,72 @@ describe('Channel', () => {
     expect(r.lastFrame()).not.toContain('alice: alice took command');
   });
 
+  /** Assignments to several people and to nobody, polls, a decision, status read from chat, and a handover. */
+  function commandsAndHandover() {
+    const d = createDrill({ humans: FOUR });
+    d.clock.advance(at('0:30'));
+    for (const line of [
+      '/ic', '/assign @carol and @dave check web-logs in 5m', '/assign someone look at restart-web in 5m', '/poll revert-config',
+      'Revert the config now, any strong objections?', '/decide revert-config', 'Status: SEV-2, reverting the config', '/handover @bob',
+    ]) d.clock.input('alice', line);
+    d.clock.input('bob', '/ic This is bob, I am now the Incident Commander');
+    return d;
+  }
+
+  it('shows ids, every owner, a handover and the new IC announcing it (80×24 channel)', async () => {
+    const l = computeLayout(80, 24);
+    const r = await show(<Channel store={commandsAndHandover().store} theme={theme} cols={l.channelCols} rows={l.bodyRows} scroll={0} />, 80, 24);
+    expect(r.lines()).toEqual([
+      '00:30 alice: took command',
+      '00:30 alice: T1 → carol, dave: check web-logs',
+      '      (report in 5m)',
+      '00:30 alice: T2 → someone (no owner): look at',
+      '      restart-web (report in 5m)',
+      '00:30 alice: POLL P1 revert-config — any strong',
+      '      objections?',
+      '00:30 alice: POLL P2 Revert the config now, any',
+      '      strong objections?',
+      '00:30 alice: DECISION X1 revert-config',
+      '00:30 alice: STATUS S1 SEV-2, reverting the',
+      '      config',
+      '00:30 alice: declared SEV-2',
+      '00:30 alice: hands command to bob',
+      '00:30 bob joined the call',
+      '00:30 bob now has command (handed over by',
+      '      alice)',
+      '00:30 bob: This is bob, I am now the Incident',
+      '      Commander',
+    ]);
+    expectFits(r, l.channelCols);
+  });
+
+  it('shows the same lines at the 100×30 channel width, and no hint in the channel', async () => {
+    const d = commandsAndHandover();
+    const l = computeLayout(100, 30);
+    const r = await show(<Channel store={d.store} theme={theme} cols={l.channelCols} rows={l.bodyRows} scroll={0} />, 100, 30);
+    expect(r.lines().slice(4, 19)).toEqual([
+      '00:30 alice joined the call',
+      '00:30 alice: took command',
+      '00:30 alice: T1 → carol, dave: check web-logs (report in 5m)',
+      '00:30 alice: T2 → someone (no owner): look at restart-web',
+      '      (report in 5m)',
+      '00:30 alice: POLL P1 revert-config — any strong objections?',
+      '00:30 alice: POLL P2 Revert the config now, any strong',
+      '      objections?',
+      '00:30 alice: DECISION X1 revert-config',
+      '00:30 alice: STATUS S1 SEV-2, reverting the config',
+      '00:30 alice: declared SEV-2',
+      '00:30 alice: hands command to bob',
+      '00:30 bob joined the call',
+      '00:30 bob now has command (handed over by alice)',
+      '00:30 bob: This is bob, I am now the Incident Commander',
+    ]);
+    expectFits(r, l.channelCols);
+    // The engine had things to tell alice and bob; those go to their hint lines only.
+    expect(d.journal.events.filter((e) => e.type === 'cmd.hint').map((e) => e.actor)).toEqual(['alice', 'alice', 'bob']);
+    expect(r.lastFrame()).not.toMatch(/one owner per task|nobody in particular|Announce it/);
+  });
+
   // Regression: wrapText measures UTF-16 length, Ink truncates by display width, so wide characters are cut off.
   it('shows every character of a chat line in a wide script', async () => {
     const d = createDrill();
@@ -227,6 +294,32 @@ describe('CommandLine', () => {
     }
   });
 
+  it.each(SIZES)('shows a private hint, wrapped, instead of the help at %i×%i', async (cols, rows) => {
+    const notice = hintRows('alice handed you command. Announce it to everyone: /ic This is bob, I am now the Incident Commander', cols);
+    const r = await show(<CommandLine speaker="bob" role="ic" line={emptyLine} hint="type a /command or chat" notice={notice} theme={theme} cols={cols} />, cols, rows);
+    expect(r.lines()).toEqual(['bob (ic)>', ...notice]);
+    expect(r.lines().join(' ')).toContain('hint: alice handed you command. Announce it to everyone: /ic This is bob, I am now the Incident Commander');
+    expect(r.lastFrame()).not.toContain('type a /command');
+    expectFits(r, cols);
+  });
+
+  it('draws a private hint in the notice colour, apart from the grey help', async () => {
+    const { default: chalk } = await import('chalk');
+    const level = chalk.level;
+    chalk.level = 1;
+    try {
+      const coloured = createTheme(true);
+      const r = await show(<CommandLine speaker="alice" role="ic" line={emptyLine} hint="help" notice={['hint: T1 has no time box']} theme={coloured} cols={80} />, 80, 24);
+      expect(r.lastRawFrame()).toContain('\x1b[93mhint: T1 has no time box');
+      const help = await show(<CommandLine speaker="alice" role="ic" line={emptyLine} hint="help" theme={coloured} cols={80} />, 80, 24);
+      expect(help.lastRawFrame()).toContain('\x1b[90mhelp');
+      const plain = await show(<CommandLine speaker="alice" role="ic" line={emptyLine} hint="help" notice={['hint: T1 has no time box']} theme={theme} cols={80} />, 80, 24);
+      expect(plain.lastRawFrame()).not.toMatch(/\x1b\[(?:3[0-7]|9[0-7])m/);
+    } finally {
+      chalk.level = level;
+    }
+  });
+
   it('truncates a long hint to the width', async () => {
     const r = await show(<CommandLine speaker="alice" role="ic" line={emptyLine} hint={'h '.repeat(60)} theme={theme} cols={80} />, 80, 24);
     expect(r.lines()[1]).toMatch(/^(h ){39}h…$/);
@@ -251,6 +344,16 @@ describe('Footer', () => {
     expect(r.lastFrame()).toMatch(/^\^C quit {2}\^N next speaker {2}\? help/);
   });
 
+  it('shows the Scribe their note key, after the speaker key, and nobody else', async () => {
+    const scribe = await show(<Footer theme={theme} cols={100} hotSeat={false} role="scribe" />, 100, 30);
+    expect(scribe.lastFrame()).toBe('^C quit  ^O note oldest  ? help  ^P pause  ^F faster  ^S slower  ^T inject  ^E end');
+    const hot = await show(<Footer theme={theme} cols={80} hotSeat role="scribe" />, 80, 24);
+    expect(hot.lastFrame()).toBe('^C quit  ^N next speaker  ^O note oldest  ? help  ^P pause  ^F faster  ^S slower');
+    expectFits(hot, 80);
+    const ic = await show(<Footer theme={theme} cols={100} hotSeat={false} role="ic" />, 100, 30);
+    expect(ic.lastFrame()).not.toContain('^O');
+  });
+
   // Regression: at 80 columns the hot-seat footer is cut mid-word, losing the key players need most.
   it('keeps the hot-seat key whole at 80 columns', async () => {
     const r = await show(<Footer theme={theme} cols={80} hotSeat />, 80, 24);
@@ -265,15 +368,25 @@ describe('HelpOverlay', () => {
     const lines = r.lines();
     expect(lines[0]).toBe('Help — Esc or ? to close');
     expect(lines[1]).toMatch(/^KEYS +/);
-    expect(lines[2]).toMatch(/^\^C {5}end the drill/);
+    // Labels are padded to the longest ("Left/Right") so the descriptions line up.
+    expect(lines[2]).toMatch(/^\^C {9}end the drill/);
     expect(lines.join('\n')).toMatch(/COMMANDS/);
     expect(lines.length).toBeLessThanOrEqual(l.bodyRows);
     expectFits(r, cols);
   });
 
-  it('lists every key at 100×30', async () => {
+  it('lists every key at the start of a row at 100×30, pairs on one row', async () => {
     const r = await show(<HelpOverlay theme={theme} cols={100} rows={computeLayout(100, 30).bodyRows} />, 100, 30);
-    for (const label of ['^C', '^N', 'PgUp', 'Tab', 'Esc', 'Bksp']) expect(r.lastFrame()).toMatch(new RegExp(`^${label.replace('^', '\\^')} `, 'm'));
+    for (const label of ['^C', '^N', '^O', 'PgUp/PgDn', 'Tab', 'Up/Down', 'Left/Right', 'Home/End', 'Esc', 'Bksp']) {
+      expect(r.lastFrame()).toMatch(new RegExp(`^${label.replace('^', '\\^')} `, 'm'));
+    }
+    expect(r.lastFrame()).toMatch(/^\^O {9}start a note for the oldest event not…/m);
+  });
+
+  it('shows whole usages at 100×30, where two columns are enough', async () => {
+    const r = await show(<HelpOverlay theme={theme} cols={100} rows={computeLayout(100, 30).bodyRows} />, 100, 30);
+    expect(r.lastFrame()).toMatch(/^\/ack \[T#\] — acknowledge your page \(or your task\) {2,}\/end — IC ends the call$/m);
+    expect(r.lastFrame()).toMatch(/^Esc {8}close the help, or clear the line {2,}/m);
   });
 
   // Regression: the overlay shows rows-2 entries per column, so at 100×30 /end and /postmortem are missing
@@ -286,41 +399,102 @@ describe('HelpOverlay', () => {
 });
 
 describe('ScorecardView', () => {
-  it('shows score, grade, outcome, coverage, metrics and violations by role at 100×30', async () => {
+  it('shows everyone\'s score and the team\'s, outcome, coverage, metrics and violations by person at 100×30', async () => {
     const r = await show(<ScorecardView card={scorecardFixture()} runDir="firedrill-runs/x" theme={theme} cols={100} rows={29} />, 100, 30);
     const lines = r.lines();
-    expect(lines.slice(0, 5)).toEqual([
-      'Score 78 (C) — resolved — Checkout slows down and fails at peak hour',
+    expect(lines.slice(0, 10)).toEqual([
+      'alice, Incident Commander: 85 (B) · bob, Scribe: 90 (A) · carol, Responder: 70 (C) · team 78 (C)',
+      'resolved — Checkout slows down and fails at peak hour',
       'Scribe coverage 80% (8/10)   run folder: firedrill-runs/x',
-      `${'METRICS                  time  target'.padEnd(50)}VIOLATIONS BY ROLE`,
-      `${'✓ timeToAcknowledge     02:10   05:00'.padEnd(50)}ic:`,
-      `${'✓ timeToTrigger         03:00   05:00'.padEnd(50)}  RD-10 Every task has a time box (1)`,
+      `${'METRICS                  time  target'.padEnd(50)}VIOLATIONS`,
+      `${'✓ timeToAcknowledge     02:10   05:00'.padEnd(50)}alice:`,
+      `${'✓ timeToTrigger         03:00   05:00'.padEnd(50)}  RD-10 Every task has a time box`,
+      `${'✓ timeToCommand         01:30   05:00'.padEnd(50)}bob:`,
+      `${'✓ timeToAssemble        06:00   10:00'.padEnd(50)}  RD-30 The Scribe logs every decision, assignmen…`,
+      `${'✓ timeToSeverity        00:45   05:00'.padEnd(50)}carol:`,
+      `${'✓ timeToFirstStatus     04:00   10:00'.padEnd(50)}  RD-15 No freelancing: act only on an assignment`,
     ]);
     expect(lines).toContain('✗ timeToMitigate        31:20   25:00');
     expect(lines).toContain('✗ externalUpdateMaxGap   never');
-    expect(lines.some((l) => l.endsWith('responder:'))).toBe(true);
-    expect(lines[14]).toBe('Press Enter or q to leave. scorecard.md and postmortem.md are in the run folder.');
+    expect(lines[15]).toBe('Press Enter or q to leave. scorecard.md and postmortem.md are in the run folder.');
     expectFits(r, 100);
+  });
+
+  it.each(SIZES)('leads with the score of the person at this screen, marked (you), at %i×%i', async (cols, rows) => {
+    const r = await show(<ScorecardView card={scorecardFixture()} you={['alice']} theme={theme} cols={cols} rows={rows - 1} />, cols, rows);
+    expect(r.lines().slice(0, 3)).toEqual(['You, Incident Commander: 85 (B) · team 78 (C)', 'resolved — Checkout slows down and fails at peak hour', 'Scribe coverage 80% (8/10)']);
+    expect(r.lines()[4]).toMatch(/ {3,}alice \(you\):$/);
+    expect(r.lines()[15]).toBe('Press Enter or q to leave. scorecard.md and postmortem.md are in the run folder.');
+    expectFits(r, cols);
+  });
+
+  it('colours the headline by the score of the people at this screen, not the team\'s', async () => {
+    const { default: chalk } = await import('chalk');
+    const level = chalk.level;
+    chalk.level = 1;
+    try {
+      const card = scorecardFixture({ score: 96, grade: 'A' });
+      const low = { ...card, participants: card.participants.map((p) => (p.name === 'bob' ? { ...p, score: 45, grade: 'F' as const } : p)) };
+      const r = await show(<ScorecardView card={low} you={['bob']} theme={createTheme(true)} cols={100} rows={29} />, 100, 30);
+      expect(r.lastRawFrame()).toMatch(/\x1b\[31m(?:\x1b\[1m)?You, Scribe: 45 \(F\) · team 96 \(A\)/);
+      const review = await show(<ScorecardView card={low} theme={createTheme(true)} cols={100} rows={29} />, 100, 30);
+      expect(review.lastRawFrame()).toMatch(/\x1b\[32m(?:\x1b\[1m)?alice, Incident Commander/);
+    } finally {
+      chalk.level = level;
+    }
+  });
+
+  it('lists violations of no one person as the team\'s, and bots\' apart, after the people\'s', async () => {
+    const card = scorecardFixture();
+    const broken = (actor: string, type: string, note: string) => ({ status: 'violated' as const, violations: [{ atMs: 20 * 60_000, actor, evidence: { seq: 200, type, note } }] });
+    const rules = card.rules.map((r) => (r.id === 'RD-33' ? { ...r, ...broken('Dana Ortiz', 'external.post', 'posted D2 without approval') }
+      : r.id === 'RD-01' ? { ...r, ...broken('nobody', 'page.sent', 'nobody took command after the response was triggered') } : r));
+    const r = await show(<ScorecardView card={{ ...card, rules }} you={['carol']} theme={theme} cols={100} rows={29} />, 100, 30);
+    const right = r.lines().slice(4, 15).map((l) => l.slice(50));
+    expect(right).toEqual([
+      'alice:', '  RD-10 Every task has a time box', 'bob:', '  RD-30 The Scribe logs every decision, assignmen…', 'carol (you):',
+      '  RD-15 No freelancing: act only on an assignment', 'the team (no one person):', '  RD-01 Take command early and announce it by name',
+      'by bots (not yours):', '  RD-33 Dana Ortiz: External posts need IC approv…', '',
+    ]);
   });
 
   it('says none for a perfect drill and leaves out the run folder when there is none', async () => {
     const card = scorecardFixture({ score: 100, grade: 'A', rules: [], scribe: { coverage: null, noted: 0, total: 0, missed: [] } });
     const r = await show(<ScorecardView card={card} theme={theme} cols={100} rows={29} />, 100, 30);
-    expect(r.lines()[1]).toBe('Scribe coverage no key events');
-    expect(r.lines()[3]).toMatch(/ {2,}none$/);
+    expect(r.lines()[2]).toBe('Scribe coverage no key events');
+    expect(r.lines()[4]).toMatch(/ {2,}none$/);
   });
 
-  it('fits 80×24 without wrapping the metric header', async () => {
+  // Regression: with three players the headline ran past 80 columns and the team's score was cut off.
+  it('fits 80×24, breaking a long headline between people, never inside one', async () => {
     const r = await show(<ScorecardView card={scorecardFixture()} theme={theme} cols={80} rows={23} />, 80, 24);
     expectFits(r, 80);
-    expect(r.lines()[0]).toBe('Score 78 (C) — resolved — Checkout slows down and fails at peak hour');
+    expect(r.lines().slice(0, 3)).toEqual([
+      'alice, Incident Commander: 85 (B) · bob, Scribe: 90 (A)',
+      'carol, Responder: 70 (C) · team 78 (C)',
+      'resolved — Checkout slows down and fails at peak hour',
+    ]);
+    // Every metric still shows, and the last line stays on screen.
+    expect(r.lines()[15]).toMatch(/^✗ externalUpdateMaxGap/);
+    expect(r.lines()[16]).toBe('Press Enter or q to leave. scorecard.md and postmortem.md are in the run folder.');
+  });
+
+  it('wraps a long "not scored" reason at 80×24', async () => {
+    const card = scorecardFixture({ score: null, grade: null, outcome: 'aborted', notScored: 'the drill ended at T+00:17, before anyone triggered the incident response, so there was no response to score' });
+    const r = await show(<ScorecardView card={card} you={['alice']} theme={theme} cols={80} rows={23} />, 80, 24);
+    expect(r.lines().slice(0, 3)).toEqual([
+      'Not scored: the drill ended at T+00:17, before anyone triggered the incident',
+      'response, so there was no response to score',
+      'aborted — Checkout slows down and fails at peak hour',
+    ]);
+    expectFits(r, 80);
   });
 
   // Regression: the metrics column is cols/2 = 40 wide at 80 columns, but its rows are 41 characters: the header
   // wraps "target" onto its own line and every target time is cut ("05:…").
   it('shows whole target times at 80×24', async () => {
-    const r = await show(<ScorecardView card={scorecardFixture()} theme={theme} cols={80} rows={23} />, 80, 24);
-    expect(r.lines()[2]).toMatch(/^METRICS +time +target/);
+    const r = await show(<ScorecardView card={scorecardFixture()} you={['alice']} theme={theme} cols={80} rows={23} />, 80, 24);
+    expect(r.lines()[3]).toMatch(/^METRICS +time +target/);
     expect(r.lastFrame()).toContain('02:10   05:00');
   });
 });
@@ -365,13 +539,39 @@ describe('RolePanel', () => {
   it.each(SIZES)('shows the Scribe what is not noted yet and their notes at %i×%i', async (cols, rows) => {
     const { lines, w } = await panelFor(1, cols, rows);
     expect(lines.slice(0, 6)).toEqual([
-      'NOT YET NOTED',
-      ' 03:30 assignment: check web-logs',
+      'NOT YET NOTED (^O T1)',
+      '  LATE T1 → carol: check web-logs',
       'YOUR NOTES',
       ' 03:30 TODO canary config pushes',
       'TASKS',
       ' T1 carol     02:00 ? check web-logs',
     ].map((l) => fit(l, w)));
+  });
+
+  it.each(SIZES)('shows the Scribe the time left on each key event, LATE, and follow-ups as TODOs at %i×%i', async (cols, rows) => {
+    const base = starter();
+    const followup = { atMs: at('3:40'), kind: 'followup' as const, from: 'Marco', text: 'We should canary config pushes.' };
+    const d = createDrill({ scenario: { ...base, injects: [...base.injects, followup].sort((a, b) => a.atMs - b.atMs) }, humans: [{ name: 'bob', role: 'scribe' }, ...FOUR.filter((p) => p.name !== 'bob')] });
+    d.clock.advance(at('0:30'));
+    d.clock.input('alice', '/ic');
+    d.clock.input('alice', '/sev SEV-2');
+    d.clock.advance(at('3:00'));
+    d.clock.input('alice', '/assign @carol check web-logs in 5m');
+    d.clock.input('alice', '/status SEV-2, carol is on the logs');
+    d.clock.advance(at('0:30'));
+    const l = computeLayout(cols, rows);
+    const r = await show(<RolePanel store={d.store} theme={theme} cols={l.panelCols} rows={l.bodyRows} />, cols, rows);
+    const fit = (text: string): string => (text.length <= l.panelCols ? text : `${text.slice(0, l.panelCols - 1)}…`);
+    expect(r.lines().slice(0, 7)).toEqual([
+      'NOT YET NOTED (^O SEV-2)',
+      '  LATE SEV-2 declared',
+      ' 01:30 T1 → carol: check web-logs',
+      ' 01:30 S1 status: SEV-2, carol is on the logs',
+      ' 01:40 TODO? We should canary config pushes.',
+      'YOUR NOTES',
+      ' /note TEXT, /todo TEXT',
+    ].map(fit));
+    expectFits(r, l.panelCols);
   });
 
   it.each(SIZES)('shows a responder their pages, tasks, probes, actions, metrics and last check at %i×%i', async (cols, rows) => {

@@ -1,7 +1,8 @@
-// The one-line help under the command line: usage for an exact or unique command, choices, unknown, chat.
+// The hint line under the command line: usage for an exact or unique command, choices, unknown, chat; and private hints.
 import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, COMMAND_USAGE } from '../../src/engine/command';
-import { inlineHelp } from '../../src/ui/inline-help';
+import { hintRows, inlineHelp } from '../../src/ui/inline-help';
+import { MAX_HINT_ROWS } from '../../src/ui/layout';
 
 describe('inlineHelp', () => {
   it('explains the keys on an empty line', () => {
@@ -40,5 +41,29 @@ describe('inlineHelp', () => {
 
   it('has a usage line for every command', () => {
     for (const c of COMMAND_NAMES) expect(inlineHelp(`/${c}`)).toMatch(new RegExp(`^/${c}\\b`));
+  });
+});
+
+describe('hintRows', () => {
+  it('marks a private hint so it does not read as chat or help', () => {
+    expect(hintRows('T1 has no time box (add "in 5m")', 80)).toEqual(['hint: T1 has no time box (add "in 5m")']);
+  });
+
+  it('wraps a long hint at spaces instead of cutting off its end', () => {
+    const rows = hintRows('alice handed you command. Announce it to everyone: /ic This is dave, I am now the Incident Commander', 80);
+    expect(rows).toEqual([
+      'hint: alice handed you command. Announce it to everyone: /ic This is dave, I am',
+      'now the Incident Commander',
+    ]);
+  });
+
+  it(`takes at most ${MAX_HINT_ROWS} rows, the last ending in an ellipsis, each within the width`, () => {
+    const rows = hintRows('word '.repeat(100).trim(), 80);
+    expect(rows).toHaveLength(MAX_HINT_ROWS);
+    expect(rows.at(-1)).toMatch(/…$/);
+    for (const r of rows) expect([...r].length).toBeLessThanOrEqual(80);
+    // Exactly three rows' worth needs no ellipsis.
+    const three = hintRows(`${'x'.repeat(74)} ${'y'.repeat(80)} ${'z'.repeat(10)}`, 80);
+    expect(three).toEqual([`hint: ${'x'.repeat(74)}`, 'y'.repeat(80), 'z'.repeat(10)]);
   });
 });

@@ -2,7 +2,7 @@
 // footer and help read labels from the same table.
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { commandFor, KEYMAP, type KeySpec } from '../../src/ui/keymap';
+import { commandFor, HELP_PAIRS, helpKeyRows, KEYMAP, type KeySpec } from '../../src/ui/keymap';
 
 /** A Key with nothing pressed, as Ink's useInput builds it. */
 function key(over: Partial<Key> = {}): Key {
@@ -52,7 +52,25 @@ describe('keymap', () => {
       if (b.footer !== undefined) expect(b.footer, b.command).toMatch(/\S/);
     }
     expect(KEYMAP.filter((b) => b.footer).map((b) => `${b.label} ${b.footer}`))
-      .toEqual(['? help', '^P pause', '^F faster', '^S slower', '^T inject', '^E end', '^N next speaker']);
+      .toEqual(['? help', '^P pause', '^F faster', '^S slower', '^T inject', '^E end', '^N next speaker', '^O note oldest']);
+    expect(KEYMAP.filter((b) => b.footerRoles).map((b) => [b.label, b.footerRoles])).toEqual([['^O', ['scribe']]]);
+  });
+
+  it('reaches the scribe key by Ctrl+O', () => {
+    expect(commandFor('o', key({ ctrl: true }))).toBe('scribe.noteOldest');
+    expect(commandFor('o', key())).toBeUndefined();
+  });
+
+  it('shows paired keys on one help row, and every other binding on its own, in keymap order', () => {
+    const rows = helpKeyRows();
+    expect(rows).toHaveLength(KEYMAP.length - HELP_PAIRS.length);
+    expect(rows.map((r) => r.label)).toEqual([
+      '^C', '?', '^L', '^P', '^F', '^S', '^T', '^E', '^N', '^O', 'PgUp/PgDn', 'Enter', 'Tab', 'Up/Down', '^U', '^W', 'Left/Right', 'Home/End', 'Bksp', 'Esc',
+    ]);
+    expect(rows.find((r) => r.label === 'Up/Down')?.description).toBe('previous or next line from history');
+    // Without its partner a binding keeps its own row and words.
+    expect(helpKeyRows(KEYMAP.filter((b) => b.command !== 'line.historyDown')).find((r) => r.label === 'Up')?.description).toBe('previous line from history');
+    for (const p of HELP_PAIRS) for (const c of [p.first, p.second]) expect(KEYMAP.some((b) => b.command === c), c).toBe(true);
   });
 
   it('labels Ctrl bindings ^X after their letter', () => {

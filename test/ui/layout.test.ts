@@ -29,6 +29,14 @@ describe('computeLayout', () => {
     expect(computeLayout(0, 0)).toMatchObject({ tooSmall: true, bodyRows: 1, channelCols: 10 });
   });
 
+  it('gives a long private hint up to three rows, taken from the body', () => {
+    expect(computeLayout(80, 24, 2).bodyRows).toBe(18);
+    expect(computeLayout(80, 24, 3).bodyRows).toBe(17);
+    expect(computeLayout(80, 24, 9).bodyRows).toBe(17);
+    expect(computeLayout(80, 24, 0).bodyRows).toBe(19);
+    expect(computeLayout(100, 30, 3)).toMatchObject({ bodyRows: 23, channelCols: 61, panelCols: 38 });
+  });
+
   it('fills every row and column it is given', () => {
     for (const [c, r] of [[80, 24], [99, 30], [100, 30], [119, 33], [120, 40], [200, 60]] as const) {
       const l = computeLayout(c, r);

@@ -5,7 +5,7 @@ import type { JournalEvent } from '../../src/engine/journal';
 import type { DrillSession } from '../../src/engine/session';
 import type { DrillSnapshot } from '../../src/engine/snapshot';
 import {
-  draftRows, lastCheckRows, notesRows, pageRows, pollRows, reportRows, rosterRows, serviceRows, taskRows, unnotedRows,
+  draftRows, lastCheckRows, notesRows, pageRows, pollRows, reportRows, rosterRows, serviceRows, taskOwnersById, taskRows, unnotedRows,
 } from '../../src/ui/panel-rows';
 import { at, drill, starter } from '../helpers/drill';
 
@@ -71,6 +71,13 @@ describe('IC panel', () => {
     expect(s.people.map((p) => p.name)).toHaveLength(5);
   });
 
+  it('shows a task for two people by its first owner and how many more', () => {
+    const d = drillTo('4:00', [['0:30', 'alice', '/ic'], ['3:30', 'alice', '/assign @carol and @dave check web-logs in 5m']]);
+    const owners = taskOwnersById(d.events);
+    expect(owners.get('T1')).toEqual(['carol', 'dave']);
+    expect(taskRows(d.snap, at('4:00'), owners)).toEqual([{ text: 'T1 carol+1   04:30 ? check web-logs', token: 'text' }]);
+  });
+
   it('lists open tasks with owner, time left or overdue, and acknowledgement', () => {
     expect(taskRows(snap, at('9:00'))).toEqual([
       { text: 'T1 carol    -00:30 ✓ check web-logs', token: 'bad' },
@@ -105,18 +112,38 @@ describe('Scribe panel', () => {
   it('lists key events no scribe note covers yet, from the ledger RD-30 scores, with their time left or LATE', () => {
     // The severity was noted ("SEV-2 declared"); the two assignments were not, and at 9:00 both are past their two minutes.
     expect(unnotedRows(session, events, at('9:00'))).toEqual([
-      { text: ' LATE T1 assignment: T1 assigned to carol: check web-logs', token: 'bad' },
-      { text: ' LATE T2 assignment: T2 assigned to bob: keep the timeline', token: 'bad' },
+      { text: ' LATE T1 → carol: check web-logs', token: 'bad' },
+      { text: ' LATE T2 → bob: keep the timeline', token: 'bad' },
     ]);
     // A minute after T1 was given it still has a minute left.
-    expect(unnotedRows(session, events, at('4:30'))[0]).toEqual({ text: '01:00 T1 assignment: T1 assigned to carol: check web-logs', token: 'warn' });
+    expect(unnotedRows(session, events, at('4:30'))[0]).toEqual({ text: '01:00 T1 → carol: check web-logs', token: 'warn' });
+    // Exactly at the deadline it is not late yet.
+    expect(unnotedRows(session, events, at('5:30'))[0]).toEqual({ text: '00:00 T1 → carol: check web-logs', token: 'warn' });
   });
 
   it('counts notes by someone appointed Scribe during the drill', () => {
     const d = drillTo('1:30', [['0:30', 'alice', '/ic'], ['0:40', 'alice', '/appoint @carol scribe'], ['0:50', 'alice', '/sev SEV-3'], ['1:00', 'carol', '/note SEV-3 declared']]);
     expect(unnotedRows(d.session, d.events, at('1:30'))).toEqual([]);
     const e = drillTo('1:30', [['0:30', 'alice', '/ic'], ['0:50', 'alice', '/sev SEV-3'], ['1:00', 'carol', '/note SEV-3 declared']]);
-    expect(unnotedRows(e.session, e.events, at('1:30')).map((r) => r.text)).toEqual(['01:20 SEV-3 severity: severity SEV-3']);
+    expect(unnotedRows(e.session, e.events, at('1:30')).map((r) => r.text)).toEqual(['01:20 SEV-3 declared']);
+  });
+
+  it('names decisions, status updates and tasks for several people as the channel does, and keeps the newest six', () => {
+    const d = drillTo('5:00', [
+      ['0:30', 'alice', '/ic'], ['1:00', 'alice', '/decide revert-config'], ['1:10', 'alice', '/status SEV-2, reverting'],
+      ['1:20', 'alice', '/assign @carol and @dave check web-logs in 5m'], ['1:30', 'alice', '/assign someone look at restart-web in 5m'],
+      ...['2:00', '2:10', '2:20', '2:30'].map((t, i): [string, string, string] => [t, 'alice', `/decide step ${i + 1} of revert-config`]),
+    ]);
+    expect(unnotedRows(d.session, d.events, at('2:40')).map((r) => r.text)).toEqual([
+      '00:40 T1 → carol, dave: check web-logs',
+      '00:50 T2 → someone (no owner): look at restart-web',
+      '01:20 X2 decision: step 1 of revert-config',
+      '01:30 X3 decision: step 2 of revert-config',
+      '01:40 X4 decision: step 3 of revert-config',
+      '01:50 X5 decision: step 4 of revert-config',
+    ]);
+    const e = drillTo('1:30', [['0:30', 'alice', '/ic'], ['1:00', 'alice', '/decide revert-config'], ['1:10', 'alice', '/status SEV-2, reverting']]);
+    expect(unnotedRows(e.session, e.events, at('1:30')).map((r) => r.text)).toEqual(['01:30 X1 decision: revert-config', '01:40 S1 status: SEV-2, reverting']);
   });
 });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTheme, noColorRequested, roleToken, type Token } from '../../src/ui/theme';
 
-const TOKENS: Token[] = ['text', 'muted', 'accent', 'heading', 'ok', 'warn', 'bad', 'info', 'ic', 'scribe', 'responder', 'liaison', 'system', 'alert', 'inject', 'me'];
+const TOKENS: Token[] = ['text', 'muted', 'accent', 'heading', 'ok', 'warn', 'bad', 'info', 'ic', 'scribe', 'responder', 'liaison', 'system', 'alert', 'inject', 'me', 'notice'];
 
 describe('theme', () => {
   it('gives no colour for any token without colour', () => {

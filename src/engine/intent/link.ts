@@ -5,7 +5,7 @@
  * reads a sentence the same way. Pure and deterministic.
  */
 import type { Scenario } from '../../scenario/types';
-import { clauses, GENERIC_REMEDIATION, stemOf, tokenize, type Token, type VerbGroup } from './words';
+import { GENERIC_REMEDIATION, questionedClauses, stemOf, tokenize, type Token, type VerbGroup } from './words';
 
 export type TargetKind = 'action' | 'probe';
 
@@ -44,7 +44,9 @@ interface Catalog {
 /** A link needs at least this score: a matching verb, or two telling words. */
 const LINK_AT = 3.5;
 /** Candidates within this of the best in a clause are linked too (a tie is ambiguous, and both are meant). */
-const TIE = 1;
+const TIE = 0.5;
+/** A later clause that nearly fits an action already named goes on describing it ("…and reload it on every node"). */
+const SAME_THING = 2;
 const ID_VERB = 4;
 const TITLE_VERB = 3;
 const DIAGNOSTIC = 2;
@@ -127,8 +129,10 @@ function scoreTarget(t: Target, tokens: readonly Token[], verbs: ReadonlySet<Ver
   for (const tk of tokens) {
     if (tk.negated || seen.has(tk.stem) || !t.objects.has(tk.stem)) continue;
     seen.add(tk.stem);
-    score += (cat.weight.get(tk.stem) ?? 0) * (t.idWords.has(tk.stem) ? ID_WORD_BONUS : 1);
+    score += (cat.weight.get(tk.stem) ?? 0) * (t.idWords.has(tk.stem) ? ID_WORD_BONUS : 1) * (tk.modifier ? 0.5 : 1);
   }
+  // The very verb of the id ("stop" for stop-rogue-instances) fits better than another of its group ("disable").
+  if (t.kind === 'action' && tokens.some((tk) => !tk.negated && tk.verbs.length > 0 && t.idWords.has(tk.stem))) score += 1;
   return score;
 }
 
@@ -146,23 +150,40 @@ export function linkIntent(text: string, scenario: Linkable): IntentLinks {
   // Someone who types an id means that one; the words around it are its description.
   const explicit = linked.size > 0;
   let inherited = new Set<VerbGroup>();
+  let lentNegated = new Set<VerbGroup>();
   let remediation = false;
-  const all = clauses(text);
+  let asking = false;
+  const all = questionedClauses(text).map((c) => c.tokens);
+  const questions = questionedClauses(text).map((c) => c.question);
   all.forEach((tokens, i) => {
     let verbs = verbsOf(tokens);
     // "check the logs and the deploy history": the second clause keeps the first one's verb.
     if (verbs.size === 0) verbs = inherited;
     else inherited = verbs;
-    // A clause that is only a verb ("stop, don't terminate, the instances") lends it to the next one.
-    if (i < all.length - 1 && tokens.every((t) => t.verbs.length > 0)) return;
-    const negatedVerbs = new Set(tokens.filter((t) => t.negated).flatMap((t) => t.verbs));
-    const scored = cat.targets.map((t) => ({ t, score: scoreTarget(t, tokens, verbs, negatedVerbs, cat) })).filter((x) => x.score >= LINK_AT);
+    const negatedVerbs = new Set([...lentNegated, ...tokens.filter((t) => t.negated).flatMap((t) => t.verbs)]);
+    // A clause that is only a verb ("stop, not terminate, the instances") lends it, and what it negates, to the next one.
+    if (i < all.length - 1 && tokens.every((t) => t.verbs.length > 0)) {
+      lentNegated = negatedVerbs;
+      return;
+    }
+    lentNegated = new Set();
+    // "check whether it can be paused", "look at what a failover would take": asking about a change is looking.
+    const firstVerb = tokens.find((t) => t.verbs.length > 0 && !t.negated);
+    const looking = firstVerb?.verbs.includes('check') === true || (asking && questions[i] === true);
+    asking = looking;
+    const clauseVerbs = looking ? new Set<VerbGroup>(['check']) : verbs;
+    const scored = cat.targets.map((t) => ({ t, score: scoreTarget(t, tokens, clauseVerbs, negatedVerbs, cat) })).filter((x) => x.score >= LINK_AT);
     const best = Math.max(...scored.map((x) => x.score));
-    const hits = scored.filter((x) => x.score >= best - TIE);
+    // "reissue the cert and reload it on every node": a later clause that fits an action already named is that action.
+    const earlier = scored.filter((x) => linked.has(x.t.id) && x.score >= best - SAME_THING);
+    let hits = earlier.length ? earlier : scored.filter((x) => x.score >= best - TIE);
+    // A bare verb that fits many actions ("we're stopping them") names none of them.
+    const objectless = !tokens.some((t) => t.verbs.length === 0 && !t.negated && hits.some((x) => x.t.objects.has(t.stem)));
+    if (objectless && hits.filter((x) => x.t.kind === 'action').length > 2) hits = [];
     if (!explicit) for (const x of hits) linked.set(x.t.id, Math.max(linked.get(x.t.id) ?? 0, x.score));
     // A verb word that names what a linked probe looks at is a noun there ("the deploy history").
     const nouns = new Set(hits.filter((x) => x.t.kind === 'probe').flatMap((x) => [...x.t.objects]));
-    if (!verbs.has('check') && tokens.some((t) => !t.negated && !nouns.has(t.stem) && (t.verbs.some((v) => v !== 'check') || GENERIC_REMEDIATION.has(t.stem)))) remediation = true;
+    if (!looking && !verbs.has('check') && tokens.some((t) => !t.negated && !nouns.has(t.stem) && (t.verbs.some((v) => v !== 'check') || GENERIC_REMEDIATION.has(t.stem)))) remediation = true;
   });
   const ranked = [...linked].sort((a, b) => b[1] - a[1]).map(([id]) => id);
   const kindOf = new Map(cat.targets.map((t) => [t.id, t.kind]));

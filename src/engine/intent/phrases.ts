@@ -115,6 +115,10 @@ const DEFLECTS = [
   /\bnot\s+both\b|\b(?:don't|do\s+not|won't|will\s+not|can't|cannot)\s+(?:discuss|debate|argue(?:\s+about)?|talk\s+about|negotiate)\s+(?:the\s+)?severity\b/i,
   /\btreat(?:ing)?\s+(?:this|it)\s+as\s+(?:a\s+)?sev/i,
   /\bi\s+hear\s+you\b|\btake\s+(?:this|that|it)\s+(?:to|offline|elsewhere|outside)\b|\bstop\s+interrupting\b/i,
+  // Promising to report back later, or saying not now: "I'll update you when it's done", "Wendy will keep you posted".
+  /\bkeep\s+you\s+(?:posted|updated|informed|in\s+the\s+loop)\b|\b(?:i'll|i\s+will|we'll|we\s+will)\s+(?:update|brief|debrief|call|ping|get\s+back\s+to)\s+you\b|\b(?:full\s+|proper\s+)?(?:briefing|debrief)\b|\bnot\s+now\b|\bonce\s+we(?:'re|\s+are)\s+(?:through|done|out\s+of)\b/i,
+  // Declining the demand: "we won't pull everyone in", "we will not guess a time".
+  /\b(?:won't|will\s+not|can't|cannot|not\s+going\s+to)\s+(?:pull|bring|add|page|drag|guess|speculate|promise|give\s+(?:you\s+)?(?:a|an|any)\s+(?:time|eta))\b/i,
 ];
 
 /** Whether an IC or liaison message answers an executive swoop: offers command or deflects it until after the call. */
@@ -226,9 +230,13 @@ const LEAD_IN = String.raw`(?:(?:ok(?:ay)?|so|alright|right|all|everyone|folks|t
 const STATUS_LABEL = new RegExp(String.raw`^${LEAD_IN}(?:(?:quick|brief|short|another|latest|current|interim|ic|incident|sev[\s-]*\d)\s+)*(?:status(?:\s+(?:update|report))?|update|sit\s*-?\s*rep|situation(?:\s+(?:report|update))?|summary|recap)(?:\s+(?:at|as\s+of)\s+\d{1,2}:\d{2})?(?:\s+for\s+(?:everyone|all|the\s+(?:call|team|room)|stakeholders))?\s*(?::|[—–]|\s-\s|\.\s)\s*`, 'i');
 const WHERE_WE_ARE = new RegExp(String.raw`^(?:(?:while|as)\s+[^:]{1,80}?,\s*)?${LEAD_IN}(?:here\s+is|here's|heres|this\s+is)\s+(?:where\s+we\s+are|where\s+things\s+stand|the\s+(?:current\s+)?(?:status|situation|state\s+of\s+play|latest)|an?\s+(?:quick\s+|brief\s+)?(?:status\s+)?update)\s*(?:[:,.—–]|\s-)?\s*`, 'i');
 
+// A short first sentence before the label: "Thanks Kofi. Status: ...", "OK everyone, quick update: ...".
+const PREAMBLE = /^(?:(?:thanks?|thank\s+you|ty|cheers|great|good|nice|ok(?:ay)?|right|alright|all\s+right)\b[^.!:]{0,30}[.!,]\s+|(?:ok(?:ay)?|so|alright|right)[,.!]?\s+(?:everyone|all|folks|team)[,.!]?\s+)/i;
+
 /** The body of an IC status update ("Status: SEV-2, ..."), without its label; undefined for anything else. */
 export function statusUpdateText(text: string): string | undefined {
-  const t = clean(text);
+  const whole = clean(text);
+  const t = whole.replace(PREAMBLE, '');
   const m = STATUS_LABEL.exec(t) ?? WHERE_WE_ARE.exec(t);
   if (!m) return undefined;
   const body = t.slice(m[0].length).trim();
@@ -250,6 +258,8 @@ const DECLARES = [
   new RegExp(String.raw`\b(?:upgrad|rais|bump|escalat|downgrad|lower|mov|chang|sett?|reduc|dropp?)(?:e|es|ed|ing|s)?\s+(?:(?:this|it|the\s+(?:incident|severity|sev)|severity|sev)\s+)?(?:from\s+(?:an?\s+)?sev(?:erity)?[\s-]*\w+\s+)?(?:to|as)\s+(?:an?\s+)?${SEV}`, 'i'),
   new RegExp(String.raw`\bwe(?:'ve|\s+have)\s+(?:got\s+)?an?\s+${SEV}`, 'i'),
   new RegExp(String.raw`\b${SEV}\s+(?:declared|confirmed)\b`, 'i'),
+  // The level alone, opening the line and said as a fact: "Severity 1, we assume the worst."
+  new RegExp(String.raw`^(?:(?:ok(?:ay)?|right|so)[,.]?\s+)?${SEV}\s*(?:[,.;:!—–]|\s-\s|$)`, 'i'),
 ];
 const LEVEL_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
 const SEV_HEDGE = /\b(?:might|may|maybe|could|perhaps|possibly|probably|not|never|was|were|last)\b|n't\b/i;
@@ -336,13 +346,13 @@ export function identifiesSelf(text: string, name: string): boolean {
   const n = name.trim();
   if (n === '') return false;
   const who = String.raw`@?${escapeRe(n)}`;
-  return new RegExp(String.raw`\b(?:this\s+is|it's|its|i'm|i\s+am|im|my\s+name\s+is|name's)\s+${who}(?![\w'-])|(?<![\w-])${who}\s+(?:here|from|on\s+(?:call|the)|with|joining|joined|for|representing|checking\s+in|dialing\s+in)\b|^(?:(?:hi|hey|hello|morning|afternoon|evening|all|folks|everyone)[\s,!.]*)*${who}\s*[,:—–-]`, 'i').test(t);
+  return new RegExp(String.raw`\b(?:this\s+is|it's|its|i'm|i\s+am|im|my\s+name\s+is|name's)\s+${who}(?![\w'-])|(?<![\w-])${who}\s+(?:\([^)]{1,40}\)\s+)?(?:here|from|on\s+(?:call|the)|with|joining|joined|for|representing|checking\s+in|dialing\s+in)\b|^(?:(?:hi|hey|hello|morning|afternoon|evening|all|folks|everyone)[\s,!.]*)*${who}\s*[,:—–-]`, 'i').test(t);
 }
 
 // ---- 15. Deputy callouts (RD-14).
 const SPAN = String.raw`${NUM}[\s-]*(?:minutes?|mins?|hours?|hrs?|(?<=\d)[mh])`;
-const ELAPSED = new RegExp(String.raw`\b${SPAN}[\s-]+(?:mark|elapsed|gone|passed|since\s+(?:the\s+)?(?:start|page|alert|incident|call)|into\s+(?:the|this)\s+(?:incident|call|response)|in(?=\s*(?:$|[,.;:!—–-]|now\b|so\s+far|and\b|so\b)))|\bwe(?:'re|\s+are)\s+(?:now\s+)?(?:at|past|over)\s+(?:the\s+)?${SPAN}|\btime\s*check\b|\bt\s*\+\s*\d+|\b(?:elapsed|incident)\s+time\b`, 'i');
-const TIMER = /\b(?:time\s*-?\s*box(?:es)?|timer|time)\b[^.!?]{0,30}?\b(?:run\s+out|ran\s+out|expired|elapsed|lapsed)\b|\b(?:time\s*-?\s*box|timer|time)(?:'s|\s+is|\s+has\s+been)\s+up\b|\b(?:t\d+|task)\b[^.!?]{0,20}?\b(?:overdue|past\s+due|due\s+now|now\s+due|is\s+due(?!\s+in\b))/i;
+const ELAPSED = new RegExp(String.raw`\b${SPAN}[\s-]+(?:mark|elapsed|gone|passed|since\s+(?:the\s+)?(?:start|page|paged|alert|incident|call|trigger|triggered|response)|into\s+(?:the|this)\s+(?:incident|call|response)|in(?=\s*(?:$|[,.;:!—–-]|now\b|so\s+far|and\b|so\b)))|\bwe(?:'re|\s+are)\s+(?:now\s+)?(?:at|past|over)\s+(?:the\s+)?${SPAN}|\btime\s*check\b|\bt\s*\+\s*\d+|\b(?:elapsed|incident)\s+time\b`, 'i');
+const TIMER = /\b(?:minutes?|mins?)\b[^.!?]{0,40}?\b(?:are|is)\s+up\b|\boverdue\b|\bpast\s+(?:his|her|their|the|its)\s+(?:time\s*-?\s*box|deadline|timer)\b|\btimer\b[^.!?]{0,40}?\b(?:is\s+up|up|done|out)\b|\b(?:time\s*-?\s*box(?:es)?|timer|time)\b[^.!?]{0,30}?\b(?:run\s+out|ran\s+out|expired|elapsed|lapsed)\b|\b(?:time\s*-?\s*box|timer|time)(?:'s|\s+is|\s+has\s+been)\s+up\b|\b(?:t\d+|task)\b[^.!?]{0,20}?\b(?:overdue|past\s+due|due\s+now|now\s+due|is\s+due(?!\s+in\b))/i;
 
 /** Whether a deputy's line calls out elapsed incident time or an expired task time box. */
 export function deputyCallout(text: string): boolean {

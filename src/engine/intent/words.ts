@@ -18,6 +18,8 @@ export interface Token {
   readonly verbs: readonly VerbGroup[];
   /** Whether a "not", "don't" or "instead of" just before it negates it. */
   readonly negated: boolean;
+  /** A possessive ("the attacker's instances"): it qualifies the word after it, which is what is meant. */
+  readonly modifier?: boolean;
 }
 
 // Phrasal verbs whose particle may come after the object ("roll orders-api back", "fail the cards over").
@@ -171,7 +173,17 @@ const CLAUSE_RE = /[.;:!?,]+(?=\s|$)|[()[\]{}"]|\s(?:and|then|but|or|also|plus|&
 
 /** The clauses of a text ("check the logs, then roll back" has two), each as its tokens. */
 export function clauses(text: string): Token[][] {
-  return normalizePhrases(text).split(CLAUSE_RE).map(tokensOf).filter((c) => c.length > 0);
+  return questionedClauses(text).map((c) => c.tokens);
+}
+
+// A clause that asks ("whether it can be paused", "what a failover would take") is about finding out.
+const QUESTION_RE = /^\s*(?:whether|if|what|how|which|when|why|who|is|are|can|could|would|should)\b/;
+
+/** The clauses of a text with whether each one asks a question rather than gives an order. */
+export function questionedClauses(text: string): { tokens: Token[]; question: boolean }[] {
+  return normalizePhrases(text).split(CLAUSE_RE)
+    .map((c) => ({ tokens: tokensOf(c), question: QUESTION_RE.test(c) }))
+    .filter((c) => c.tokens.length > 0);
 }
 
 /** Tokens of one clause, in order, with stop words dropped and verbs marked. */
@@ -193,7 +205,8 @@ function tokensOf(clause: string): Token[] {
       if (/^\d{1,2}$/.test(s)) continue;
       // People give orders in the imperative; "restarts", "releases" and "changes" are things to look at.
       const plural = /[^s]s$/.test(piece) && piece.length > 3;
-      out.push({ stem: s, verbs: plural ? [] : verbGroupsOf(s), negated });
+      const modifier = /'s$/.test(raw.replace(/[^\w']+$/, ''));
+      out.push({ stem: s, verbs: plural ? [] : verbGroupsOf(s), negated, ...(modifier ? { modifier } : {}) });
     }
   }
   return out;

@@ -72,6 +72,8 @@ export const severityMatchesImpact: Rule = {
     // Below the expected level for longer than the severity target, before the impact stopped.
     sets.forEach((e, i) => {
       if (LEVEL(e.data.level) <= LEVEL(expected) || e.atMs >= until) return;
+      // Lowering a declared severity is RD-21's to judge; this rule is about declaring too low.
+      if (e.data.previous && LEVEL(e.data.level) > LEVEL(e.data.previous)) return;
       // Raising it soon after (the Deputy's prompt) keeps the rule; still too low when the impact stopped does not.
       const raised = sets.slice(i + 1).find((n) => LEVEL(n.data.level) <= LEVEL(expected))?.atMs;
       const fixed = raised !== undefined && raised < until && raised - e.atMs <= grace;

@@ -1,6 +1,7 @@
 /** Taking and holding command: RD-01, RD-02, RD-05, RD-26. */
 import { formatDuration } from '../../scenario/duration';
 import { namesFullTitle } from '../../engine/intent/phrases';
+import type { JournalEvent } from '../../engine/journal';
 import { targetsOf } from '../../scenario/targets';
 import { PARAMS } from '../journal-index';
 import { violation, type Rule } from '../rule';
@@ -15,7 +16,9 @@ export const announceCommand: Rule = {
   check: ({ ix, scenario }) => {
     const page = ix.first('ic.page')!;
     const claim = ix.first('role.claim');
-    if (!claim) return { violations: [violation(page, 'nobody took command after the response was triggered', 'nobody')], penalty: 1 };
+    // The Incident Commander on call was paged and is who should have answered.
+    const onCall = ix.first('page.sent', (e) => e.data.team === 'incident-commanders')?.data.user;
+    if (!claim) return { violations: [violation(page, 'nobody took command after the response was triggered', typeof onCall === 'string' ? onCall : 'nobody')], penalty: 1 };
     const out: Violation[] = [];
     const within = targetsOf(scenario).command;
     if (claim.atMs - page.atMs > within) out.push(violation(claim, `command was taken ${formatDuration(claim.atMs - page.atMs)} after the trigger (within ${formatDuration(within)} expected)`));
@@ -37,7 +40,8 @@ export const oneCommander: Rule = {
     let ic: string | undefined;
     for (const e of ix.events) {
       if (e.type === 'role.claim') ic = e.actor;
-      else if (e.type === 'input' && ic && e.actor !== ic && /^\s*\/ic\b/i.test(String(e.data.text))) {
+      // The engine refuses a claim on command someone holds (typed /ic, or "I'm taking command" said in chat).
+      else if (e.type === 'cmd.error' && ic && e.actor !== ic && e.data.code === 'command-held') {
         out.push(violation(e, `tried to take command while ${ic} held it, without a handover`));
       }
     }
@@ -82,6 +86,17 @@ export const icFatigue: Rule = {
   },
 };
 
+/** A chat line that hands someone (not `except`) work: addressed to them, asking for an action, a probe or a report. */
+function directs(e: JournalEvent, except: string): boolean {
+  const text = String(e.data.text);
+  const to = ((e.data.mentions as string[] | undefined) ?? []).filter((m) => m !== except);
+  const opensWithName = /^\s*@?[\p{L}][\p{L}\p{N}_-]*\s*[,:]/u.test(text) && !new RegExp(`^\\s*@?${except}\\b`, 'i').test(text);
+  return (to.length > 0 || opensWithName) && ASKS_WORK.test(text);
+}
+
+// Words of an order: "please check", "can you restart", "report back", "roll back", "take a look".
+const ASKS_WORK = /\b(?:please|can\s+you|could\s+you|would\s+you|go\s+(?:and\s+)?|report\s+back|check|look|restart|roll|run|fail|revert|flush|page|take\s+a\s+look|dig|investigate)\b/i;
+
 export const handoverProtocol: Rule = {
   id: 'RD-25', title: 'At a handover the new IC re-announces within a minute, and the outgoing IC steps back', role: 'ic', severity: 'low',
   source: 'training/incident_commander.md; training/courses/incident_response.md',
@@ -96,8 +111,10 @@ export const handoverProtocol: Rule = {
       // The engine records the new IC's own announcement (/ic, or saying so in chat) as role.announce.
       const announced = ix.of('role.announce').some((e) => e.actor === to && e.atMs >= h.atMs && e.atMs - h.atMs <= PARAMS.GRACE);
       if (!announced) out.push(violation(h, `${to} did not announce "I am now the Incident Commander" within a minute of the handover`, to));
-      // The outgoing IC may talk and answer questions; trying to direct the call (an IC-only command) undermines the new IC.
-      const meddling = ix.of('cmd.error').find((e) => e.actor === from && e.atMs > h.atMs && e.atMs <= until && /^only the Incident Commander /.test(String(e.data.message)));
+      // The outgoing IC may talk and answer questions; directing people (an IC-only command, or asking someone other
+      // than the new IC to do a task in chat) undermines the new IC.
+      const meddling = ix.events.find((e) => e.actor === from && e.atMs > h.atMs && e.atMs <= until
+        && ((e.type === 'cmd.error' && /^only the Incident Commander /.test(String(e.data.message))) || (e.type === 'say' && directs(e, to))));
       if (meddling) out.push(violation(meddling, `${from} kept directing the call after handing command to ${to}`));
     });
     return { violations: out };

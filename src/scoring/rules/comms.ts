@@ -35,14 +35,14 @@ export const relayCustomerReports: Rule = {
       const ic = icAt(ix, r.atMs);
       // Telling the IC, or telling the incident channel the IC is running, about customer impact.
       const told = says.some((s) => s.atMs >= r.atMs && s.atMs - r.atMs <= 3 * 60_000 && ic !== undefined
-        && ((s.data.mentions as string[] | undefined ?? []).includes(ic) || addressesIncidentCommander(String(s.data.text), ic) || CUSTOMER_WORDS.test(String(s.data.text))));
+        && ((s.data.mentions as string[] | undefined ?? []).includes(ic) || addressesIncidentCommander(String(s.data.text), ic) || new RegExp(`\\b${ic}\\b`, 'i').test(String(s.data.text)) || CUSTOMER_WORDS.test(String(s.data.text))));
       if (!told) out.push(violation(r, `${r.actor}'s customer report was not passed to the IC within 3 minutes`, [...liaisons][0] ?? 'nobody'));
     }
     return { violations: out };
   },
 };
 
-const CUSTOMER_WORDS = /\b(customers?|tickets?|support|users?|merchants?|complain\w*|reports?|callers?|calls)\b/i;
+const CUSTOMER_WORDS = /\b(customers?|tickets?|support|users?|merchants?|shoppers?|buyers?|clients?|partners?|complain\w*|reports?|callers?|calls|twitter|social|posts|people|restaurants?|riders?|drivers?)\b/i;
 
 const hasLiaison: Rule['notApplicable'] = ({ scenario }) => (scenario.roles.includes('customer-liaison') ? undefined : 'no customer liaison in this drill');
 

@@ -14,6 +14,7 @@ export const endCleanly: Rule = {
     if (!ix.first('call.end')) out.push(violation(last, 'the call was never ended (/end)', ic));
     const pm = ix.of('pm.assign').at(-1);
     if (!pm) out.push(violation(last, 'no postmortem owner was named (/postmortem @name by DATE)', ic));
+    else if (Array.isArray(pm.data.owners) && pm.data.owners.length > 1) out.push(violation(pm, `the postmortem went to ${pm.data.owners.map(String).join(' and ')}; one named owner is accountable for it`));
     // One owner with a due date (after/post_mortem_process.md); the IC is told at once when the date is missing.
     else if (!pm.data.due) out.push(violation(pm, `${String(pm.data.owner)} owns the postmortem but no due date was given (/postmortem @${String(pm.data.owner)} by DATE)`));
     return { violations: out, penalty: out.length / 3 };

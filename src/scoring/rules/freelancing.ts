@@ -1,5 +1,6 @@
 /** No freelancing: RD-15 act on an assignment, RD-16 no self-dispatch, RD-17 don't take someone else's task, RD-38 don't ack others' pages. */
 import type { JournalEvent } from '../../engine/journal';
+import { COMMAND_STAFF, type Role } from '../../engine/roles';
 import { violation, type Rule } from '../rule';
 import { ownersOf } from './tasks';
 import type { Violation } from '../types';
@@ -8,11 +9,15 @@ export const noFreelancing: Rule = {
   id: 'RD-15', title: 'No remediation without an assignment from the IC', role: 'responder', severity: 'high',
   source: 'before/call_etiquette.md; training/subject_matter_expert.md',
   notApplicable: ({ ix }) => (ix.of('action.start').filter((e) => e.role !== 'ic').length === 0 ? 'no remediation was run by anyone but the IC' : undefined),
-  check: ({ ix }) => ({
-    violations: ix.of('action.start')
-      .filter((e) => e.role !== 'ic' && e.data.taskId === null)
-      .map((e) => violation(e, `ran ${String(e.data.action)} without an assignment covering it`)),
-  }),
+  check: ({ ix }) => {
+    // Running someone else's task is RD-17's to judge; one act costs one rule.
+    const taken = new Set(takenOver(ix).map((t) => t.event.seq));
+    return {
+      violations: ix.of('action.start')
+        .filter((e) => e.role !== 'ic' && e.data.taskId === null && !taken.has(e.seq))
+        .map((e) => violation(e, `ran ${String(e.data.action)} without an assignment covering it`)),
+    };
+  },
 };
 
 export const noSelfDispatch: Rule = {
@@ -38,26 +43,34 @@ export const ownTasksOnly: Rule = {
   id: 'RD-17', title: 'Don\'t work a task assigned to someone else', role: 'responder', severity: 'medium',
   source: 'resources/anti_patterns.md',
   notApplicable: ({ ix }) => (ix.of('task.assign').length === 0 ? 'no tasks were assigned' : undefined),
-  check: ({ ix }) => {
-    const open = new Map<string, JournalEvent>();
-    // Asking the owner first makes it fine: "@carol, I'll take the rollback, ok?".
-    const asked = new Set<string>();
-    const out: Violation[] = [];
-    for (const e of ix.events) {
-      if (e.type === 'task.assign') open.set(String(e.data.id), e);
-      else if (e.type === 'task.report' && e.data.id) open.delete(String(e.data.id));
-      else if (e.type === 'say') for (const m of (e.data.mentions as string[] | undefined) ?? []) asked.add(`${e.actor}>${m}`);
-      else if ((e.type === 'action.start' || e.type === 'probe.start') && e.role !== 'ic') {
-        const target = String(e.data.action ?? e.data.probe);
-        const tasks = [...open.values()];
-        if (tasks.some((t) => ownersOf(t).includes(e.actor) && aboutTarget(t, e.type).includes(target))) continue;
-        const other = tasks.find((t) => !ownersOf(t).includes(e.actor) && aboutTarget(t, e.type).includes(target) && !ownersOf(t).some((o) => asked.has(`${e.actor}>${o}`)));
-        if (other) out.push(violation(e, `worked on ${target}, which is ${String(other.data.id)} of ${ownersOf(other).join(' and ') || String(other.data.to)}, without asking them first`));
-      }
-    }
-    return { violations: out };
-  },
+  check: ({ ix }) => ({
+    violations: takenOver(ix).map(({ event, task }) => violation(event, `worked on ${String(event.data.action ?? event.data.probe)}, which is ${String(task.data.id)} of ${ownersOf(task).join(' and ') || String(task.data.to)}, without asking them first`)),
+  }),
 };
+
+/**
+ * Work on another person's open task without asking them first. Command staff are left out: their hands-on
+ * work is RD-07 and RD-08 already.
+ */
+function takenOver(ix: Parameters<Rule['check']>[0]['ix']): { event: JournalEvent; task: JournalEvent }[] {
+  const open = new Map<string, JournalEvent>();
+  // Asking the owner first makes it fine: "@carol, I'll take the rollback, ok?".
+  const asked = new Set<string>();
+  const out: { event: JournalEvent; task: JournalEvent }[] = [];
+  for (const e of ix.events) {
+    if (e.type === 'task.assign') open.set(String(e.data.id), e);
+    else if (e.type === 'task.report' && e.data.id) open.delete(String(e.data.id));
+    else if (e.type === 'say') for (const m of (e.data.mentions as string[] | undefined) ?? []) asked.add(`${e.actor}>${m}`);
+    else if ((e.type === 'action.start' || e.type === 'probe.start') && !COMMAND_STAFF.includes(e.role as Role)) {
+      const target = String(e.data.action ?? e.data.probe);
+      const tasks = [...open.values()];
+      if (tasks.some((t) => ownersOf(t).includes(e.actor) && aboutTarget(t, e.type).includes(target))) continue;
+      const other = tasks.find((t) => !ownersOf(t).includes(e.actor) && aboutTarget(t, e.type).includes(target) && !ownersOf(t).some((o) => asked.has(`${e.actor}>${o}`)));
+      if (other) out.push({ event: e, task: other });
+    }
+  }
+  return out;
+}
 
 /** What a task is about for RD-17: the actions it covers, and a probe only when it names just that one. */
 function aboutTarget(assign: JournalEvent, kind: string): readonly string[] {

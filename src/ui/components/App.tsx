@@ -6,13 +6,16 @@
  */
 import { Box, Text, useInput, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
+import { formatClock } from '../../scenario/duration';
 import { complete } from '../completion';
 import type { DrillStore } from '../drill-store';
 import { useStoreVersion } from '../hooks/use-drill';
-import { inlineHelp } from '../inline-help';
-import { commandFor } from '../keymap';
+import { hintRows, inlineHelp } from '../inline-help';
+import { commandFor, type UiCommand } from '../keymap';
 import { computeLayout } from '../layout';
 import { emptyLine, lineReducer, type LineAction } from '../line-editor';
+import { ledgerLabel } from '../panel-rows';
+import { nextNoteFill, unnotedItems } from '../scribe-queue';
 import type { Theme } from '../theme';
 import { Channel } from './Channel';
 import { CommandLine } from './CommandLine';
@@ -47,10 +50,21 @@ function useTerminalSize(): { cols: number; rows: number } {
 
 const ROLES = ['ic', 'deputy', 'scribe', 'responder', 'customer-liaison', 'internal-liaison'];
 
+// Keys that leave the speaker's private hint up: they do not type, so the hint has not been answered yet.
+const KEEPS_HINT: ReadonlySet<UiCommand> = new Set<UiCommand>([
+  'app.quit', 'app.help', 'app.redraw', 'drill.pause', 'drill.faster', 'drill.slower', 'drill.inject', 'drill.end',
+  'speaker.next', 'channel.up', 'channel.down', 'scribe.noteOldest',
+]);
+
+/** The whole drill screen, and the scorecard once the drill is scored. */
 export function App({ store, theme, onAbort, onExit }: Props) {
   useStoreVersion(store);
   const { cols, rows } = useTerminalSize();
-  const layout = computeLayout(cols, rows);
+  const screen = store.screen;
+  // The speaker's private hint (the engine's, or a notice of ours) replaces the help until they type.
+  const message = screen === 'drill' ? store.hintFor(store.speaker) : undefined;
+  const notice = message ? hintRows(message, cols) : [];
+  const layout = computeLayout(cols, rows, notice.length || 1);
   // The line lives in a ref as well as state: several keypresses can arrive before React renders again.
   const lineRef = useRef(emptyLine);
   const [line, setLine] = useState(emptyLine);
@@ -74,10 +88,21 @@ export function App({ store, theme, onAbort, onExit }: Props) {
     setCandidates([]);
     setScroll(0);
   };
+  // ^O: the scribe's line starts the note for the oldest key event nobody has noted; again, for the next one.
+  const noteOldest = (): void => {
+    const who = store.speaker;
+    if (store.displayRole(who) !== 'scribe') return store.tell(who, '^O is the Scribe\'s key: it starts a note for the oldest key event nobody has noted yet');
+    const items = unnotedItems(store.session, store.events);
+    const next = nextNoteFill(items, lineRef.current.text);
+    if (!next) return store.tell(who, items.length ? 'the line holds something else: send it or clear it (^U), then ^O' : 'nothing is waiting to be noted');
+    dispatch({ type: 'replace', text: next.text });
+    setCandidates([]);
+    const left = next.item.dueAt - store.clock.drillNow();
+    store.tell(who, `${ledgerLabel(next.item)} (${left >= 0 ? `${formatClock(left)} left` : 'LATE'})${items.length > 1 ? '; ^O again for the next' : ''}`);
+  };
   const [help, setHelp] = useState(false);
   const [scroll, setScroll] = useState(0);
   const [candidates, setCandidates] = useState<readonly string[]>([]);
-  const screen = store.screen;
   const s = store.session.scenario;
 
   useInput((input, key) => {
@@ -94,9 +119,12 @@ export function App({ store, theme, onAbort, onExit }: Props) {
     // While the help is open, keys close it or quit; nothing is typed into the hidden line.
     if (help && cmd !== 'app.help' && cmd !== 'overlay.close' && cmd !== 'app.quit') return;
     if (cmd === 'app.help' && lineRef.current.text !== '') {
+      store.dismissHint(store.speaker);
       dispatch({ type: 'insert', text: input });
       return;
     }
+    const types = cmd ? !KEEPS_HINT.has(cmd) && !(cmd === 'overlay.close' && help) : input !== '' && !key.ctrl && !key.meta;
+    if (types) store.dismissHint(store.speaker);
     switch (cmd) {
       case 'app.quit': return store.setScreen('confirm-quit');
       case 'drill.end': return store.setScreen('confirm-end');
@@ -107,6 +135,7 @@ export function App({ store, theme, onAbort, onExit }: Props) {
       case 'drill.slower': return store.scaleSpeed(0.5);
       case 'drill.inject': return store.clock.injectNow();
       case 'speaker.next': return store.nextSpeaker();
+      case 'scribe.noteOldest': return noteOldest();
       case 'channel.up': return setScroll((x) => x + Math.max(1, layout.bodyRows - 2));
       case 'channel.down': return setScroll((x) => Math.max(0, x - Math.max(1, layout.bodyRows - 2)));
       case 'overlay.close':
@@ -160,8 +189,8 @@ export function App({ store, theme, onAbort, onExit }: Props) {
           <RolePanel store={store} theme={theme} cols={layout.panelCols} rows={layout.bodyRows} />
         </Box>
       )}
-      <CommandLine speaker={store.speaker} role={role} line={line} hint={hint} theme={theme} cols={cols} />
-      <Footer theme={theme} cols={cols} hotSeat={store.speakers.length > 1} />
+      <CommandLine speaker={store.speaker} role={role} line={line} hint={hint} notice={notice} theme={theme} cols={cols} />
+      <Footer theme={theme} cols={cols} hotSeat={store.speakers.length > 1} role={role} />
     </Box>
   );
 }

@@ -1,4 +1,9 @@
-/** The prompt, the line being typed with its cursor, and one line of help for the command being typed. */
+/**
+ * The prompt, the line being typed with its cursor, and under it one line of help for the command being typed,
+ * or the speaker's private hint (up to three rows) until they type.
+ *   alice (ic)> /assign @carol check web-logs in 5m_
+ *   /assign @name TASK in Nm — IC gives one person a task with a time box
+ */
 import { Box, Text } from 'ink';
 import type { LineState } from '../line-editor';
 import { roleToken, type Theme } from '../theme';
@@ -8,11 +13,14 @@ interface Props {
   readonly role: string;
   readonly line: LineState;
   readonly hint: string;
+  /** The speaker's private hint, already wrapped (hintRows); shown instead of the help while there is one. */
+  readonly notice?: readonly string[];
   readonly theme: Theme;
   readonly cols: number;
 }
 
-export function CommandLine({ speaker, role, line, hint, theme, cols }: Props) {
+/** The command line and the hint row(s) under it. */
+export function CommandLine({ speaker, role, line, hint, notice = [], theme, cols }: Props) {
   const prompt = `${speaker} (${role})> `;
   const room = Math.max(10, cols - prompt.length - 1);
   // Keep the cursor in view on long lines by showing the tail.
@@ -27,7 +35,9 @@ export function CommandLine({ speaker, role, line, hint, theme, cols }: Props) {
         <Text inverse>{visible[cur] ?? ' '}</Text>
         <Text>{visible.slice(cur + 1)}</Text>
       </Text>
-      <Text color={theme.fg('muted')} wrap="truncate">{hint}</Text>
+      {notice.length
+        ? notice.map((row, i) => <Text key={i} color={theme.fg('notice')} wrap="truncate">{row}</Text>)
+        : <Text color={theme.fg('muted')} wrap="truncate">{hint}</Text>}
     </Box>
   );
 }

@@ -1,18 +1,22 @@
 /** The key hints along the bottom, read from the keymap. */
 import { Text } from 'ink';
-import { KEYMAP } from '../keymap';
+import { KEYMAP, type Binding } from '../keymap';
 import type { Theme } from '../theme';
 
 interface Props {
   readonly theme: Theme;
   readonly cols: number;
   readonly hotSeat: boolean;
+  /** The speaker's role: some keys are shown only to the role that uses them. */
+  readonly role?: string;
 }
 
-export function Footer({ theme, cols, hotSeat }: Props) {
-  // In hot-seat mode the speaker key comes first: on a narrow screen it matters most.
-  const items = KEYMAP.filter((b) => b.footer && (hotSeat || b.command !== 'speaker.next'))
-    .sort((a, b) => Number(b.command === 'speaker.next') - Number(a.command === 'speaker.next'))
+/** The key hints along the bottom for this speaker: the hot-seat key, then their role's keys, then the rest. */
+export function Footer({ theme, cols, hotSeat, role }: Props) {
+  // On a narrow screen the items on the right are dropped: the speaker key and the role's own keys matter most.
+  const rank = (b: Binding): number => (b.command === 'speaker.next' ? 0 : b.footerRoles ? 1 : 2);
+  const items = KEYMAP.filter((b) => b.footer && (hotSeat || b.command !== 'speaker.next') && (!b.footerRoles || (role !== undefined && b.footerRoles.includes(role))))
+    .sort((a, b) => rank(a) - rank(b))
     .map((b) => `${b.label} ${b.footer}`);
   // Whole items only: a hint cut mid-word reads as a different key.
   let text = '';

@@ -1,7 +1,7 @@
 /** The ? overlay: every key and every chat-ops command, generated from the keymap and command usage, in columns. */
 import { Box, Text } from 'ink';
 import { COMMAND_NAMES, COMMAND_USAGE } from '../../engine/command';
-import { KEYMAP } from '../keymap';
+import { helpKeyRows } from '../keymap';
 import type { Theme } from '../theme';
 
 interface Props {
@@ -12,9 +12,12 @@ interface Props {
 
 const GAP = 2;
 
+/** Every key and command, in as many columns as the rows need. */
 export function HelpOverlay({ theme, cols, rows }: Props) {
+  const keys = helpKeyRows();
+  const labelWidth = Math.max(...keys.map((k) => k.label.length));
   const items = [
-    { text: 'KEYS', head: true }, ...KEYMAP.map((b) => ({ text: `${b.label.padEnd(6)} ${b.description}`, head: false })),
+    { text: 'KEYS', head: true }, ...keys.map((k) => ({ text: `${k.label.padEnd(labelWidth)} ${k.description}`, head: false })),
     { text: 'COMMANDS', head: true }, ...COMMAND_NAMES.map((c) => ({ text: COMMAND_USAGE[c], head: false })),
   ];
   const per = Math.max(1, rows - 1);

@@ -1,10 +1,13 @@
 /** The right-hand panel for whoever is speaking: what their role needs to see. */
 import { Box } from 'ink';
+import { stripControl } from '../../engine/sanitize';
+import type { LedgerItem } from '../../scoring/scribe-coverage';
 import type { DrillStore } from '../drill-store';
 import { useDrillSeconds, useSnapshot } from '../hooks/use-drill';
 import {
-  draftRows, lastCheckRows, notesRows, pageRows, pollRows, reportRows, rosterRows, serviceRows, taskRows, unnotedRows,
+  draftRows, lastCheckRows, notesRows, pageRows, pollRows, queueRows, reportRows, rosterRows, serviceRows, taskOwnersById, taskRows,
 } from '../panel-rows';
+import { nextNoteFill, unnotedItems } from '../scribe-queue';
 import type { Theme } from '../theme';
 import { PanelSection, type PanelRow } from './PanelSection';
 
@@ -18,18 +21,33 @@ interface Props {
 /** The sections for a role, as [title, rows, text when empty]. */
 type Section = readonly [string, readonly PanelRow[], string?];
 
+/** What ^O would start a note for, as the scribe panel's title names it. */
+function noteKeyTarget(items: readonly LedgerItem[]): string {
+  const next = nextNoteFill(items, '')?.item;
+  if (!next) return '';
+  return ` (^O ${next.kind === 'followup' ? 'TODO' : next.kind === 'mitigation' ? 'mitigation' : stripControl(next.ref)})`;
+}
+
+/** The panel for the speaker's role, filled top to bottom within its rows. */
 export function RolePanel({ store, theme, cols, rows }: Props) {
   const snap = useSnapshot(store);
   const seconds = useDrillSeconds(store);
   const who = store.speaker;
   const role = store.displayRole(who);
   const team = store.session.options.cast.find((p) => p.name === who)?.team;
-  const myTasks: PanelRow[] = snap.tasks.filter((t) => t.to === who && t.status === 'open').map((t) => ({ text: `${t.id} ${t.text}`, token: t.acked ? 'text' : 'warn' }));
+  const owners = taskOwnersById(store.events);
+  const myTasks: PanelRow[] = snap.tasks.filter((t) => (owners.get(t.id) ?? [t.to]).includes(who) && t.status === 'open')
+    .map((t) => ({ text: `${t.id} ${stripControl(t.text)}`, token: t.acked ? 'text' : 'warn' }));
   let sections: Section[];
   if (role === 'ic' || role === 'deputy') {
-    sections = [['ROSTER', rosterRows(snap)], ['TASKS', taskRows(snap, seconds * 1000), 'none open'], ['POLL', pollRows(snap), 'none open']];
+    sections = [['ROSTER', rosterRows(snap)], ['TASKS', taskRows(snap, seconds * 1000, owners), 'none open'], ['POLL', pollRows(snap), 'none open']];
   } else if (role === 'scribe') {
-    sections = [['NOT YET NOTED', unnotedRows(store.session, store.events, seconds * 1000), 'all caught up'], ['YOUR NOTES', notesRows(store.events, who, 8), '/note TEXT, /todo TEXT'], ['TASKS', taskRows(snap, seconds * 1000), 'none open']];
+    const queue = unnotedItems(store.session, store.events);
+    sections = [
+      [`NOT YET NOTED${noteKeyTarget(queue)}`, queueRows(queue, seconds * 1000), 'all caught up'],
+      ['YOUR NOTES', notesRows(store.events, who, 8), '/note TEXT, /todo TEXT'],
+      ['TASKS', taskRows(snap, seconds * 1000, owners), 'none open'],
+    ];
   } else if (role === 'customer-liaison' || role === 'internal-liaison') {
     sections = [['DRAFTS', draftRows(snap), '/draft TEXT'], ['CUSTOMER REPORTS', reportRows(store.events), 'none yet'], ['YOUR TASKS', myTasks, 'none']];
   } else {

@@ -1,15 +1,20 @@
 /**
- * The end-of-drill screen (and `firedrill review` on a terminal): score, metrics, violations by role.
- *   Score 82 (B) — resolved            run folder: firedrill-runs/20261126T...
- *   METRICS                 time    target
- *   ✓ timeToAcknowledge     00:40   05:00
+ * The end-of-drill screen (and `firedrill review` on a terminal): each player's score and the team's, the
+ * outcome, metrics, and violations by person (bots apart).
+ *   You, Scribe: 45 (F) · team 96 (A)
+ *   resolved — Orders fail during the lunchtime rush
+ *   Scribe coverage 80% (8/10)   run folder: firedrill-runs/20261126T...
+ *   METRICS                  time  target             VIOLATIONS
+ *   ✓ timeToAcknowledge     00:40   05:00             bob (you):
  */
 import { Box, Text } from 'ink';
+import stringWidth from 'string-width';
 import { stripControl } from '../../engine/sanitize';
 import { formatClock } from '../../scenario/duration';
 import { METRIC_KEYS, type Scorecard } from '../../scoring/types';
 import { headline } from '../../scoring/whose-score';
 import type { Theme } from '../theme';
+import { wrapText } from '../wrap';
 
 interface Props {
   readonly card: Scorecard;
@@ -21,6 +26,25 @@ interface Props {
   readonly rows: number;
 }
 
+/**
+ * The headline as whole rows: a break falls between one person's score and the next (never inside one), so
+ * the team's score is not cut off when several people played; a long "Not scored" reason wraps at spaces.
+ */
+export function headlineRows(text: string, cols: number, max = 3): string[] {
+  const rows: string[] = [];
+  for (const part of text.split(' · ')) {
+    const last = rows[rows.length - 1];
+    if (last !== undefined && stringWidth(`${last} · ${part}`) <= cols) rows[rows.length - 1] = `${last} · ${part}`;
+    else rows.push(...wrapText(part, cols));
+  }
+  return rows.slice(0, max);
+}
+
+// Keys for the violation groups that are not one person; no participant's name contains a NUL.
+const BOTS = '\0bots';
+const TEAM = '\0team';
+
+/** The scorecard screen, fitted to cols × rows. */
 export function ScorecardView({ card, you = [], runDir, theme, cols, rows }: Props) {
   // The colour follows the score of the people at this screen: a scribe on 45 should not see green.
   const mine = card.participants.filter((p) => you.includes(p.name) && p.score !== null).map((p) => p.score!);
@@ -32,24 +56,29 @@ export function ScorecardView({ card, you = [], runDir, theme, cols, rows }: Pro
     const na = notApplicable.has(k);
     return { k, na, text: na ? '     n/a' : m ? `${formatClock(m.ms).padStart(7)} ${formatClock(m.targetMs).padStart(7)}` : '   never', met: m?.met ?? false };
   });
-  // People's violations by person; bots' apart, since a bot's mistake is not the team's lesson.
+  // People's violations by person; bots' apart, since a bot's mistake is not the team's lesson. A rule broken
+  // by no one person ("nobody took command") is the team's, not someone called "nobody".
   const bots = new Set(card.participants.filter((p) => p.kind === 'bot').map((p) => p.name));
+  const people = new Set(card.participants.filter((p) => p.kind !== 'bot').map((p) => p.name));
   const titles = new Map(card.rules.map((r) => [r.id, r.title]));
   const byWho = new Map<string, string[]>();
   for (const r of card.rules) {
     for (const v of r.violations) {
-      const key = bots.has(v.actor) ? 'bots' : v.actor;
-      byWho.set(key, [...(byWho.get(key) ?? []), `${r.id} ${bots.has(v.actor) ? `${v.actor}: ` : ''}${titles.get(r.id) ?? ''}`]);
+      const key = bots.has(v.actor) ? BOTS : people.has(v.actor) ? v.actor : TEAM;
+      byWho.set(key, [...(byWho.get(key) ?? []), `${r.id} ${key === BOTS ? `${stripControl(v.actor)}: ` : ''}${titles.get(r.id) ?? ''}`]);
     }
   }
-  const order = [...[...byWho.keys()].filter((k) => k !== 'bots'), ...(byWho.has('bots') ? ['bots'] : [])];
-  const violations = order.flatMap((k) => [k === 'bots' ? 'by bots (not yours):' : `${you.includes(k) ? `${k} (you)` : k}:`, ...(byWho.get(k) ?? []).map((l) => `  ${l}`)]);
+  const order = [...[...byWho.keys()].filter((k) => k !== BOTS && k !== TEAM), ...[TEAM, BOTS].filter((k) => byWho.has(k))];
+  const heading = (k: string): string => (k === BOTS ? 'by bots (not yours):' : k === TEAM ? 'the team (no one person):' : `${stripControl(k)}${you.includes(k) ? ' (you)' : ''}:`);
+  const violations = order.flatMap((k) => [heading(k), ...(byWho.get(k) ?? []).map((l) => `  ${l}`)]);
+  const head = headlineRows(stripControl(headline(card, you)), cols);
   const half = Math.floor(cols / 2);
-  const listRows = Math.max(3, rows - 7);
+  // Three rows of outcome, coverage and column titles, and the last line, around the lists; one row spare.
+  const listRows = Math.max(3, rows - 6 - head.length);
   const coverage = card.scribe.coverage === null ? 'no key events' : `${Math.round(card.scribe.coverage * 100)}% (${card.scribe.noted}/${card.scribe.total})`;
   return (
     <Box flexDirection="column" width={cols} height={rows}>
-      <Text bold color={theme.fg(gradeToken)} wrap="truncate">{stripControl(headline(card, you))}</Text>
+      {head.map((h, i) => <Text key={i} bold color={theme.fg(gradeToken)} wrap="truncate">{h}</Text>)}
       <Text color={theme.fg('muted')} wrap="truncate">{`${card.outcome} — ${stripControl(card.scenario.title)}`}</Text>
       <Text color={theme.fg('muted')} wrap="truncate">{`Scribe coverage ${coverage}${runDir ? `   run folder: ${runDir}` : ''}`}</Text>
       <Box>

@@ -455,3 +455,24 @@ describe('addressesIncidentCommander', () => {
     expect(addressesIncidentCommander(text, ic)).toBe(false);
   });
 });
+
+// Phrasings found by the fairness scripts (a by-the-book team typing naturally), each once misread.
+describe('phrasings found by the fairness scripts', () => {
+  it.each([
+    "Henrik, not now please, we're in the middle of this. I'll update you when it's done.",
+    "Henrik, understood. I'll give you a full briefing once we're through this.",
+    "Renata, we won't pull everyone in, more people would slow us down. Wendy will keep you posted every 30 minutes.",
+    'Dana, there is no other provider we can switch to today. We will not guess a time.',
+  ])('answers a swoop: %s', (line) => expect(answersSwoop(line)).toBe(true));
+  it.each([
+    ['Thanks Kofi. Status: SEV-2, mitigated, watching', 'SEV-2, mitigated, watching'],
+    ['OK everyone, quick update: SEV-2, rollback under way', 'SEV-2, rollback under way'],
+  ])('reads a status after a lead-in: %s', (line, body) => expect(statusUpdateText(line)).toBe(body));
+  it.each(["Marcus, Kofi's 3 minutes on the archiver are up.", "raj's warm-up is overdue", 'raj is past his time box on the warm-up', "timer on raj's warm-up is up", 'IC, heads up: 20 min since the trigger.'])(
+    'hears a deputy callout: %s', (line) => expect(deputyCallout(line)).toBe(true));
+  it('reads "Severity 1, we assume the worst." as declaring SEV-1, but not a question', () => {
+    expect(declaredSeverity('Severity 1, we assume the worst.')).toBe('SEV-1');
+    expect(declaredSeverity('Severity 1?')).toBeUndefined();
+  });
+  it('takes "kofi (DBA on-call) joining" as an introduction', () => expect(identifiesSelf('kofi (DBA on-call) joining', 'kofi')).toBe(true));
+});
