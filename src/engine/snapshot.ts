@@ -18,6 +18,8 @@ export interface SnapshotPerson {
 export interface SnapshotTask {
   readonly id: string;
   readonly to: string;
+  /** Everyone it was given to (one by the book; none for a group word such as "someone"). */
+  readonly owners: readonly string[];
   readonly text: string;
   readonly status: 'open' | 'done';
   readonly acked: boolean;
@@ -80,7 +82,7 @@ export function snapshotOf(s: DrillSession): DrillSnapshot {
       paged: unacked.has(p.info.name) || (p.pagedAt !== undefined && p.joinedAt === undefined),
     })),
     tasks: s.tasks.map((t) => ({
-      id: t.id, to: t.to, text: t.text, status: t.status, acked: t.ackedAt !== undefined, timeboxMs: t.timeboxMs,
+      id: t.id, to: t.to, owners: t.owners, text: t.text, status: t.status, acked: t.ackedAt !== undefined, timeboxMs: t.timeboxMs,
       ...(t.dueAt !== undefined ? { dueAt: t.dueAt } : {}),
     })),
     ...(poll ? { poll: { id: poll.id, proposal: poll.proposal, objections: poll.objections.length } } : {}),

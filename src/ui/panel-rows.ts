@@ -23,21 +23,12 @@ export function rosterRows(snap: DrillSnapshot): PanelRow[] {
     }));
 }
 
-/** Who each task went to, from its assignment: one owner, several, or none (a group word such as "someone"). */
-export function taskOwnersById(events: readonly JournalEvent[]): ReadonlyMap<string, readonly string[]> {
-  const owners = new Map<string, readonly string[]>();
-  for (const e of events) {
-    if (e.type === 'task.assign') owners.set(String(e.data.id), Array.isArray(e.data.owners) ? e.data.owners.map(String) : [String(e.data.to)]);
-  }
-  return owners;
-}
-
 /** Task board rows with owners ("erin+1" for two) and countdowns (time left, or how long overdue). */
-export function taskRows(snap: DrillSnapshot, nowMs: number, owners: ReadonlyMap<string, readonly string[]> = new Map()): PanelRow[] {
+export function taskRows(snap: DrillSnapshot, nowMs: number): PanelRow[] {
   return snap.tasks.filter((t) => t.status === 'open').map((t) => {
     const left = t.dueAt === undefined ? 'no box' : t.dueAt >= nowMs ? formatClock(t.dueAt - nowMs) : `-${formatClock(nowMs - t.dueAt)}`;
     const overdue = t.dueAt !== undefined && t.dueAt < nowMs;
-    const all = owners.get(t.id) ?? [t.to];
+    const all = t.owners.length ? t.owners : [t.to];
     const who = all.length > 1 ? `${all[0]!.slice(0, 5)}+${all.length - 1}` : t.to;
     return { text: `${t.id} ${clean(who).padEnd(8).slice(0, 8)} ${left.padStart(6)} ${t.acked ? '✓' : '?'} ${clean(t.text)}`, token: overdue ? 'bad' : t.dueAt === undefined ? 'warn' : 'text' };
   });

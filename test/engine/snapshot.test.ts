@@ -15,7 +15,7 @@ describe('snapshot', () => {
     expect(snap.incident).toEqual({ triggered: true, ic: 'alice', severity: 'SEV-2', resolved: false });
     expect(snap.people.find((p) => p.name === 'alice')?.roles).toEqual(['ic']);
     expect(snap.people.find((p) => p.name === 'carol')).toMatchObject({ joined: true, paged: false, team: 'web-team' });
-    expect(snap.tasks).toEqual([{ id: 'T1', to: 'carol', text: 'check web-logs', status: 'open', acked: false, timeboxMs: 300_000, dueAt: 540_000 }]);
+    expect(snap.tasks).toEqual([{ id: 'T1', to: 'carol', owners: ['carol'], text: 'check web-logs', status: 'open', acked: false, timeboxMs: 300_000, dueAt: 540_000 }]);
     expect(snap.poll).toEqual({ id: 'P1', proposal: 'revert-config?', objections: 0 });
     expect(snap.alerts).toEqual([{ id: 'web-errors', title: 'web-errors', firing: true, ackedBy: 'carol', notified: ['carol'] }]);
     const err = snap.metrics.find((m) => m.ref === 'web.error_rate')!;

@@ -5,7 +5,7 @@ import type { LedgerItem } from '../../scoring/scribe-coverage';
 import type { DrillStore } from '../drill-store';
 import { useDrillSeconds, useSnapshot } from '../hooks/use-drill';
 import {
-  draftRows, lastCheckRows, notesRows, pageRows, pollRows, queueRows, reportRows, rosterRows, serviceRows, taskOwnersById, taskRows,
+  draftRows, lastCheckRows, notesRows, pageRows, pollRows, queueRows, reportRows, rosterRows, serviceRows, taskRows,
 } from '../panel-rows';
 import { nextNoteFill, unnotedItems } from '../scribe-queue';
 import type { Theme } from '../theme';
@@ -35,18 +35,17 @@ export function RolePanel({ store, theme, cols, rows }: Props) {
   const who = store.speaker;
   const role = store.displayRole(who);
   const team = store.session.options.cast.find((p) => p.name === who)?.team;
-  const owners = taskOwnersById(store.events);
-  const myTasks: PanelRow[] = snap.tasks.filter((t) => (owners.get(t.id) ?? [t.to]).includes(who) && t.status === 'open')
+  const myTasks: PanelRow[] = snap.tasks.filter((t) => t.owners.includes(who) && t.status === 'open')
     .map((t) => ({ text: `${t.id} ${stripControl(t.text)}`, token: t.acked ? 'text' : 'warn' }));
   let sections: Section[];
   if (role === 'ic' || role === 'deputy') {
-    sections = [['ROSTER', rosterRows(snap)], ['TASKS', taskRows(snap, seconds * 1000, owners), 'none open'], ['POLL', pollRows(snap), 'none open']];
+    sections = [['ROSTER', rosterRows(snap)], ['TASKS', taskRows(snap, seconds * 1000), 'none open'], ['POLL', pollRows(snap), 'none open']];
   } else if (role === 'scribe') {
     const queue = unnotedItems(store.session, store.events);
     sections = [
       [`NOT YET NOTED${noteKeyTarget(queue)}`, queueRows(queue, seconds * 1000), 'all caught up'],
       ['YOUR NOTES', notesRows(store.events, who, 8), '/note TEXT, /todo TEXT'],
-      ['TASKS', taskRows(snap, seconds * 1000, owners), 'none open'],
+      ['TASKS', taskRows(snap, seconds * 1000), 'none open'],
     ];
   } else if (role === 'customer-liaison' || role === 'internal-liaison') {
     sections = [['DRAFTS', draftRows(snap), '/draft TEXT'], ['CUSTOMER REPORTS', reportRows(store.events), 'none yet'], ['YOUR TASKS', myTasks, 'none']];
