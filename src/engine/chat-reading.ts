@@ -69,7 +69,8 @@ function escapeRe(s: string): string {
 /** The person a line opens by addressing ("Kofi, ...", "@kofi: ..."), and the rest of the line. */
 function addressed(text: string, people: readonly string[]): { person: string; rest: string } | undefined {
   for (const p of [...people].sort((a, b) => b.length - a.length)) {
-    const m = new RegExp(`^\\s*@?${escapeRe(p)}\\s*[,:—–-]\\s*(\\S[\\s\\S]*)$`, 'i').exec(text);
+    // "Kofi, ...", "kofi: ...", or "@kofi ..." (an @mention needs no comma).
+    const m = new RegExp(`^\\s*(?:@${escapeRe(p)}\\s*[,:—–-]?|${escapeRe(p)}\\s*[,:—–-])\\s*(\\S[\\s\\S]*)$`, 'i').exec(text);
     if (m) return { person: p, rest: m[1]! };
   }
   return undefined;

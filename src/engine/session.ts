@@ -227,9 +227,12 @@ export class DrillSession {
     }
     if (parsed.kind !== 'say') return this.handle(actor, role, parsed);
     const reading = readChat(parsed.text, this.chatContext(actor));
+    // "Status: SEV-1, ..." declares the level the update then reports, so the severity goes first.
+    const first = reading.instead?.kind === 'status' ? reading.also : [];
+    for (const c of first) this.handle(actor, role, c, 'chat');
     if (reading.instead) this.handle(actor, role, reading.instead, 'chat');
     else this.handle(actor, role, parsed);
-    for (const c of reading.also) this.handle(actor, this.roleOf(actor), c, 'chat');
+    for (const c of reading.also) if (!first.includes(c)) this.handle(actor, this.roleOf(actor), c, 'chat');
     if (!reading.instead && this.people.get(actor)?.joinedAt === undefined && this.incident.ic !== actor) {
       this.hint(actor, role, 'you have not joined the call yet: say who you are and what you cover first (/join orders-api)');
     }
