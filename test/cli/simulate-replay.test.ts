@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +76,22 @@ describe('drill scripts', () => {
     expect(header.participants.find((p) => p.name === 'alice')).toMatchObject({ seat: 'ic', kind: 'human' });
     const claim = events.find((e) => e.type === 'role.claim');
     expect(claim).toMatchObject({ actor: 'alice', atMs: 270_000 });
+  });
+
+  it('plays a by-the-book human team typing naturally (the fairness script) to 100, leading the summary with each person\'s own score', () => {
+    const dir = tmp();
+    try {
+      const file = join(ROOT, 'test/scoring/fairness/scripts/bad-deploy-rollback.yaml');
+      const json = runCli(['simulate', INTRO, '--seed', '1', '--script', file, '--out', join(dir, 'a'), '--json']);
+      expect(json.code, json.stderr).toBe(0);
+      const doc = JSON.parse(json.stdout) as { score: number; grade: string; people: { name: string; score: number }[] };
+      expect(doc).toMatchObject({ score: 100, grade: 'A' });
+      expect(doc.people.map((p) => [p.name, p.score])).toEqual([['alice', 100], ['bob', 100], ['dan', 100], ['carol', 100]]);
+      const text = runCli(['simulate', INTRO, '--seed', '1', '--script', file, '--out', join(dir, 'b')]);
+      expect(text.stdout).toMatch(/score {7}alice, Incident Commander: 100 \(A\) · bob, Scribe: 100 \(A\) · .* · team 100 \(A\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   const cases: [string, string, RegExp][] = [

@@ -60,7 +60,7 @@ export function runReplay(target: string, opts: { json?: boolean; scenario?: str
       ...(d ? { divergence: { seq: d.seq, expected: d.expected ?? null, actual: d.actual ?? null } } : {}),
     });
   } else if (result.reproduces) {
-    out(`${path}: reproduces — ${result.compared} events identical (seed ${header.seed}, outcome ${result.session.outcome ?? 'unfinished'}, score ${card.score} ${card.grade})${truncated ? '; the journal was cut off, compared up to its last whole line' : ''}`);
+    out(`${path}: reproduces — ${result.compared} events identical (seed ${header.seed}, outcome ${result.session.outcome ?? 'unfinished'}, ${card.score === null ? 'not scored' : `score ${card.score} ${card.grade}`})${truncated ? '; the journal was cut off, compared up to its last whole line' : ''}`);
   } else {
     const show = (e: typeof d extends undefined ? never : NonNullable<typeof d>['expected']) =>
       e ? `T+${formatClock(e.atMs)} ${e.actor} (${e.role}) ${e.type} ${JSON.stringify(e.data)}` : '(nothing)';

@@ -5,10 +5,12 @@ import { attachBots } from '../../bots/attach-bots';
 import { buildCast, type BotPolicyName } from '../../engine/cast';
 import { FileJournal, type JournalEvent } from '../../engine/journal';
 import { createFaker } from '../../engine/random';
+import { stripControl } from '../../engine/sanitize';
 import { RealTimeDriver } from '../../engine/real-time-driver';
 import { DrillSession } from '../../engine/session';
 import { loadDrillScript, type DrillScript } from '../../scenario/drill-script';
 import { formatProblem } from '../../scenario/problem';
+import { headline } from '../../scoring/whose-score';
 import { out, outJson } from '../output';
 import { requireScenario } from '../require-scenario';
 import { createRunDir } from '../run-dir';
@@ -68,13 +70,15 @@ export async function runSimulate(file: string, opts: SimulateOptions): Promise<
   const card = writeScorecard(dir, scenario, session.header!, events);
   if (opts.json) {
     outJson({
-      score: card.score, grade: card.grade,
+      score: card.score, grade: card.grade, ...(card.notScored ? { notScored: card.notScored } : {}),
+      people: card.participants.filter((p) => p.kind === 'human').map((p) => ({ name: p.name, roles: p.roles, score: p.score, grade: p.grade })),
       outcome: session.outcome ?? 'aborted', scenario: { id: scenario.id, title: scenario.title, hash: scenario.hash }, seed,
       policy, runDir: dir, journal: join(dir, 'journal.jsonl'), events: events.length, times: keyTimes(events),
       participants: cast,
     });
   } else {
-    out([...summaryLines(session, dir, events), `  score       ${card.score} (${card.grade})`].join('\n'));
+    // Each person's own score leads, then the team's (only the team's when bots played every seat).
+    out([...summaryLines(session, dir, events), `  score       ${stripControl(headline(card))}`].join('\n'));
   }
   return 0;
 }
