@@ -1,11 +1,19 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ScorecardError, parseScorecard, readScorecard } from '../../src/scoring/scorecard-schema';
 import { perfectFixture, scorecardFixture } from '../helpers/scorecard-fixture';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'firedrill-scorecard-'));
+const made: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'firedrill-scorecard-'));
+  made.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
 
 function write(text: string, name = 'scorecard.json'): string {
   const p = join(tmp(), name);
@@ -29,6 +37,20 @@ describe('readScorecard', () => {
     for (const card of [scorecardFixture(), perfectFixture(), scorecardFixture({ outcome: 'timed-out', drill: { ...scorecardFixture().drill, postmortemOwner: null } })]) {
       expect(readScorecard(write(JSON.stringify(card, null, 2)))).toEqual(card);
     }
+  });
+
+  it('reads back a drill that was not scored, and rules with advice', () => {
+    const fixture = scorecardFixture();
+    const notScored = { ...fixture, score: null, grade: null, notScored: 'the drill ended at T+00:09, before anyone triggered the incident response', deductions: [],
+      participants: fixture.participants.map((p) => ({ ...p, score: null, grade: null })) };
+    expect(readScorecard(write(JSON.stringify(notScored)))).toEqual(notScored);
+    const advice = { ...fixture, rules: [{ ...fixture.rules[0]!, advisories: [{ atMs: 1000, actor: 'alice', evidence: { seq: 3, type: 'role.claim', note: 'held command for 1h5m' } }] }, ...fixture.rules.slice(1)] };
+    expect(readScorecard(write(JSON.stringify(advice)))).toEqual(advice);
+  });
+
+  it('reads a scorecard written before participants had a grade', () => {
+    const old = { ...scorecardFixture(), participants: scorecardFixture().participants.map(({ grade: _grade, ...p }) => p) };
+    expect(readScorecard(write(JSON.stringify(old))).participants.map((p) => p.grade)).toEqual(old.participants.map(() => null));
   });
 
   it('accepts a byte-order mark and ignores keys a later version may add', () => {
