@@ -234,7 +234,8 @@ export class DrillSession {
     else this.handle(actor, role, parsed);
     for (const c of reading.also) if (!first.includes(c)) this.handle(actor, this.roleOf(actor), c, 'chat');
     if (!reading.instead && this.people.get(actor)?.joinedAt === undefined && this.incident.ic !== actor) {
-      this.hint(actor, role, 'you have not joined the call yet: say who you are and what you cover first (/join orders-api)');
+      const covers = this.scenario.services.find((x) => x.owner === this.people.get(actor)?.info.team)?.id ?? role;
+      this.hint(actor, role, `you have not joined the call yet: say who you are and what you cover first (/join ${covers})`);
     }
   }
 
@@ -319,11 +320,12 @@ export class DrillSession {
     return task.refs.length === 0 && task.services.length === 0 && this.scenario.services.some((x) => x.id === action.service && x.owner === team);
   }
 
-  /** A decision in words ("X1", or "do it" right after deciding): the actions a task carries out. */
-  private decidedActions(text: string, now: number): string[] {
+  /** A decision in words ("run X1", or "do it" right after deciding): the actions a task carries out. */
+  private decidedActions(text: string, now: number, namesOwn: boolean): string[] {
     const named = eventIdsIn(text).filter((id) => id.startsWith('X'));
     const byId = this.decisions.filter((d) => named.includes(d.id)).flatMap((d) => d.actions);
-    if (byId.length) return byId;
+    if (byId.length || namesOwn) return byId;
+    // Only a task that names nothing else carries out the last decision: "check the logs, run the query" does not.
     const last = this.decisions.at(-1);
     const recent = last !== undefined && now - last.atMs <= DECISION_CARRIES_MS;
     return recent && CARRY_OUT_RE.test(text) ? [...last.actions] : [];
@@ -582,7 +584,7 @@ export class DrillSession {
     if (!this.requireIc(actor, role, 'assigns tasks')) return;
     const id = `T${this.tasks.length + 1}`;
     const about = linkIntent(c.task, this.scenario);
-    const actions = [...new Set([...about.actions, ...this.decidedActions(c.task, now)])];
+    const actions = [...new Set([...about.actions, ...this.decidedActions(c.task, now, about.actions.length + about.probes.length > 0)])];
     const refs = [...actions, ...about.probes];
     const to = c.owners[0] ?? c.group ?? 'someone';
     const task: Task = {

@@ -373,6 +373,14 @@ describe('process mistakes are recorded, not refused', () => {
     expect(only(events, 'carol', '/run revert-config').data).toMatchObject({ major: true, taskId: null });
   });
 
+  it('a task that names nothing else carries out the decision just made; one that names something else does not', () => {
+    const decided: Line[] = [IC, ['2:20', 'alice', '/poll revert the config push? any strong objections'], ['2:35', 'alice', '/decide revert it']];
+    const doIt = run([...decided, ['2:40', 'alice', '/assign @carol do it, report back in 5'], ['2:50', 'carol', '/run revert-config']]);
+    expect(only(doIt.events, 'carol', '/run revert-config').data).toMatchObject({ taskId: 'T1', decisionId: 'X1' });
+    const other = run([...decided, ['2:40', 'alice', '/assign @carol check the web logs and run the query in 5m'], ['2:50', 'carol', '/run revert-config']]);
+    expect(only(other.events, 'carol', '/run revert-config').data).toMatchObject({ taskId: null, decisionId: 'X1' });
+  });
+
   it('a task that names the major action in words covers it', () => {
     const { events } = run([IC, ['2:40', 'alice', '/assign @carol revert the config push in 5m'], ['2:50', 'carol', '/run revert-config']]);
     expect(only(events, 'carol', '/run revert-config').data).toMatchObject({ major: true, taskId: 'T1' });

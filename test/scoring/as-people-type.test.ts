@@ -209,8 +209,12 @@ describe('bots keep the rules they model, whatever the humans do', () => {
   it('a bot responder given a task before it joined joins first, and the team assembles', () => {
     const cast = buildCast(BAD_DEPLOY, [{ name: 'alice', role: 'ic' }], createFaker('1', 'people'), 'by-the-book');
     const bot = cast.find((p) => p.team === 'orders-team' && p.onCall === 'primary')!.name;
+    const scribe = cast.find((p) => p.seat === 'scribe')!.name;
     const r = run(BAD_DEPLOY, [{ name: 'alice', role: 'ic' }], [['3:22', 'alice', '/ic This is Alice, I am the Incident Commander'],
-      ['3:25', 'alice', `/assign @${bot} check the orders-api logs in 5m`]], 'by-the-book');
+      ['3:25', 'alice', `/assign @${bot} check the orders-api logs in 5m`], ['3:40', 'alice', `/appoint @${scribe} scribe`]], 'by-the-book');
+    const join = r.events.find((e) => e.type === 'participant.join' && e.actor === bot)!;
+    const work = r.events.find((e) => e.type === 'probe.start' && e.actor === bot)!;
+    expect(join.atMs).toBeLessThanOrEqual(work.atMs);
     const botViolations = r.card.participants.filter((p) => p.kind === 'bot').flatMap((p) => p.violations.map((v) => `${p.name} ${v.rule}: ${v.note}`));
     expect(botViolations).toEqual([]);
     expect(r.card.metrics.timeToAssemble).not.toBeNull();
