@@ -73,6 +73,16 @@ export function scribeAt(ix: JournalIndex, t: number): string {
   return who ?? 'nobody';
 }
 
+/**
+ * Whether a deadline fell within the drill: a person cannot be judged late for something the drill stopped
+ * before they were due to do (an assignment 20 seconds before the time-out, a remark in the last seconds).
+ * When the team ended the call itself, what came at least a minute before the end was due by the end.
+ */
+export function dueInDrill(ix: JournalIndex, deadline: number, since?: number): boolean {
+  if (deadline <= ix.tEnd) return true;
+  return since !== undefined && ix.first('call.end') !== undefined && ix.tEnd - since >= PARAMS.GRACE;
+}
+
 /** The IC at a drill time, if anyone held command then. */
 export function icAt(ix: JournalIndex, t: number): string | undefined {
   let who: string | undefined;

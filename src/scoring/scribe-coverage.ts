@@ -5,7 +5,7 @@
  */
 import { contentStems } from '../engine/intent/words';
 import type { JournalEvent } from '../engine/journal';
-import { PARAMS, type JournalIndex } from './journal-index';
+import { dueInDrill, PARAMS, type JournalIndex } from './journal-index';
 import type { TimelineEntry } from './types';
 
 export type KeyKind = 'decision' | 'assignment' | 'status' | 'severity' | 'mitigation' | 'followup';
@@ -109,14 +109,32 @@ function sharedWords(note: JournalEvent, key: KeyEvent, names: ReadonlySet<strin
 export function scribeLedger(events: readonly JournalEvent[], scribes: ReadonlySet<string>, tMitigated?: number): LedgerItem[] {
   const scribeNotes = events.filter((e) => e.type === 'scribe.note' && scribes.has(e.actor));
   const names = new Set(events.filter((e) => e.role !== 'system').map((e) => e.actor.toLowerCase()));
-  // One TODO records one follow-up; other notes may sum up several events at once.
-  const usedTodos = new Set<JournalEvent>();
-  return keyEvents(events, tMitigated).map((k) => {
+  const keys = keyEvents(events, tMitigated);
+  const todoFor = pairTodos(keys.filter((k) => k.kind === 'followup'), scribeNotes.filter((n) => n.data.todo === true), names);
+  return keys.map((k) => {
     const dueAt = k.event.atMs + PARAMS.SCRIBE_WINDOW;
-    const note = scribeNotes.find((n) => n.atMs >= k.event.atMs && !(k.kind === 'followup' && usedTodos.has(n)) && notes(n, k, names));
-    if (note && k.kind === 'followup') usedTodos.add(note);
+    const note = k.kind === 'followup' ? todoFor.get(k) : scribeNotes.find((n) => n.atMs >= k.event.atMs && notes(n, k, names));
     return note ? { ...k, dueAt, notedAt: note.atMs } : { ...k, dueAt };
   });
+}
+
+/**
+ * One TODO records one follow-up. Each TODO goes to the earlier follow-up it shares the most words with, so
+ * one nobody noted cannot take the TODO written, word for word, for a later one.
+ */
+function pairTodos(followups: readonly KeyEvent[], todos: readonly JournalEvent[], names: ReadonlySet<string>): Map<KeyEvent, JournalEvent> {
+  const paired = new Map<KeyEvent, JournalEvent>();
+  for (const todo of todos) {
+    let best: KeyEvent | undefined;
+    let most = 0;
+    for (const f of followups) {
+      if (paired.has(f) || f.event.atMs > todo.atMs || !notes(todo, f, names)) continue;
+      const shared = sharedWords(todo, f, names);
+      if (shared > most) [best, most] = [f, shared];
+    }
+    if (best) paired.set(best, todo);
+  }
+  return paired;
 }
 
 /** Whether an item was noted in time. */
@@ -133,7 +151,9 @@ export interface Coverage {
 
 /** Coverage of key events (follow-ups aside: RD-31 judges those) by scribes' notes within SCRIBE_WINDOW. */
 export function scribeCoverage(ix: JournalIndex, kinds?: ReadonlySet<KeyKind>): Coverage {
-  const items = scribeLedger(ix.events, ix.scribes, ix.tMitigated).filter((k) => k.kind !== 'followup' && (!kinds || kinds.has(k.kind)));
+  // An event the drill ended within two minutes of, and nobody noted yet, was not yet due.
+  const items = scribeLedger(ix.events, ix.scribes, ix.tMitigated)
+    .filter((k) => k.kind !== 'followup' && (!kinds || kinds.has(k.kind)) && (k.notedAt !== undefined || dueInDrill(ix, k.dueAt, k.event.atMs)));
   const missed = items.filter((k) => !notedInTime(k));
   return { coverage: items.length ? (items.length - missed.length) / items.length : null, noted: items.length - missed.length, total: items.length, missed };
 }

@@ -2,7 +2,7 @@
 import { formatDuration } from '../../scenario/duration';
 import { deputyCallout } from '../../engine/intent/phrases';
 import { targetsOf } from '../../scenario/targets';
-import { icAt, PARAMS } from '../journal-index';
+import { dueInDrill, icAt, PARAMS } from '../journal-index';
 import { violation, type Rule } from '../rule';
 import type { Violation } from '../types';
 
@@ -25,11 +25,16 @@ export const statusCadence: Rule = {
     const out: Violation[] = [];
     let last = w.from;
     const claim = ix.first('role.claim')!;
+    // The update was owed by whoever held command when it fell due (given a minute to take stock after a handover).
+    const owedBy = (deadline: number): string => {
+      const holder = ix.icStints.find((st) => st.from <= deadline && st.to >= deadline);
+      return holder && deadline - holder.from < PARAMS.GRACE && holder.from > w.from ? (icAt(ix, holder.from - 1) ?? holder.name) : (holder?.name ?? claim.actor);
+    };
     for (const u of updates) {
-      if (u.atMs - last > limit) out.push(violation(u, `${formatDuration(u.atMs - last)} passed without a status update (every ${formatDuration(limit)} expected)`));
+      if (u.atMs - last > limit) out.push(violation(u, `${formatDuration(u.atMs - last)} passed without a status update (every ${formatDuration(limit)} expected)`, owedBy(last + limit)));
       last = u.atMs;
     }
-    if (w.to - last > limit) out.push(violation(updates.at(-1) ?? claim, `${formatDuration(w.to - last)} passed without a status update at the end (every ${formatDuration(limit)} expected)`, updates.at(-1)?.actor ?? claim.actor));
+    if (w.to - last > limit) out.push(violation(updates.at(-1) ?? claim, `${formatDuration(w.to - last)} passed without a status update at the end (every ${formatDuration(limit)} expected)`, owedBy(last + limit)));
     const expected = Math.max(1, Math.floor((w.to - w.from) / limit));
     return { violations: out, penalty: Math.min(1, out.length / expected) };
   },
@@ -39,13 +44,14 @@ export const severityDiscipline: Rule = {
   id: 'RD-21', title: 'Severity is declared early (by the first status update) and not lowered before mitigation', role: 'ic', severity: 'medium',
   source: 'before/severity_levels.md; resources/anti_patterns.md',
   notApplicable: ({ ix }) => (ix.tIc === undefined ? 'nobody took command' : undefined),
-  check: ({ ix }) => {
+  check: ({ ix, scenario }) => {
     const out: Violation[] = [];
     const sev = ix.first('sev.set');
     const firstStatus = ix.first('status.update');
     const claim = ix.first('role.claim')!;
-    if (!sev) out.push(violation(claim, 'severity was never declared'));
-    else if (firstStatus && firstStatus.atMs < sev.atMs) out.push(violation(firstStatus, 'a status update went out before any severity was declared'));
+    if (!sev) {
+      if (firstStatus || dueInDrill(ix, claim.atMs + targetsOf(scenario).severity)) out.push(violation(claim, 'severity was never declared'));
+    } else if (firstStatus && firstStatus.atMs < sev.atMs) out.push(violation(firstStatus, 'a status update went out before any severity was declared'));
     for (const e of ix.of('sev.set')) {
       if (e.data.previous && LEVEL(e.data.level) > LEVEL(e.data.previous) && e.data.mitigated !== true) {
         out.push(violation(e, `severity lowered from ${String(e.data.previous)} to ${String(e.data.level)} before mitigation`));
@@ -101,11 +107,12 @@ export const deputyCallouts: Rule = {
     const deputy = String(appoint.data.user);
     for (let m = start + 10 * 60_000; m <= end; m += 10 * 60_000) {
       // No callouts are due before the appointment, or while the deputy holds command after a handover.
-      if (m < appoint.atMs || icAt(ix, m) === deputy) continue;
+      // ...nor near a mark the drill ended within two minutes of.
+      if (m < appoint.atMs || icAt(ix, m) === deputy || !dueInDrill(ix, m + 2 * 60_000, m)) continue;
       marks++;
       if (!callouts.some((c) => Math.abs(c.atMs - m) <= 2 * 60_000)) out.push(violation(appoint, `no elapsed-time callout near the ${Math.round((m - start) / 60_000)}-minute mark`, String(appoint.data.user)));
     }
-    const dues = ix.of('task.due').filter((d) => d.atMs >= appoint.atMs && icAt(ix, d.atMs) !== deputy);
+    const dues = ix.of('task.due').filter((d) => d.atMs >= appoint.atMs && icAt(ix, d.atMs) !== deputy && dueInDrill(ix, d.atMs + PARAMS.GRACE, d.atMs));
     for (const d of dues) {
       // A timer callout names the task or its owner ("the time box on T2 has run out", "carol's timer is up").
       const names = new RegExp(`\\b(?:${String(d.data.id)}|${escapeRe(String(d.data.to))})\\b`, 'i');

@@ -1,9 +1,9 @@
 /** Taking and holding command: RD-01, RD-02, RD-05, RD-26. */
 import { formatDuration } from '../../scenario/duration';
-import { namesFullTitle } from '../../engine/intent/phrases';
+import { deputyCallout, namesFullTitle } from '../../engine/intent/phrases';
 import type { JournalEvent } from '../../engine/journal';
 import { targetsOf } from '../../scenario/targets';
-import { PARAMS } from '../journal-index';
+import { dueInDrill, PARAMS } from '../journal-index';
 import { violation, type Rule } from '../rule';
 import type { Violation } from '../types';
 
@@ -18,6 +18,7 @@ export const announceCommand: Rule = {
     const claim = ix.first('role.claim');
     // The Incident Commander on call was paged and is who should have answered.
     const onCall = ix.first('page.sent', (e) => e.data.team === 'incident-commanders')?.data.user;
+    if (!claim && !dueInDrill(ix, page.atMs + targetsOf(scenario).command)) return { violations: [] };
     if (!claim) return { violations: [violation(page, 'nobody took command after the response was triggered', typeof onCall === 'string' ? onCall : 'nobody')], penalty: 1 };
     const out: Violation[] = [];
     const within = targetsOf(scenario).command;
@@ -60,6 +61,7 @@ export const nameStaff: Rule = {
     for (const role of ['deputy', 'scribe'] as const) {
       if (!scenario.roles.includes(role)) continue;
       const appointed = ix.first('role.appoint', (e) => e.data.role === role);
+      if (!appointed && !dueInDrill(ix, claim.atMs + PARAMS.T_STAFF)) continue;
       if (!appointed || appointed.atMs - claim.atMs > PARAMS.T_STAFF) {
         out.push(violation(appointed ?? claim, appointed ? `the ${role} was named ${formatDuration(appointed.atMs - claim.atMs)} after command was taken` : `no ${role} was named`, claim.actor));
       }
@@ -87,10 +89,13 @@ export const icFatigue: Rule = {
 };
 
 /** A chat line that hands someone (not `except`) work: addressed to them, asking for an action, a probe or a report. */
-function directs(e: JournalEvent, except: string): boolean {
+function directs(e: JournalEvent, except: string, people: readonly string[]): boolean {
   const text = String(e.data.text);
+  // The Deputy's "IC, be advised: the time box on T8 has run out" keeps time; it hands nobody work.
+  if (deputyCallout(text)) return false;
   const to = ((e.data.mentions as string[] | undefined) ?? []).filter((m) => m !== except);
-  const opensWithName = /^\s*@?[\p{L}][\p{L}\p{N}_-]*\s*[,:]/u.test(text) && !new RegExp(`^\\s*@?${except}\\b`, 'i').test(text);
+  const opener = /^\s*@?([\p{L}][\p{L}\p{N}_-]*)\s*[,:]/u.exec(text)?.[1]?.toLowerCase();
+  const opensWithName = opener !== undefined && opener !== except.toLowerCase() && people.some((p) => p.toLowerCase() === opener);
   return (to.length > 0 || opensWithName) && ASKS_WORK.test(text);
 }
 
@@ -110,11 +115,11 @@ export const handoverProtocol: Rule = {
       const until = handovers[i + 1]?.atMs ?? ix.tEnd;
       // The engine records the new IC's own announcement (/ic, or saying so in chat) as role.announce.
       const announced = ix.of('role.announce').some((e) => e.actor === to && e.atMs >= h.atMs && e.atMs - h.atMs <= PARAMS.GRACE);
-      if (!announced) out.push(violation(h, `${to} did not announce "I am now the Incident Commander" within a minute of the handover`, to));
+      if (!announced && dueInDrill(ix, h.atMs + PARAMS.GRACE, h.atMs)) out.push(violation(h, `${to} did not announce "I am now the Incident Commander" within a minute of the handover`, to));
       // The outgoing IC may talk and answer questions; directing people (an IC-only command, or asking someone other
       // than the new IC to do a task in chat) undermines the new IC.
       const meddling = ix.events.find((e) => e.actor === from && e.atMs > h.atMs && e.atMs <= until
-        && ((e.type === 'cmd.error' && /^only the Incident Commander /.test(String(e.data.message))) || (e.type === 'say' && directs(e, to))));
+        && ((e.type === 'cmd.error' && /^only the Incident Commander /.test(String(e.data.message))) || (e.type === 'say' && directs(e, to, [...ix.seats.keys()]))));
       if (meddling) out.push(violation(meddling, `${from} kept directing the call after handing command to ${to}`));
     });
     return { violations: out };

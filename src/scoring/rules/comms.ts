@@ -2,7 +2,7 @@
 import { addressesIncidentCommander, answersSwoop, promisedFixTime } from '../../engine/intent/phrases';
 import { formatDuration } from '../../scenario/duration';
 import { targetsOf } from '../../scenario/targets';
-import { icAt, PARAMS } from '../journal-index';
+import { dueInDrill, icAt, PARAMS } from '../journal-index';
 import { violation, type Rule } from '../rule';
 import type { Violation } from '../types';
 
@@ -15,7 +15,7 @@ export const handleSwoop: Rule = {
     const out: Violation[] = [];
     for (const swoop of ix.of('inject').filter((e) => e.data.kind === 'exec-swoop' && e.atMs >= ix.tIc!)) {
       const reply = says.find((s) => s.atMs >= swoop.atMs && s.atMs - swoop.atMs <= PARAMS.GRACE && answersSwoop(String(s.data.text)));
-      if (!reply) out.push(violation(swoop, `${swoop.actor}'s interruption was not answered within a minute`, icAt(ix, swoop.atMs) ?? 'nobody'));
+      if (!reply && dueInDrill(ix, swoop.atMs + PARAMS.GRACE, swoop.atMs)) out.push(violation(swoop, `${swoop.actor}'s interruption was not answered within a minute`, icAt(ix, swoop.atMs) ?? 'nobody'));
     }
     return { violations: out };
   },
@@ -36,7 +36,7 @@ export const relayCustomerReports: Rule = {
       // Telling the IC, or telling the incident channel the IC is running, about customer impact.
       const told = says.some((s) => s.atMs >= r.atMs && s.atMs - r.atMs <= 3 * 60_000 && ic !== undefined
         && ((s.data.mentions as string[] | undefined ?? []).includes(ic) || addressesIncidentCommander(String(s.data.text), ic) || new RegExp(`\\b${ic}\\b`, 'i').test(String(s.data.text)) || CUSTOMER_WORDS.test(String(s.data.text))));
-      if (!told) out.push(violation(r, `${r.actor}'s customer report was not passed to the IC within 3 minutes`, [...liaisons][0] ?? 'nobody'));
+      if (!told && dueInDrill(ix, r.atMs + 3 * 60_000, r.atMs)) out.push(violation(r, `${r.actor}'s customer report was not passed to the IC within 3 minutes`, [...liaisons][0] ?? 'nobody'));
     }
     return { violations: out };
   },
@@ -66,27 +66,31 @@ export const externalTiming: Rule = {
     const posts = ix.of('external.post');
     const claim = ix.first('role.claim')!;
     const liaison = [...ix.seats].find(([, seat]) => seat === 'customer-liaison')?.[0] ?? claim.actor;
-    // A draft that was ready in time but waited for the IC's approval is the IC's delay, not the liaison's.
-    const blame = (deadline: number, fallback: string): string => {
-      // Ready with time to spare (half a minute) to approve and post it.
-      const draft = ix.of('draft.submit').find((d) => d.atMs >= start && d.atMs <= deadline - 30_000);
+    // A draft ready in time (half a minute to spare) that waited for the IC's approval until too late to post is
+    // the IC's delay, not the liaison's; the IC is whoever held command a minute before it fell due.
+    const blame = (since: number, deadline: number, fallback: string): string => {
+      const posted = (id: unknown) => posts.some((p) => p.data.draftId === id && p.atMs <= since);
+      const draft = ix.of('draft.submit').find((d) => d.atMs >= start && d.atMs <= deadline - 30_000 && !posted(d.data.id));
       if (!draft) return fallback;
       const approved = ix.first('draft.approve', (a) => a.data.id === draft.data.id);
-      return !approved || approved.atMs > deadline ? (icAt(ix, deadline) ?? fallback) : fallback;
+      return !approved || approved.atMs > deadline - 30_000 ? (icAt(ix, deadline - PARAMS.GRACE) ?? fallback) : fallback;
     };
     const out: Violation[] = [];
     const first = posts[0];
-    if (!first) return { violations: [violation(claim, 'nothing was posted for customers during the incident', blame(end, liaison))], penalty: 1 };
+    if (!first) {
+      if (!dueInDrill(ix, Math.min(start + firstExternal, end))) return { violations: [] };
+      return { violations: [violation(claim, 'nothing was posted for customers during the incident', blame(start, Math.min(start + firstExternal, end), liaison))], penalty: 1 };
+    }
     if (first.atMs - start > firstExternal) {
-      out.push(violation(first, `first external post came ${formatDuration(first.atMs - start)} after the call started (${formatDuration(firstExternal)} expected)`, blame(start + firstExternal, first.actor)));
+      out.push(violation(first, `first external post came ${formatDuration(first.atMs - start)} after the call started (${formatDuration(firstExternal)} expected)`, blame(start, start + firstExternal, first.actor)));
     }
     let last = first.atMs;
     for (const p of posts.slice(1)) {
       if (p.atMs > end) break;
-      if (p.atMs - last > externalEvery) out.push(violation(p, `${formatDuration(p.atMs - last)} between external posts (every ${formatDuration(externalEvery)} expected)`));
+      if (p.atMs - last > externalEvery) out.push(violation(p, `${formatDuration(p.atMs - last)} between external posts (every ${formatDuration(externalEvery)} expected)`, blame(last, last + externalEvery, p.actor)));
       last = p.atMs;
     }
-    if (end - last > externalEvery) out.push(violation(posts.at(-1)!, `no external update for the last ${formatDuration(end - last)} before resolution`));
+    if (end - last > externalEvery) out.push(violation(posts.at(-1)!, `no external update for the last ${formatDuration(end - last)} before resolution`, blame(last, last + externalEvery, posts.at(-1)!.actor)));
     return { violations: out };
   },
 };

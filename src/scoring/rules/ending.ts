@@ -2,10 +2,21 @@
 import { violation, type Rule } from '../rule';
 import type { Violation } from '../types';
 
+/** Time to close a call by the book: a last status update, resolve, name the postmortem owner, end. */
+const CLOSING_MS = 3 * 60_000;
+
 export const endCleanly: Rule = {
   id: 'RD-39', title: 'End cleanly: resolve, end the call, and name a postmortem owner with a due date', role: 'ic', severity: 'medium',
   source: 'training/incident_commander.md; after/after_an_incident.md',
-  notApplicable: ({ ix }) => (ix.tMitigated === undefined ? 'customer impact never stopped, so there was nothing to close' : ix.tIc === undefined ? 'nobody took command' : undefined),
+  notApplicable: ({ ix }) => {
+    if (ix.tMitigated === undefined) return 'customer impact never stopped, so there was nothing to close';
+    if (ix.tIc === undefined) return 'nobody took command';
+    // Closing takes a last status, /resolve, /postmortem and /end; a drill that stopped within minutes of the
+    // impact stopping (or of this IC taking command) left no time for it.
+    const from = Math.max(ix.tMitigated, ix.icStints.at(-1)?.from ?? 0);
+    if (!ix.first('call.end') && ix.tEnd - from < CLOSING_MS) return 'the drill ended too soon after the impact stopped to close the call';
+    return undefined;
+  },
   check: ({ ix }) => {
     const last = ix.events[ix.events.length - 1]!;
     const ic = ix.icStints.at(-1)?.name ?? 'nobody';

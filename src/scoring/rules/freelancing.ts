@@ -30,7 +30,7 @@ export const noSelfDispatch: Rule = {
     for (const e of ix.events) {
       if (e.type === 'alert.notified' || e.type === 'page.sent') paged.add(String(e.data.user));
       if (e.type === 'role.appoint') paged.add(String(e.data.user));
-      if (e.type === 'task.assign') paged.add(String(e.data.to));
+      if (e.type === 'task.assign') for (const o of ownersOf(e)) paged.add(o);
       if (e.type === 'participant.join' && responders.has(e.actor) && !paged.has(e.actor) && e.role === 'responder') {
         out.push(violation(e, 'joined without being paged or asked'));
       }
@@ -65,7 +65,8 @@ function takenOver(ix: Parameters<Rule['check']>[0]['ix']): { event: JournalEven
       const target = String(e.data.action ?? e.data.probe);
       const tasks = [...open.values()];
       if (tasks.some((t) => ownersOf(t).includes(e.actor) && aboutTarget(t, e.type).includes(target))) continue;
-      const other = tasks.find((t) => !ownersOf(t).includes(e.actor) && aboutTarget(t, e.type).includes(target) && !ownersOf(t).some((o) => asked.has(`${e.actor}>${o}`)));
+      // A task given to nobody in particular ("someone") is nobody's to take over.
+      const other = tasks.find((t) => ownersOf(t).length > 0 && !ownersOf(t).includes(e.actor) && aboutTarget(t, e.type).includes(target) && !ownersOf(t).some((o) => asked.has(`${e.actor}>${o}`)));
       if (other) out.push({ event: e, task: other });
     }
   }

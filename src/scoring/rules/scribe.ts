@@ -1,6 +1,6 @@
 /** The Scribe's record: RD-30 key events noted within the window, RD-31 follow-ups written as TODOs. */
 import { formatClock } from '../../scenario/duration';
-import { PARAMS, scribeAt } from '../journal-index';
+import { dueInDrill, PARAMS, scribeAt } from '../journal-index';
 import { violation, type Rule } from '../rule';
 import { notedInTime, scribeCoverage, scribeLedger } from '../scribe-coverage';
 
@@ -24,7 +24,10 @@ export const scribeTodos: Rule = {
   source: 'training/scribe.md; during/during_an_incident.md',
   notApplicable: (ctx) => noScribe!(ctx) ?? (ctx.ix.of('inject').some((e) => e.data.kind === 'followup') ? undefined : 'nobody raised a follow-up'),
   check: ({ ix }) => {
-    const followups = scribeLedger(ix.events, ix.scribes).filter((k) => k.kind === 'followup');
+    // A remark made before there was a call to note it on, or too late in the drill to be due, is nobody's miss.
+    const callFrom = Math.min(ix.tTrigger ?? Infinity, ix.tIc ?? Infinity);
+    const followups = scribeLedger(ix.events, ix.scribes).filter((k) => k.kind === 'followup' && k.event.atMs >= callFrom && (k.notedAt !== undefined || dueInDrill(ix, k.dueAt, k.event.atMs)));
+    if (followups.length === 0) return { violations: [] };
     const missed = followups.filter((f) => !notedInTime(f));
     return { violations: missed.map((f) => violation(f.event, `"${f.text}" was not written down as a TODO`, scribeAt(ix, f.event.atMs))), penalty: missed.length / followups.length };
   },

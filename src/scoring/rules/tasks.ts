@@ -2,7 +2,7 @@
 import { asksSomeone } from '../../engine/intent/phrases';
 import type { JournalEvent } from '../../engine/journal';
 import { formatDuration } from '../../scenario/duration';
-import { icAt, PARAMS } from '../journal-index';
+import { dueInDrill, icAt, PARAMS } from '../journal-index';
 import { violation, type Rule, type ScoringContext } from '../rule';
 import type { Violation } from '../types';
 
@@ -82,6 +82,7 @@ export const taskAcknowledged: Rule = {
       // A task given to nobody in particular cannot be acknowledged; RD-09 holds the IC to account for it.
       if (ownersOf(a).length === 0) continue;
       const ack = byTask.get(String(a.data.id))?.find((e) => e.type === 'task.ack');
+      if (!ack && !dueInDrill(ctx.ix, a.atMs + PARAMS.T_ACK_TASK, a.atMs)) continue;
       if (!ack || ack.atMs - a.atMs > PARAMS.T_ACK_TASK) {
         out.push(violation(ack ?? a, ack ? `${String(a.data.id)} was acknowledged after ${formatDuration(ack.atMs - a.atMs)}` : `${String(a.data.id)} was never acknowledged (/wilco)`, String(a.data.to)));
       }
@@ -105,6 +106,7 @@ export const icFollowsUp: Rule = {
     const out: Violation[] = [];
     for (const { due, later } of expiries(ctx)) {
       const answered = later.find((e) => ['task.followup', 'task.report', 'task.extend'].includes(e.type));
+      if (!answered && !dueInDrill(ctx.ix, due.atMs + PARAMS.GRACE, due.atMs)) continue;
       if (!answered || answered.atMs - due.atMs > PARAMS.GRACE) {
         out.push(violation(due, `nobody followed up on ${String(due.data.id)} when its time box ran out`, icAt(ctx.ix, due.atMs) ?? 'nobody'));
       }
@@ -123,6 +125,7 @@ export const reportOrExtend: Rule = {
       const mine = owners.get(String(due.data.id)) ?? [];
       if (mine.length === 0) continue;
       const answered = later.find((e) => (e.type === 'task.report' || e.type === 'task.extend') && mine.includes(e.actor));
+      if (!answered && !dueInDrill(ctx.ix, due.atMs + PARAMS.GRACE, due.atMs)) continue;
       if (!answered || answered.atMs - due.atMs > PARAMS.GRACE) {
         out.push(violation(due, `${String(due.data.id)} ran out without a report or a request for more time`, String(due.data.to)));
       }
