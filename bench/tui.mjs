@@ -81,7 +81,7 @@ export async function benchTui({ root, bin, tmp, runs = 10 }) {
   const rss = [];
   for (let i = 0; i < 3; i++) {
     const r = spawnTui(root, bin, ['run', long, '--seed', String(i + 1), '--as', 'alice:ic', '--speed', '512', '--out', join(tmp, `tui-rss-${i}`)], ['--import', join(root, 'bench/rss-hook.mjs')]);
-    await r.until((x) => /Score \d+/.test(x), 60_000);
+    await r.until((x) => /team \d+ \(|Not scored/.test(x), 60_000);
     r.p.write('q');
     for (let w = 0; w < 100 && !r.exited; w++) await sleep(50);
     const m = /BENCH_MAX_RSS_KB=(\d+)/.exec(r.out);

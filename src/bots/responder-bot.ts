@@ -1,28 +1,45 @@
-/** A responder (subject-matter expert) bot: acks pages, joins, works assigned tasks and reports. */
+/** A responder (subject-matter expert) bot: acks its pages, joins when paged, works the tasks given to it and reports. */
+import type { Task } from '../engine/drill-state';
 import type { JournalEvent } from '../engine/journal';
-import { Bot, MINUTE, SECOND } from './bot-base';
+import { Duty, MINUTE, SECOND, type Worker } from './bot-base';
 
-export class ResponderBot extends Bot {
+/** A step in hand: the probe or action being run, for which tasks, and when it will be done. */
+interface Work {
+  readonly target: string;
+  readonly tasks: Set<string>;
+  /** When the command goes (or went) out, and how long the step takes after that. */
+  startsAt: number;
+  readonly takesMs: number;
+  started: boolean;
+}
+
+export class ResponderBot extends Duty implements Worker {
   private paged = false;
   private freelanced = false;
-
-  private services(): string[] {
-    return this.session.scenario.services.filter((s) => s.owner === this.me.team).map((s) => s.id);
-  }
-
-  private join(): void {
-    if (this.joined()) return;
-    this.later(20 * SECOND, 70 * SECOND, () => (this.joined() ? undefined : `/join ${this.services().join(', ') || this.me.team}`));
-  }
+  /** Steps being worked, by probe or action id. */
+  private readonly work = new Map<string, Work>();
+  /** Task owners already told that this person is working on the same thing (RD-17). */
+  private readonly told = new Set<string>();
+  /** Who else started a step for a task ("T1>probe"), so a co-owner does not do it twice. */
+  private readonly startedBy = new Map<string, string>();
 
   onEvent(e: JournalEvent): void {
     const s = this.session;
     switch (e.type) {
-      case 'alert.notified':
+      case 'alert.notified': {
         if (e.data.user !== this.me.name) return;
         this.paged = true;
-        this.later(this.sloppy ? 2 * MINUTE : 30 * SECOND, this.sloppy ? 6 * MINUTE : 90 * SECOND, () => (s.alertState.get(String(e.data.alert))?.ackedBy ? undefined : '/ack'));
+        const alert = String(e.data.alert);
+        // Only one's own page is acknowledged (RD-38): a page re-fired for someone else is theirs.
+        const mine = () => {
+          const st = s.alertState.get(alert);
+          return st !== undefined && st.ackedBy === undefined && st.notified.includes(this.me.name);
+        };
+        this.later(this.sloppy ? 2 * MINUTE : 30 * SECOND, this.sloppy ? 6 * MINUTE : 90 * SECOND, () => (mine() ? '/ack' : undefined));
+        // Paged after the response started: join it.
+        if (!this.sloppy && s.incident.triggeredAt !== undefined) this.bot.joinSoon(20 * SECOND, 70 * SECOND);
         return;
+      }
       case 'alert.ack':
         if (e.actor !== this.me.name) return;
         if (s.incident.triggeredAt === undefined) {
@@ -31,67 +48,166 @@ export class ResponderBot extends Bot {
         }
         return;
       case 'ic.page':
-        if (this.paged) this.join();
+        if (this.paged) this.bot.joinSoon(20 * SECOND, 70 * SECOND);
         return;
       case 'page.sent':
         if (e.data.user !== this.me.name) return;
         this.paged = true;
-        this.join();
+        this.bot.joinSoon(20 * SECOND, 70 * SECOND);
         return;
       case 'participant.join':
         if (e.actor === this.me.name && this.sloppy && !this.freelanced) this.freelance();
         return;
       case 'task.assign':
-        if (e.data.to !== this.me.name) return;
-        this.work(String(e.data.id), e.data.refs as string[]);
+        // By the book, tasks come through take() once the person has joined and acknowledged.
+        if (this.sloppy && e.data.to === this.me.name) this.sloppyWork(String(e.data.id), e.data.refs as string[]);
+        return;
+      case 'probe.start':
+      case 'action.start':
+        if (e.actor !== this.me.name && typeof e.data.taskId === 'string') this.startedBy.set(`${e.data.taskId}>${String(e.data.probe ?? e.data.action)}`, e.actor);
         return;
       case 'probe.result':
         if (e.actor !== this.me.name) return;
-        this.reportOn(`${String(e.data.probe)}: ${String(e.data.text)}`);
+        this.done(String(e.data.probe), `${String(e.data.probe)}: ${String(e.data.text)}`);
         return;
       case 'action.done':
         if (e.actor !== this.me.name) return;
-        this.reportOn(String(e.data.result));
+        this.done(String(e.data.action), String(e.data.result));
         return;
-      case 'task.due':
-        if (e.data.to !== this.me.name) return;
-        if (!this.sloppy) this.later(10 * SECOND, 30 * SECOND, () => (this.openTask(String(e.data.id)) ? `/more 3m ${String(e.data.id)}` : undefined));
+      case 'task.due': {
+        const task = s.tasks.find((t) => t.id === e.data.id);
+        if (!task?.owners.includes(this.me.name)) return;
+        if (this.sloppy) return;
+        // Ask for more time with an estimate: what the step still needs, and a minute to write it up (RD-13).
+        this.later(10 * SECOND, 30 * SECOND, () => (this.open(task.id) ? `/more ${Math.ceil((this.remaining(task.id) + MINUTE) / MINUTE)}m ${task.id}` : undefined));
         return;
+      }
     }
   }
 
-  private openTask(id: string): boolean {
+  /** Whether this person may do hands-on work now: acting as a responder, not holding command or a staff role given them. */
+  canWork(): boolean {
+    return !this.sloppy && this.bot.role() === 'responder';
+  }
+
+  /** Works a task given to this person: the probe or action it names, or a look at their own service. */
+  take(task: Task): void {
+    const target = this.targetOf(task);
+    if (!target) return this.bot.handBack(task, 40 * SECOND, 70 * SECOND);
+    const running = this.work.get(target);
+    if (running && running.startsAt + running.takesMs > this.session.scheduler.now()) {
+      // Asked twice: the step already under way answers both tasks.
+      running.tasks.add(task.id);
+      return;
+    }
+    const s = this.session.scenario;
+    const takesMs = s.probes.find((p) => p.id === target)?.takesMs ?? s.actions.find((a) => a.id === target)?.takesMs ?? MINUTE;
+    const delay = this.rng.delay(20 * SECOND, 50 * SECOND);
+    const w: Work = { target, tasks: new Set([task.id]), startsAt: this.session.scheduler.now() + delay, takesMs, started: false };
+    this.work.set(target, w);
+    this.session.scheduler.setTimeout(() => this.start(w), delay);
+  }
+
+  /** The probe or action a task is about; for a task that names none, the first look at this person's own service. */
+  private targetOf(task: Task): string | undefined {
+    const s = this.session.scenario;
+    const named = task.refs.find((r) => s.probes.some((p) => p.id === r) || s.actions.some((a) => a.id === r));
+    if (named) return named;
+    const mine = this.bot.services();
+    // A loose task ("check things") about this person's services, or about nothing in particular.
+    if (task.remediation || (task.services.length && !task.services.some((x) => mine.includes(x)))) return undefined;
+    // Something nobody else has been asked to look at, so two people are not on the same thing (RD-17).
+    const taken = new Set(this.session.tasks.filter((t) => t.status === 'open' && t.id !== task.id).flatMap((t) => t.refs));
+    const probes = s.probes.filter((p) => mine.includes(p.service) && !taken.has(p.id));
+    return (probes.find((p) => p.clue && !p.redHerring) ?? probes[0])?.id;
+  }
+
+  private start(w: Work): void {
+    const s = this.session;
+    if (s.status !== 'running') return;
+    const tasks = [...w.tasks].map((id) => s.tasks.find((t) => t.id === id)).filter((t): t is Task => t !== undefined && t.status === 'open');
+    if (!tasks.length) return void this.work.delete(w.target);
+    // Given a staff role or command meanwhile: hands off, so the task goes back (RD-07, RD-08).
+    if (!this.canWork()) {
+      this.work.delete(w.target);
+      for (const t of tasks) this.bot.handBack(t, 5 * SECOND, 15 * SECOND);
+      return;
+    }
+    if (!this.bot.joined()) {
+      this.bot.joinNow();
+      w.startsAt = s.scheduler.now() + 10 * SECOND;
+      s.scheduler.setTimeout(() => this.start(w), this.rng.delay(5 * SECOND, 10 * SECOND));
+      return;
+    }
+    // A co-owner already at it for the same task: their result answers it, so this one stands by.
+    const started = s.tasks.filter((t) => w.tasks.has(t.id) && t.owners.length > 1).some((t) => this.startedBy.get(`${t.id}>${w.target}`) !== undefined);
+    if (started) return void this.work.delete(w.target);
+    // Two people on the same problem get in each other's way: tell the other owners first (RD-17).
+    const others = s.tasks
+      .filter((t) => t.status === 'open' && !t.owners.includes(this.me.name) && t.refs.includes(w.target))
+      .flatMap((t) => t.owners)
+      .filter((o) => o !== this.me.name && !this.told.has(o));
+    if (others.length) {
+      for (const o of others) this.told.add(o);
+      s.submit(this.me.name, `${others.map((o) => `@${o}`).join(' ')} heads up, I am also on ${w.target} for ${tasks[0]!.id}; shout if that gets in your way.`, { bot: true });
+      w.startsAt = s.scheduler.now() + 10 * SECOND;
+      s.scheduler.setTimeout(() => this.start(w), this.rng.delay(5 * SECOND, 10 * SECOND));
+      return;
+    }
+    w.started = true;
+    w.startsAt = s.scheduler.now();
+    const isProbe = s.scenario.probes.some((p) => p.id === w.target);
+    s.submit(this.me.name, `${isProbe ? '/check' : '/run'} ${w.target}`, { bot: true });
+  }
+
+  /** A step finished: report on every open task of this person it answers. */
+  private done(target: string, text: string): void {
+    const w = this.work.get(target);
+    if (this.sloppy) return this.sloppyReport(text);
+    this.work.delete(target);
+    const ids = new Set(w?.tasks ?? []);
+    for (const t of this.session.tasks) if (t.status === 'open' && t.owners.includes(this.me.name) && t.refs.includes(target)) ids.add(t.id);
+    const short = text.length > 160 ? `${text.slice(0, 157)}...` : text;
+    for (const id of ids) this.say(10 * SECOND, 30 * SECOND, () => (this.open(id) ? `/report ${id} ${short}` : undefined));
+  }
+
+  private open(id: string): boolean {
     return this.session.tasks.some((t) => t.id === id && t.status === 'open');
   }
 
-  private work(id: string, refs: readonly string[]): void {
+  /** How much longer the step for a task still needs. */
+  private remaining(id: string): number {
+    const w = [...this.work.values()].find((x) => x.tasks.has(id));
+    if (!w) return 0;
+    return Math.max(0, w.startsAt + w.takesMs - this.session.scheduler.now());
+  }
+
+  // ---- Sloppy: acknowledges half the time, dives in without an assignment, reports late.
+
+  private sloppyWork(id: string, refs: readonly string[]): void {
     const s = this.session.scenario;
-    if (!this.sloppy || this.rng.chance(0.5)) this.later(5 * SECOND, 20 * SECOND, `/wilco ${id}`);
+    if (this.rng.chance(0.5)) this.later(5 * SECOND, 20 * SECOND, `/wilco ${id}`);
     const step = refs.find((r) => s.probes.some((p) => p.id === r) || s.actions.some((a) => a.id === r));
     if (!step) {
-      this.later(2 * MINUTE, 4 * MINUTE, () => (this.openTask(id) ? `/report ${id} looked into it; nothing conclusive on my side yet` : undefined));
+      this.later(2 * MINUTE, 4 * MINUTE, () => (this.open(id) ? `/report ${id} looked into it; nothing conclusive on my side yet` : undefined));
       return;
     }
     const cmd = s.probes.some((p) => p.id === step) ? `/check ${step}` : `/run ${step}`;
     this.later(20 * SECOND, 50 * SECOND, cmd);
   }
 
-  private reportOn(text: string): void {
+  private sloppyReport(text: string): void {
     const task = this.session.tasks.find((t) => t.to === this.me.name && t.status === 'open');
     const short = text.length > 160 ? `${text.slice(0, 157)}...` : text;
-    if (task) {
-      const delay = this.sloppy ? [2 * MINUTE, 8 * MINUTE] as const : [10 * SECOND, 30 * SECOND] as const;
-      this.later(delay[0], delay[1], () => (this.openTask(task.id) ? `/report ${task.id} ${short}` : undefined));
-    } else if (this.sloppy) {
-      this.later(10 * SECOND, 40 * SECOND, `found something: ${short}`);
-    }
+    if (task) this.later(2 * MINUTE, 8 * MINUTE, () => (this.open(task.id) ? `/report ${task.id} ${short}` : undefined));
+    else this.later(10 * SECOND, 40 * SECOND, `found something: ${short}`);
   }
 
   /** Sloppy responders dive in without an assignment: check their service, then try a fix. */
   private freelance(): void {
     this.freelanced = true;
     const s = this.session.scenario;
-    const mine = this.services();
+    const mine = this.bot.services();
     const probe = s.probes.find((p) => mine.includes(p.service));
     const path = s.solution.path.filter((id) => s.actions.some((a) => a.id === id && mine.includes(a.service)));
     const herring = s.actions.find((a) => a.redHerring && mine.includes(a.service));

@@ -68,7 +68,10 @@ function escapeRe(s: string): string {
 
 /** The person a line opens by addressing ("Kofi, ...", "@kofi: ..."), and the rest of the line. */
 function addressed(text: string, people: readonly string[]): { person: string; rest: string } | undefined {
+  const head = text.trimStart().replace(/^@/, '').toLowerCase();
   for (const p of [...people].sort((a, b) => b.length - a.length)) {
+    // Most lines open with no name at all: a plain prefix test comes before the regex.
+    if (!head.startsWith(p.toLowerCase())) continue;
     // "Kofi, ...", "kofi: ...", or "@kofi ..." (an @mention needs no comma).
     const m = new RegExp(`^\\s*(?:@${escapeRe(p)}\\s*[,:—–-]?|${escapeRe(p)}\\s*[,:—–-])\\s*(\\S[\\s\\S]*)$`, 'i').exec(text);
     if (m) return { person: p, rest: m[1]! };

@@ -120,7 +120,7 @@ export function score(scenario: Scenario, header: JournalHeader, events: readonl
     const cost = mine.reduce((n, v) => n + PERSONAL_COST[v.severity], 0);
     const own = notScored ? null : Math.max(0, 100 - cost);
     return {
-      name: p.name, roles, kind: p.kind, score: own, grade: own === null ? null : grade(own),
+      name: p.name, seat: p.seat, roles, kind: p.kind, score: own, grade: own === null ? null : grade(own),
       violations: mine.map(({ rule, atMs, note }) => ({ rule, atMs, note })), strengths,
     };
   });

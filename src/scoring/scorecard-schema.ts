@@ -26,7 +26,7 @@ const rule = z.object({
   reason: z.string().optional(), penalty: z.number().min(0).max(1), violations: z.array(violation), advisories: z.array(violation).optional(),
 });
 const participant = z.object({
-  name: z.string(), roles: z.array(z.enum(ROLES)), kind: z.enum(['human', 'bot']), score: z.number().finite().nullable(),
+  name: z.string(), seat: z.enum(ROLES).optional(), roles: z.array(z.enum(ROLES)), kind: z.enum(['human', 'bot']), score: z.number().finite().nullable(),
   // Older scorecards lack a participant grade.
   grade: z.enum(GRADES).nullable().default(null),
   violations: z.array(z.object({ rule: z.string(), atMs: ms, note: z.string() })), strengths: z.array(z.string()),

@@ -77,21 +77,48 @@ function wordsOf(key: object, text: string): Set<string> {
  * telling words with it. A note that starts with an id ("T1: carol checks the logs") is about that event only.
  */
 export function notes(note: JournalEvent, key: KeyEvent, names: ReadonlySet<string> = new Set()): boolean {
-  const text = str(note.data.text);
+  const n = readNote(note);
   // A bare id ("/note T1") records nothing about what happened.
-  if (text.replace(/\b[TXPDS]\d+\b/gi, '').replace(/[^\p{L}\p{N}]+/gu, '') === '') return false;
+  if (n.empty) return false;
   if (key.kind === 'followup') return note.data.todo === true && sharedWords(note, key, names) >= 1;
-  const refs = list(note.data.refs);
-  if (refs.includes(key.ref)) return true;
+  if (n.refs.includes(key.ref)) return true;
   // "T1: carol checks the logs" is about T1; "Status: SEV-2, T1 still open" is about the status.
-  const leadingId = /^\W*[TXPDS]\d+\b/i.test(text);
-  if (leadingId && key.kind !== 'severity' && key.kind !== 'mitigation') return false;
-  if (key.about.some((a) => refs.includes(a))) return true;
-  if (key.kind === 'severity') return sevLevel(text) === key.ref || /\bseverity\b/i.test(text);
-  if (key.kind === 'mitigation' && MITIGATED_RE.test(text)) return true;
+  if (n.leadingId && key.kind !== 'severity' && key.kind !== 'mitigation') return false;
+  if (key.about.some((a) => n.refs.includes(a))) return true;
+  if (key.kind === 'severity') return n.level === key.ref || n.saysSeverity;
+  if (key.kind === 'mitigation' && n.saysMitigated) return true;
   const shared = sharedWords(note, key, names);
   // A status note says it is one ("Status: ...", "update") and needs less of the wording.
-  return shared >= 2 || (key.kind === 'status' && shared >= 1 && /\b(?:status|update|sitrep)\b/i.test(text));
+  return shared >= 2 || (key.kind === 'status' && shared >= 1 && n.saysStatus);
+}
+
+interface NoteReading {
+  readonly empty: boolean;
+  readonly refs: readonly string[];
+  readonly leadingId: boolean;
+  readonly level: string | undefined;
+  readonly saysSeverity: boolean;
+  readonly saysMitigated: boolean;
+  readonly saysStatus: boolean;
+}
+
+// A note is compared with many key events; what it says is read once.
+const noteReadings = new WeakMap<JournalEvent, NoteReading>();
+function readNote(note: JournalEvent): NoteReading {
+  let r = noteReadings.get(note);
+  if (r) return r;
+  const text = str(note.data.text);
+  r = {
+    empty: text.replace(/\b[TXPDS]\d+\b/gi, '').replace(/[^\p{L}\p{N}]+/gu, '') === '',
+    refs: list(note.data.refs),
+    leadingId: /^\W*[TXPDS]\d+\b/i.test(text),
+    level: sevLevel(text),
+    saysSeverity: /\bseverity\b/i.test(text),
+    saysMitigated: MITIGATED_RE.test(text),
+    saysStatus: /\b(?:status|update|sitrep)\b/i.test(text),
+  };
+  noteReadings.set(note, r);
+  return r;
 }
 
 // Severity words recur in every status; a note of the level is not, by them, a note of the status.
@@ -99,7 +126,7 @@ const NOT_TELLING = /^(?:sev|sev-[1-5]|severiti|severity)$/;
 
 /** Telling words a note shares with a key event: people's names and severity words say who and how bad, not what. */
 function sharedWords(note: JournalEvent, key: KeyEvent, names: ReadonlySet<string>): number {
-  const a = wordsOf(key, key.text);
+  const a = wordsOf(key.kind === 'mitigation' ? { m: key.event } : key.event, key.text);
   let shared = 0;
   for (const w of wordsOf(note, str(note.data.text))) if (a.has(w) && !names.has(w) && !NOT_TELLING.test(w)) shared++;
   return shared;
@@ -111,11 +138,35 @@ export function scribeLedger(events: readonly JournalEvent[], scribes: ReadonlyS
   const names = new Set(events.filter((e) => e.role !== 'system').map((e) => e.actor.toLowerCase()));
   const keys = keyEvents(events, tMitigated);
   const todoFor = pairTodos(keys.filter((k) => k.kind === 'followup'), scribeNotes.filter((n) => n.data.todo === true), names);
-  return keys.map((k) => {
+  const ledger = keys.map((k) => {
     const dueAt = k.event.atMs + PARAMS.SCRIBE_WINDOW;
-    const note = k.kind === 'followup' ? todoFor.get(k) : scribeNotes.find((n) => n.atMs >= k.event.atMs && notes(n, k, names));
+    const note = k.kind === 'followup' ? todoFor.get(k) : firstNoteOf(k, scribeNotes, names);
     return note ? { ...k, dueAt, notedAt: note.atMs } : { ...k, dueAt };
   });
+  return ledger;
+}
+
+// One score asks for the same ledger three times (RD-30, RD-31, the coverage): it is worked out once per index.
+const ledgers = new WeakMap<JournalIndex, LedgerItem[]>();
+
+/** The ledger of a scored journal (its scribes, its mitigation), worked out once per journal index. */
+export function ledgerOf(ix: JournalIndex): LedgerItem[] {
+  let ledger = ledgers.get(ix);
+  if (!ledger) ledgers.set(ix, (ledger = scribeLedger(ix.events, ix.scribes, ix.tMitigated)));
+  return ledger;
+}
+
+/** The first note at or after a key event that covers it; notes are in time order, so the search starts there. */
+function firstNoteOf(k: KeyEvent, scribeNotes: readonly JournalEvent[], names: ReadonlySet<string>): JournalEvent | undefined {
+  let lo = 0;
+  let hi = scribeNotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (scribeNotes[mid]!.atMs < k.event.atMs) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < scribeNotes.length; i++) if (notes(scribeNotes[i]!, k, names)) return scribeNotes[i];
+  return undefined;
 }
 
 /**
@@ -152,7 +203,7 @@ export interface Coverage {
 /** Coverage of key events (follow-ups aside: RD-31 judges those) by scribes' notes within SCRIBE_WINDOW. */
 export function scribeCoverage(ix: JournalIndex, kinds?: ReadonlySet<KeyKind>): Coverage {
   // An event the drill ended within two minutes of, and nobody noted yet, was not yet due.
-  const items = scribeLedger(ix.events, ix.scribes, ix.tMitigated)
+  const items = ledgerOf(ix)
     .filter((k) => k.kind !== 'followup' && (!kinds || kinds.has(k.kind)) && (k.notedAt !== undefined || dueInDrill(ix, k.dueAt, k.event.atMs)));
   const missed = items.filter((k) => !notedInTime(k));
   return { coverage: items.length ? (items.length - missed.length) / items.length : null, noted: items.length - missed.length, total: items.length, missed };

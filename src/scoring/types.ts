@@ -48,6 +48,8 @@ export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
 
 export interface ParticipantResult {
   readonly name: string;
+  /** The seat they came to play; absent in scorecards written before it was recorded. */
+  readonly seat?: Role;
   readonly roles: readonly Role[];
   readonly kind: 'human' | 'bot';
   /** Their own score: 100 less what their own violations cost; null when the drill was not scored. */

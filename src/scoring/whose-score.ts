@@ -12,7 +12,9 @@ export function humans(card: Scorecard): ParticipantResult[] {
 }
 
 function roles(p: ParticipantResult): string {
-  return p.roles.length ? p.roles.map((r) => roleTitle(r)).join(' and ') : 'no role';
+  // Someone who never took up their seat (an IC on call who never took command) is named by the seat.
+  if (p.roles.length === 0) return p.seat ? `${roleTitle(p.seat)} on call` : 'no role';
+  return p.roles.map((r) => roleTitle(r)).join(' and ');
 }
 
 function mark(score: number | null, grade: string | null): string {

@@ -1,9 +1,11 @@
-// Bots: by-the-book bots resolve every shipped scenario; bots fill the seats around a human; sloppy bots
-// make the process mistakes they are meant to; everything follows the seed.
+// Bots: by-the-book bots resolve every shipped scenario; bots fill the seats around a human and answer
+// whatever the humans do without being charged a violation; sloppy bots make the process mistakes they
+// are meant to; everything follows the seed.
 import { describe, expect, it } from 'vitest';
-import type { BotPolicyName } from '../../src/engine/cast';
+import type { BotPolicyName, CastRequest } from '../../src/engine/cast';
 import type { JournalEvent } from '../../src/engine/journal';
 import type { Scenario } from '../../src/scenario/types';
+import { score } from '../../src/scoring/score';
 import { at, drill, eventsOf, shipped, starter } from '../helpers/drill';
 
 const STARTER = starter();
@@ -126,6 +128,90 @@ describe('a human IC with bots in every other seat', () => {
     expect(eventsOf(ev, 'task.assign')).toEqual([]);
     expect(eventsOf(ev, 'action.start')).toEqual([]);
     expect(d.session.outcome).toBe('timed-out');
+  });
+});
+
+describe('by-the-book bots answer whatever the humans do', () => {
+  /** Violations the scorecard charges to bots. */
+  const botCharges = (d: ReturnType<typeof drill>, scenario: Scenario) => {
+    const card = score(scenario, d.journal.headerLine!, d.journal.events);
+    const bots = new Set(d.cast.filter((p) => p.kind === 'bot').map((p) => p.name));
+    return { card, charges: card.rules.flatMap((r) => r.violations.filter((v) => bots.has(v.actor)).map((v) => `${r.id} ${v.actor}: ${v.evidence.note}`)) };
+  };
+  const play = (scenario: Scenario, seed: string, humans: CastRequest[], script: (cast: ReturnType<typeof drill>['cast']) => [string, string, string][]) => {
+    const d = drill(scenario, { seed, humans, bots: 'by-the-book' });
+    d.session.runSimulated(script(d.cast).map(([t, actor, text]) => ({ atMs: at(t), actor, text })));
+    return d;
+  };
+  const seatOf = (cast: ReturnType<typeof drill>['cast'], seat: string, onCall?: string) => cast.find((p) => p.seat === seat && (!onCall || p.onCall === onCall))!.name;
+
+  for (const seed of SEEDS) {
+    it(`a task given before the bot joined: it joins, acknowledges, then works it (seed ${seed})`, () => {
+      // The issue's case: a solo human IC assigns a responder bot that nobody has paged yet.
+      const d = play(STARTER, seed, [{ name: 'alice', role: 'ic' }], (cast) => [
+        ['0:05', 'alice', '/ic This is alice, I am the Incident Commander'],
+        ['0:08', 'alice', `/appoint @${seatOf(cast, 'scribe')} scribe`],
+        ['0:10', 'alice', `/assign @${seatOf(cast, 'responder', 'primary')} web-logs: check the web error log in 4m`],
+      ]);
+      const primary = seatOf(d.cast, 'responder', 'primary');
+      const ev = d.journal.events;
+      const join = eventsOf(ev, 'participant.join', primary)[0]!;
+      const ack = eventsOf(ev, 'task.ack', primary)[0]!;
+      const probe = eventsOf(ev, 'probe.start', primary)[0]!;
+      expect(join.data.system).toBe('web');
+      expect(join.seq).toBeLessThan(ack.seq);
+      expect(ack.atMs - at('0:10')).toBeLessThanOrEqual(60_000);
+      expect(join.seq).toBeLessThan(probe.seq);
+      expect(probe.data).toMatchObject({ probe: 'web-logs', taskId: 'T1' });
+      expect(eventsOf(ev, 'task.report', primary).map((e) => e.data.id)).toEqual(['T1']);
+      const { card, charges } = botCharges(d, STARTER);
+      expect(charges).toEqual([]);
+      expect(card.metrics.timeToAssemble).not.toBeNull();
+    });
+  }
+
+  it('command handed to the deputy bot: it announces, keeps the rhythm and closes the call', () => {
+    const scenario = shipped('scenarios/cache-stampede.yaml');
+    const d = play(scenario, '1', [{ name: 'alice', role: 'ic' }], (cast) => [
+      ['3:00', 'alice', '/ic This is alice, I am the Incident Commander'],
+      ['3:10', 'alice', `/appoint @${seatOf(cast, 'deputy')} deputy and @${seatOf(cast, 'scribe')} scribe`],
+      ['3:20', 'alice', '/sev SEV-2'],
+      ['4:00', 'alice', `/handover @${seatOf(cast, 'deputy')}`],
+    ]);
+    const deputy = seatOf(d.cast, 'deputy');
+    const ev = d.journal.events;
+    const announce = eventsOf(ev, 'role.announce', deputy)[0]!;
+    expect(announce.atMs - at('4:00')).toBeLessThanOrEqual(60_000);
+    expect(eventsOf(ev, 'status.update', deputy).length).toBeGreaterThan(0);
+    expect(eventsOf(ev, 'call.end', deputy)).toHaveLength(1);
+    expect(d.session.outcome).toBe('resolved');
+    expect(botCharges(d, scenario).charges).toEqual([]);
+  });
+
+  it('a task shared by a bot and a human: the bot works it once, and nobody is charged for it', () => {
+    const d = play(STARTER, '2', [{ name: 'alice', role: 'ic' }, { name: 'bruno', role: 'responder' }], (cast) => [
+      ['0:05', 'alice', '/ic This is alice, I am the Incident Commander'],
+      ['0:08', 'alice', `/appoint @${seatOf(cast, 'scribe')} scribe`],
+      ['0:10', 'alice', `/assign @bruno and @${seatOf(cast, 'responder', 'backup')} web-logs: check the web error log in 4m`],
+    ]);
+    const backup = seatOf(d.cast, 'responder', 'backup');
+    expect(eventsOf(d.journal.events, 'task.ack', backup).map((e) => e.data.id)).toEqual(['T1']);
+    expect(eventsOf(d.journal.events, 'probe.start').map((e) => [e.actor, e.data.taskId])).toEqual([[backup, 'T1']]);
+    expect(botCharges(d, STARTER).charges).toEqual([]);
+  });
+
+  it('the scribe bot steps back when a human is made scribe, and notes what came before', () => {
+    const d = play(STARTER, '3', [{ name: 'alice', role: 'ic' }, { name: 'bruno', role: 'responder' }], () => [
+      ['0:05', 'alice', '/ic This is alice, I am the Incident Commander'],
+      ['0:20', 'alice', '/sev SEV-2'],
+      ['0:40', 'alice', '/appoint @bruno scribe'],
+      ['1:00', 'alice', '/status SEV-2, looking at web'],
+    ]);
+    const scribe = seatOf(d.cast, 'scribe');
+    const notes = eventsOf(d.journal.events, 'scribe.note', scribe).map((e) => String(e.data.text));
+    expect(notes).toContain('Severity set to SEV-2 by alice.');
+    expect(notes.some((n) => n.includes('S1'))).toBe(false);
+    expect(botCharges(d, STARTER).charges).toEqual([]);
   });
 });
 

@@ -204,7 +204,7 @@ describe('external metrics only with a customer liaison', () => {
   });
 
   it('with one who never posts, both are null and deducted', () => {
-    const p = play(script({ add: LIAISON_LINES.slice(0, 1) }), { scenario: VARIANTS.liaison(), humans: [...HUMANS, ERIN_LIAISON] });
+    const p = play(script({ add: LIAISON_LINES.slice(0, 1), set: { resolve: { at: '10:00' }, pm: { at: '10:05' }, end: { at: '10:10' } } }), { scenario: VARIANTS.liaison(), humans: [...HUMANS, ERIN_LIAISON] });
     expect(p.card.metrics.timeToFirstExternal).toBeNull();
     expect(p.card.metrics.externalUpdateMaxGap).toBeNull();
     // RD-34 charges the missing posts; the two metrics show as never, without taking the points twice.

@@ -587,13 +587,17 @@ describe('customer liaison: RD-33 approval, RD-34 timing, RD-35 content', () => 
     expectViolation(p, 'RD-34', 'erin', p.one('external.post'));
   });
   violates('RD-34', 'nothing posted: the claim is the evidence, the liaison the actor', () => {
-    const p = liaison({}, LIAISON_LINES.slice(0, 1));
+    // Resolved at 10:00, after the first post fell due (5 minutes after command at 4:00).
+    const p = liaison({ set: { resolve: { at: '10:00' }, pm: { at: '10:05' }, end: { at: '10:10' } } }, LIAISON_LINES.slice(0, 1));
     expectViolation(p, 'RD-34', 'erin', p.one('role.claim'));
     expect(p.rule('RD-34').penalty).toBe(1);
   });
   violates('RD-34', 'over 20 minutes without an update before resolution', () => {
     const p = play(script({ add: LIAISON_LINES, set: { resolve: { at: '25:00' }, pm: { at: '25:05' }, end: { at: '25:10' } } }), { scenario: VARIANTS.liaison(), humans: [...HUMANS, ERIN_LIAISON] });
     expectViolation(p, 'RD-34', 'erin', p.one('external.post'));
+  });
+  passes('RD-34', 'nothing posted, but the incident was resolved before the first post fell due', () => {
+    expectPassed(liaison({}, LIAISON_LINES.slice(0, 1)), 'RD-34');
   });
   notApplicable('RD-34', 'no customer liaison seat', () => expectNotApplicable(clean, 'RD-34', /no customer liaison/));
 

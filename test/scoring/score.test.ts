@@ -206,7 +206,7 @@ describe('the scorecard contract', () => {
   it('participants carry name, roles, score and violations', () => {
     expect(c.participants.map((x) => x.name)).toEqual(clean.header.participants.map((x) => x.name));
     for (const person of [...c.participants, ...ladder[5]!.card.participants]) {
-      expect(Object.keys(person).sort()).toEqual(['grade', 'kind', 'name', 'roles', 'score', 'strengths', 'violations']);
+      expect(Object.keys(person).sort()).toEqual(['grade', 'kind', 'name', 'roles', 'score', 'seat', 'strengths', 'violations']);
       for (const v of person.violations) expect(Object.keys(v).sort()).toEqual(['atMs', 'note', 'rule']);
     }
     expect(c.participants.find((x) => x.name === 'alice')?.roles).toEqual(['ic']);

@@ -103,6 +103,15 @@ export function promisedFixTime(text: string): string | undefined {
   return undefined;
 }
 
+const HOSTNAME = /\b[a-z]+-[a-z0-9-]+-\d+\b/g;
+// Cloud regions and zones ("eu-west-1", "us-east-2b") are public names, not internal hosts.
+const REGION = /^(?:us|eu|ap|sa|ca|me|af|il|cn)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d+[a-z]?$/;
+
+/** An internal host name in a public message ("db-primary-1"), if any; cloud regions do not count. */
+export function hostIn(text: string): string | undefined {
+  return [...clean(text).matchAll(HOSTNAME)].map((m) => m[0]).find((h) => !REGION.test(h));
+}
+
 // ---- 2. Executive swoop answers (RD-27).
 const OFFERS_COMMAND = /\b(?:take|taking|assume|want|have|like)\s+(?:over\s+)?(?:the\s+)?(?:incident\s+)?command\b|\btake\s+over\s+(?:as\s+)?(?:the\s+)?(?:ic|incident\s+commander)\b|\bhand\s+(?:you\s+|it\s+)?(?:over|command)\b|\bwelcome\s+to\s+(?:take|run|lead)\b|\b(?:want|like)\s+to\s+(?:be|become)\s+(?:the\s+)?(?:ic|incident\s+commander)\b|\b(?:want|like)\s+to\s+(?:run|lead)\s+(?:the\s+|this\s+)?(?:call|incident|response|bridge)\b/i;
 const DEFLECTS = [

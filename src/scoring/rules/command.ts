@@ -96,7 +96,9 @@ function directs(e: JournalEvent, except: string, people: readonly string[]): bo
   const to = ((e.data.mentions as string[] | undefined) ?? []).filter((m) => m !== except);
   const opener = /^\s*@?([\p{L}][\p{L}\p{N}_-]*)\s*[,:]/u.exec(text)?.[1]?.toLowerCase();
   const opensWithName = opener !== undefined && opener !== except.toLowerCase() && people.some((p) => p.toLowerCase() === opener);
-  return (to.length > 0 || opensWithName) && ASKS_WORK.test(text);
+  // "I am also on cert-check" names a probe; only words outside ids can be an order.
+  const words = text.replace(/\b[\w]+(?:-[\w]+)+\b/g, ' ');
+  return (to.length > 0 || opensWithName) && ASKS_WORK.test(words);
 }
 
 // Words of an order: "please check", "can you restart", "report back", "roll back", "take a look".

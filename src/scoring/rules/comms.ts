@@ -1,5 +1,5 @@
 /** Communication: RD-27 executive swoops handled, RD-33 posts approved, RD-34 external timing, RD-35 no promised fix times. */
-import { addressesIncidentCommander, answersSwoop, promisedFixTime } from '../../engine/intent/phrases';
+import { addressesIncidentCommander, answersSwoop, hostIn, promisedFixTime } from '../../engine/intent/phrases';
 import { formatDuration } from '../../scenario/duration';
 import { targetsOf } from '../../scenario/targets';
 import { dueInDrill, icAt, PARAMS } from '../journal-index';
@@ -65,37 +65,45 @@ export const externalTiming: Rule = {
     const { firstExternal, externalEvery } = targetsOf(scenario);
     const posts = ix.of('external.post');
     const claim = ix.first('role.claim')!;
-    const liaison = [...ix.seats].find(([, seat]) => seat === 'customer-liaison')?.[0] ?? claim.actor;
-    // A draft ready in time (half a minute to spare) that waited for the IC's approval until too late to post is
-    // the IC's delay, not the liaison's; the IC is whoever held command a minute before it fell due.
+    const liaisons = new Set([...ix.seats].filter(([, seat]) => seat === 'customer-liaison').map(([n]) => n));
+    for (const a of ix.of('role.appoint')) if (a.data.role === 'customer-liaison') liaisons.add(String(a.data.user));
+    const liaison = [...liaisons][0] ?? claim.actor;
+    const ic = (t: number) => icAt(ix, t) ?? claim.actor;
+    /**
+     * Who made a post late. The IC, when a liaison's draft was ready with a minute to spare and waited for
+     * approval until too late to post, or when the liaison was named too late to write one; else the liaison.
+     * The IC is whoever held command a minute before the deadline.
+     */
     const blame = (since: number, deadline: number, fallback: string): string => {
+      const named = ix.of('role.appoint').filter((a) => a.data.role === 'customer-liaison' && a.data.user === fallback).at(-1);
+      if (named && named.atMs > deadline - 2 * 60_000 && named.atMs >= since) return ic(deadline - PARAMS.GRACE);
       const posted = (id: unknown) => posts.some((p) => p.data.draftId === id && p.atMs <= since);
-      const draft = ix.of('draft.submit').find((d) => d.atMs >= start && d.atMs <= deadline - 30_000 && !posted(d.data.id));
+      const draft = ix.of('draft.submit').find((d) => liaisons.has(d.actor) && d.atMs >= since && d.atMs <= deadline - 60_000 && !posted(d.data.id));
       if (!draft) return fallback;
       const approved = ix.first('draft.approve', (a) => a.data.id === draft.data.id);
-      return !approved || approved.atMs > deadline - 30_000 ? (icAt(ix, deadline - PARAMS.GRACE) ?? fallback) : fallback;
+      return !approved || approved.atMs > deadline - 30_000 ? ic(deadline - PARAMS.GRACE) : fallback;
     };
     const out: Violation[] = [];
-    const first = posts[0];
+    const first = posts.find((p) => p.atMs >= start) ?? posts[0];
     if (!first) {
-      if (!dueInDrill(ix, Math.min(start + firstExternal, end))) return { violations: [] };
-      return { violations: [violation(claim, 'nothing was posted for customers during the incident', blame(start, Math.min(start + firstExternal, end), liaison))], penalty: 1 };
+      // A call that started too close to the end (or was resolved at once) had no post due yet.
+      if (start + firstExternal > end || !dueInDrill(ix, start + firstExternal)) return { violations: [] };
+      return { violations: [violation(claim, 'nothing was posted for customers during the incident', blame(start, start + firstExternal, liaison))], penalty: 1 };
     }
     if (first.atMs - start > firstExternal) {
       out.push(violation(first, `first external post came ${formatDuration(first.atMs - start)} after the call started (${formatDuration(firstExternal)} expected)`, blame(start, start + firstExternal, first.actor)));
     }
-    let last = first.atMs;
-    for (const p of posts.slice(1)) {
+    // The cadence runs from the call's start: a post before anyone took command does not start the clock early.
+    let last = Math.max(first.atMs, start);
+    for (const p of posts.filter((x) => x.atMs > first.atMs)) {
       if (p.atMs > end) break;
       if (p.atMs - last > externalEvery) out.push(violation(p, `${formatDuration(p.atMs - last)} between external posts (every ${formatDuration(externalEvery)} expected)`, blame(last, last + externalEvery, p.actor)));
-      last = p.atMs;
+      last = Math.max(p.atMs, start);
     }
     if (end - last > externalEvery) out.push(violation(posts.at(-1)!, `no external update for the last ${formatDuration(end - last)} before resolution`, blame(last, last + externalEvery, posts.at(-1)!.actor)));
     return { violations: out };
   },
 };
-
-const HOSTNAME = /\b[a-z]+-[a-z0-9-]+-\d+\b/;
 
 export const noPromises: Rule = {
   id: 'RD-35', title: 'Public messages promise no fix time and leak no internal detail', role: 'customer-liaison', severity: 'medium',
@@ -108,7 +116,8 @@ export const noPromises: Rule = {
       // "Next update in 20 minutes" is the cadence the guidelines ask for; only a time for the fix is a promise.
       const promise = promisedFixTime(text);
       if (promise !== undefined) out.push(violation(e, `promised a fix time: "${promise}"`));
-      if (HOSTNAME.test(text)) out.push(violation(e, `named an internal host: "${HOSTNAME.exec(text)![0]}"`));
+      const host = hostIn(text);
+      if (host !== undefined) out.push(violation(e, `named an internal host: "${host}"`));
       return out;
     }),
   }),

@@ -27,7 +27,7 @@ export const pollBeforeMajor: Rule = {
       const decision = a.data.decisionId ? bySeq.get(String(a.data.decisionId)) : undefined;
       const poll = decision?.data.pollId ? polls.get(String(decision.data.pollId)) : undefined;
       // The IC who ordered it (by the task) skipped the poll, even if command changed hands before it ran.
-      const orderedBy = ix.of('task.assign').find((t) => t.data.id === a.data.taskId)?.actor;
+      const orderedBy = a.role === 'ic' ? a.actor : ix.of('task.assign').find((t) => t.data.id === a.data.taskId)?.actor;
       if (!decision) out.push(violation(a, `${String(a.data.action)} is a major action and ran without a recorded decision`, orderedBy ?? icAt(ix, a.atMs) ?? a.actor));
       else if (!poll) out.push(violation(decision, `decided on ${String(a.data.action)} without polling for strong objections`));
       else if (decision.atMs - poll.atMs < PARAMS.POLL_PAUSE) out.push(violation(decision, `decided ${formatDuration(decision.atMs - poll.atMs)} after the poll, too soon for anyone to object`));

@@ -2,7 +2,7 @@
 import { formatClock } from '../../scenario/duration';
 import { dueInDrill, PARAMS, scribeAt } from '../journal-index';
 import { violation, type Rule } from '../rule';
-import { notedInTime, scribeCoverage, scribeLedger } from '../scribe-coverage';
+import { ledgerOf, notedInTime, scribeCoverage } from '../scribe-coverage';
 
 const noScribe: Rule['notApplicable'] = ({ ix }) => (ix.scribes.size === 0 ? 'nobody held the scribe role' : undefined);
 const ROLE_KINDS = new Set(['decision', 'assignment', 'status'] as const);
@@ -26,7 +26,7 @@ export const scribeTodos: Rule = {
   check: ({ ix }) => {
     // A remark made before there was a call to note it on, or too late in the drill to be due, is nobody's miss.
     const callFrom = Math.min(ix.tTrigger ?? Infinity, ix.tIc ?? Infinity);
-    const followups = scribeLedger(ix.events, ix.scribes).filter((k) => k.kind === 'followup' && k.event.atMs >= callFrom && (k.notedAt !== undefined || dueInDrill(ix, k.dueAt, k.event.atMs)));
+    const followups = ledgerOf(ix).filter((k) => k.kind === 'followup' && k.event.atMs >= callFrom && (k.notedAt !== undefined || dueInDrill(ix, k.dueAt, k.event.atMs)));
     if (followups.length === 0) return { violations: [] };
     const missed = followups.filter((f) => !notedInTime(f));
     return { violations: missed.map((f) => violation(f.event, `"${f.text}" was not written down as a TODO`, scribeAt(ix, f.event.atMs))), penalty: missed.length / followups.length };
