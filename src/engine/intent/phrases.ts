@@ -37,8 +37,10 @@ const WORD_VALUES = new Map<string, number>([
   ['a couple of', 2], ['a couple', 2], ['couple of', 2], ['a few', 3], ['few', 3],
   ['half an', 0.5], ['half a', 0.5], ['half', 0.5], ['an', 1], ['a', 1],
 ]);
-// Longest first, so "twenty-five" is not read as "twenty" and "a couple of" not as "a".
-const WORD_NUM = [...WORD_VALUES.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|');
+// A compact pattern for the same words: every long alternation is compiled (and tiered up) in each short-lived
+// CLI process, and the words were once spelled out 60 ways. Longer forms come first within each group.
+const UNITS_WORD = 'one|two|three|four|five|six|seven|eight|nine';
+const WORD_NUM = String.raw`(?:twenty|thirty|forty|sixty|ninety)(?:[\s-]+(?:${UNITS_WORD}))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|zero|${UNITS_WORD}|ten|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|half(?:\s+an?)?|an?`;
 const NUM = String.raw`(?:\d+(?:\.\d+)?|(?<![\w-])(?:${WORD_NUM})(?![\w-]))`;
 // One-letter units only right after digits ("20m", "2h"), or "a m" would read as "am".
 const UNIT = String.raw`(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|(?<=\d\s?)[smhd])(?!\w)`;
@@ -46,8 +48,12 @@ const RANGE_TO = String.raw`\s*(?:-|–|to|or)\s*`;
 const AMOUNT = String.raw`${NUM}(?:${RANGE_TO}${NUM})?[\s-]*${UNIT}`;
 
 function numberOf(word: string): number {
-  const w = word.toLowerCase().replace(/\s+/g, ' ');
-  return /^\d/.test(w) ? Number.parseFloat(w) : WORD_VALUES.get(w) ?? Number.NaN;
+  const w = word.toLowerCase().replace(/[\s-]+/g, ' ');
+  if (/^\d/.test(w)) return Number.parseFloat(w);
+  // "twenty three": tens and ones.
+  const [tens, ones] = w.split(' ');
+  const compound = ones !== undefined && WORD_VALUES.has(tens ?? '') && (WORD_VALUES.get(tens!) ?? 0) >= 20 ? (WORD_VALUES.get(tens!) ?? 0) + (WORD_VALUES.get(ones) ?? Number.NaN) : undefined;
+  return compound ?? WORD_VALUES.get(w) ?? Number.NaN;
 }
 
 function unitMs(unit: string): number {
@@ -170,6 +176,7 @@ const CLAIMS = [
 
 /** Whether someone announces, in the first person, that they take or hold command. */
 export function claimsCommand(text: string): boolean {
+  if (!/command|\bic\b|incident/i.test(text)) return false;
   const t = clean(text);
   if (isQuestion(t)) return false;
   return CLAIMS.some((re) => {
@@ -193,6 +200,7 @@ const REPORTED = /(?:n't|\bnot|\bno|\bwithout|\bhear\w*|\bheard)\s+(?:\w+\s+)?$/
 
 /** Whether the IC asks for strong objections ("Any strong objections?", "does anyone strongly object?"). */
 export function looksLikePoll(text: string): boolean {
+  if (!/object/i.test(text)) return false;
   const t = clean(text);
   const m = OBJECTION_ASK.exec(t);
   if (m && !REPORTED.test(t.slice(0, m.index))) return true;
@@ -222,10 +230,13 @@ const DECISIONS = [
   /^(?:(?:ok(?:ay)?|so|alright|right)[,.]?\s+)?(?:final\s+)?decision(?:\s+made)?\s*[:—–-]|\b(?:decided|(?:the|my)\s+decision\s+is(?!\s+(?:yours|theirs|up\s+to|pending|still))|i\s+decide)\b/i,
   /\b(?:we're|we\s+are|we'll|we\s+will|we\s+shall|i'm|i\s+am|let's|lets|let\s+us)\s+(?:now\s+|going\s+to\s+)?(?:proceed(?:ing)?|go(?:ing)?\s+ahead|mov(?:e|ing)\s+(?:ahead|forward)|go(?:ing)?\s+with)\b|\blet's\s+do\s+(?:it|this|that|the)\b|^(?:(?:ok(?:ay)?|so|alright)[,.]?\s+)?(?:proceeding|going\s+ahead|moving\s+ahead|moving\s+forward)\b/i,
 ];
+// Every decision phrasing has one of these words; most chat has none, and the long patterns are left unrun.
+const DECISION_WORDS = /hear|objection|decision|decide|proceed|ahead|forward|going\s+with|go\s+with|let'?s|let\s+us/i;
 const HEDGE = /\b(?:might|may|maybe|perhaps|possibly|probably|could|would|not|never|yet\s+to)\b|n't\b/i;
 
 /** Whether the IC announces a decision ("Hearing no objections, we're proceeding with the rollback"). */
 export function looksLikeDecision(text: string): boolean {
+  if (!DECISION_WORDS.test(text)) return false;
   const t = clean(text);
   if (isQuestion(t)) return false;
   return DECISIONS.some((re) => {
@@ -244,6 +255,7 @@ const PREAMBLE = /^(?:(?:thanks?|thank\s+you|ty|cheers|great|good|nice|ok(?:ay)?
 
 /** The body of an IC status update ("Status: SEV-2, ..."), without its label; undefined for anything else. */
 export function statusUpdateText(text: string): string | undefined {
+  if (!/status|update|sit\s*-?\s*rep|situation|summary|recap|where\s+(?:we\s+are|things\s+stand)|latest/i.test(text)) return undefined;
   const whole = clean(text);
   const t = whole.replace(PREAMBLE, '');
   const m = STATUS_LABEL.exec(t) ?? WHERE_WE_ARE.exec(t);
@@ -275,6 +287,7 @@ const SEV_HEDGE = /\b(?:might|may|maybe|could|perhaps|possibly|probably|not|neve
 
 /** The severity an IC declares ("we're treating this as SEV 1", "upgrading to SEV-1"); undefined for questions and guesses. */
 export function declaredSeverity(text: string): Severity | undefined {
+  if (!/sev/i.test(text)) return undefined;
   const t = clean(text);
   if (isQuestion(t)) return undefined;
   for (const re of DECLARES) {
@@ -316,6 +329,7 @@ const NOT_REQUEST_AFTER = /^\s+(?:ago|of|than|later|earlier)\b/i;
 
 /** The extra time a responder asks for, in ms ("need 5 more minutes" → 300000); undefined when they ask for none. */
 export function moreTimeMs(text: string): number | undefined {
+  if (!/more|another|extra|additional|longer|extension|extend|need|give|gimme|have|get/i.test(text)) return undefined;
   const t = clean(text);
   for (const re of MORE_TIME) {
     const m = re.exec(t);
