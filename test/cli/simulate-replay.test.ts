@@ -159,7 +159,9 @@ describe('firedrill replay', () => {
     const out = simulate();
     const file = join(out, 'journal.jsonl');
     const text = readFileSync(file, 'utf8');
-    writeFileSync(file, text.slice(0, Math.floor(text.length * 0.6)));
+    // Cut a few characters into a line: a cut that happens to land on a newline is a whole journal.
+    const lineStart = text.indexOf('\n', Math.floor(text.length * 0.6)) + 1;
+    writeFileSync(file, text.slice(0, lineStart + 7));
     const r = runCli(['replay', out]);
     expect(r.stderr).toMatch(/partial line/);
     expect(r.code).toBe(0);
