@@ -13,6 +13,7 @@ import {
   moreTimeMs, statusUpdateText,
 } from './intent/phrases';
 import type { Scenario, Severity } from '../scenario/types';
+import { escapeRe } from './intent/escape-re';
 
 /** What the reader needs to know about the speaker and the drill at this moment. */
 export interface ChatContext {
@@ -62,9 +63,6 @@ const OWNS_RE = /\bown(?:s|er|ing)?\b/i;
 const DUE_RE = /\b(?:due|by|before)\s+(?:on\s+)?([^.,;!]+)/i;
 const CHAT_DRAFT_RE = /^\s*(?:new\s+|updated\s+|proposed\s+)?draft\b[^:]{0,40}:\s*(\S[\s\S]*)$/i;
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** The person a line opens by addressing ("Kofi, ...", "@kofi: ..."), and the rest of the line. */
 function addressed(text: string, people: readonly string[]): { person: string; rest: string } | undefined {

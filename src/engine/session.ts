@@ -13,6 +13,7 @@ import type { Role } from './roles';
 import { Scheduler } from './scheduler';
 import { snapshotOf, type DrillSnapshot } from './snapshot';
 import { World, type AlertState } from './world';
+import { escapeRe } from './intent/escape-re';
 
 export type Outcome = 'resolved' | 'timed-out' | 'aborted';
 export type FacilitatorControl = { kind: 'pause' } | { kind: 'resume' } | { kind: 'speed'; speed: number } | { kind: 'inject-now' } | { kind: 'end' };
@@ -22,9 +23,6 @@ const DECISION_CARRIES_MS = 10 * 60_000;
 // Words that carry out what was just decided: "go ahead", "do it", "run X1", "execute", "make it happen".
 const CARRY_OUT_RE = /\b(?:do|run|execute|carry|perform|implement|apply|action|go ahead|proceed|make it (?:so|happen)|kick (?:it )?off|start|handle|take care of)\b/i;
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** An alert escalates to the backup on-call when nobody acknowledges it in this time (oncall/being_oncall.md). */
 export const ESCALATE_MS = 5 * 60_000;

@@ -6,6 +6,7 @@ import { METRIC_TITLES, roleTitle } from './labels';
 import { cleanStrings, clock, drillTime, mdCell, minutes } from './markdown-text';
 import { didNotGoWell, violatedRules, wentWell } from './review-points';
 import type { MetricKey, Scorecard, TimelineEntry } from './types';
+import { escapeRe } from '../engine/intent/escape-re';
 
 // Roles in the order the template's Responders section names them: IC and Scribe first.
 const RESPONDER_ROLES = ['ic', 'scribe', 'deputy', 'customer-liaison', 'internal-liaison', 'responder'] as const;
@@ -63,8 +64,6 @@ function phaseSpans(card: Scorecard, scenario: PmScenario): PhaseSpan[] {
     impact: scenario.phases.find((p) => p.id === s.id)?.impact,
   }));
 }
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** SEV-1 before SEV-2; anything else after, by name. */
 function severityOrder(a: string, b: string): number {

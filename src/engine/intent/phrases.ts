@@ -6,6 +6,7 @@
  * Pure and deterministic.
  */
 import { stripControl } from '../sanitize';
+import { escapeRe } from './escape-re';
 
 /** Text as typed, made comparable: no control characters, straight quotes, single spaces. Case is kept so slices read as typed. */
 function clean(text: string): string {
@@ -17,7 +18,6 @@ function clean(text: string): string {
 }
 
 const isQuestion = (t: string): boolean => /\?[\s?!.]*$/.test(t);
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The sentence up to `index`, where an "if" that makes what follows conditional would sit. */
 const sentenceBefore = (t: string, index: number): string => t.slice(0, index).split(/[.;!?](?:\s|$)/).pop() ?? '';
 /** The clause up to `index`, where a negation or hedge of what follows would sit ("this isn't a SEV-1, it's a SEV-2"). */

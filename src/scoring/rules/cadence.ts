@@ -5,6 +5,7 @@ import { targetsOf } from '../../scenario/targets';
 import { dueInDrill, icAt, PARAMS } from '../journal-index';
 import { violation, type Rule } from '../rule';
 import type { Violation } from '../types';
+import { escapeRe } from '../../engine/intent/escape-re';
 
 const LEVEL = (s: unknown) => Number(String(s).replace(/\D/g, '')) || 9;
 
@@ -61,9 +62,6 @@ export const severityDiscipline: Rule = {
   },
 };
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 export const severityMatchesImpact: Rule = {
   id: 'RD-22', title: 'Severity is at least what the impact calls for (if unsure, the higher one)', role: 'ic', severity: 'medium',

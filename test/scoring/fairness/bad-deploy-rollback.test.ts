@@ -1,8 +1,5 @@
 // The fairness bar on the intro drill: the by-the-book team scores 100, and each single mistake costs its rule.
-import { describe, it } from 'vitest';
-import { expectOnly, expectPerfect, play, team, withMistake, type Mistake } from './team';
-
-const t = team('bad-deploy-rollback');
+import { fairnessSuite, type Mistake } from './team';
 
 const MISTAKES: readonly Mistake[] = [
   { family: 'command', rule: 'RD-01', what: 'the IC announces only "I\'m IC"', change: [['alice', '/ic', "/ic I'm IC"]] },
@@ -16,10 +13,5 @@ const MISTAKES: readonly Mistake[] = [
   { family: 'ending', rule: 'RD-39', what: 'no postmortem owner is named', drop: [['alice', '/postmortem']] },
 ];
 
-describe('fairness: bad-deploy-rollback', () => {
-  it('a by-the-book team typing naturally scores 100 with no violations', () => expectPerfect(play(t)));
-  for (const m of MISTAKES) {
-    it(`${m.family}: ${m.what} costs ${m.rule} and nothing else`, () => expectOnly(play(t, withMistake(t.lines, m)), m.rule));
-  }
-  // comms: no rule of the family applies here (no customer liaison, no executive swoop), so no mistake is possible.
-});
+// comms: no rule of the family applies here (no customer liaison, no executive swoop), so no mistake is possible.
+fairnessSuite('bad-deploy-rollback', MISTAKES);

@@ -1,8 +1,5 @@
 // The fairness bar on the Friday-peak cache stampede: the by-the-book team scores 100, and each single mistake costs its rule.
-import { describe, it } from 'vitest';
-import { expectOnly, expectPerfect, play, team, withMistake, type Mistake } from './team';
-
-const t = team('cache-stampede');
+import { fairnessSuite, type Mistake } from './team';
 
 const MISTAKES: readonly Mistake[] = [
   {
@@ -32,9 +29,4 @@ const MISTAKES: readonly Mistake[] = [
   { family: 'ending', rule: 'RD-39', what: 'the IC makes the catalog team, not one person, own the postmortem', change: [['nadia', '/postmortem', '/postmortem @catalog-team by Wednesday']] },
 ];
 
-describe('fairness: cache-stampede', () => {
-  it('a by-the-book team typing naturally scores 100 with no violations', () => expectPerfect(play(t)));
-  for (const m of MISTAKES) {
-    it(`${m.family}: ${m.what} costs ${m.rule} and nothing else`, () => expectOnly(play(t, withMistake(t.lines, m)), m.rule));
-  }
-});
+fairnessSuite('cache-stampede', MISTAKES);

@@ -1,8 +1,5 @@
 // The fairness bar on the full WAL volume at peak: the by-the-book team scores 100, and each single mistake costs its rule.
-import { describe, it } from 'vitest';
-import { expectOnly, expectPerfect, play, team, withMistake, type Mistake } from './team';
-
-const t = team('checkout-db-wal-disk-full');
+import { fairnessSuite, type Mistake } from './team';
 
 const MISTAKES: readonly Mistake[] = [
   { family: 'command', rule: 'RD-01', what: 'the IC takes command without saying "Incident Commander"', change: [['marcus', '/ic', '/ic Marcus here, taking command']] },
@@ -39,9 +36,4 @@ const MISTAKES: readonly Mistake[] = [
   { family: 'ending', rule: 'RD-39', what: 'the IC resolves but never ends the call', drop: [['marcus', '/end']] },
 ];
 
-describe('fairness: checkout-db-wal-disk-full', () => {
-  it('a by-the-book team typing naturally scores 100 with no violations', () => expectPerfect(play(t)));
-  for (const m of MISTAKES) {
-    it(`${m.family}: ${m.what} costs ${m.rule} and nothing else`, () => expectOnly(play(t, withMistake(t.lines, m)), m.rule));
-  }
-});
+fairnessSuite('checkout-db-wal-disk-full', MISTAKES);

@@ -1,8 +1,5 @@
 // The fairness bar on the bad internal DNS record: the by-the-book team scores 100, and each single mistake costs its rule.
-import { describe, it } from 'vitest';
-import { expectOnly, expectPerfect, play, team, withMistake, type Mistake } from './team';
-
-const t = team('dns-misconfiguration');
+import { fairnessSuite, type Mistake } from './team';
 
 const MISTAKES: readonly Mistake[] = [
   {
@@ -30,11 +27,6 @@ const MISTAKES: readonly Mistake[] = [
   { family: 'ending', rule: 'RD-39', what: 'no postmortem owner is named', drop: [['leo', '/postmortem']] },
 ];
 
-describe('fairness: dns-misconfiguration', () => {
-  it('a by-the-book team typing naturally scores 100 with no violations', () => expectPerfect(play(t)));
-  for (const m of MISTAKES) {
-    it(`${m.family}: ${m.what} costs ${m.rule} and nothing else`, () => expectOnly(play(t, withMistake(t.lines, m)), m.rule));
-  }
-  // comms: no rule of the family applies here: no customer liaison (RD-33/34/35/36 need one or a public post), and
-  // Malik's "what is the ETA?" is a stakeholder question, not an executive swoop (RD-27).
-});
+// comms: no rule of the family applies here: no customer liaison (RD-33/34/35/36 need one or a public post), and
+// Malik's "what is the ETA?" is a stakeholder question, not an executive swoop (RD-27).
+fairnessSuite('dns-misconfiguration', MISTAKES);

@@ -1,8 +1,5 @@
 // The fairness bar on the 3 a.m. false alarm: the by-the-book team scores 100, and each single mistake costs its rule.
-import { describe, it } from 'vitest';
-import { expectOnly, expectPerfect, play, team, withMistake, type Mistake } from './team';
-
-const t = team('false-alarm');
+import { fairnessSuite, type Mistake } from './team';
 
 const MISTAKES: readonly Mistake[] = [
   { family: 'command', rule: 'RD-01', what: 'the IC types a bare /ic and never says who she is', change: [['mei', '/ic', '/ic']] },
@@ -28,13 +25,8 @@ const MISTAKES: readonly Mistake[] = [
   { family: 'ending', rule: 'RD-39', what: 'the IC resolves but never ends the call', drop: [['mei', '/end']] },
 ];
 
-describe('fairness: false-alarm', () => {
-  it('a by-the-book team typing naturally scores 100 with no violations', () => expectPerfect(play(t)));
-  for (const m of MISTAKES) {
-    it(`${m.family}: ${m.what} costs ${m.rule} and nothing else`, () => expectOnly(play(t, withMistake(t.lines, m)), m.rule));
-  }
-  // decisions: RD-18 cannot apply: the only major action here, failing auth-db over, is a red herring that a
-  // by-the-book team never proposes, and pausing a probe location is not major.
-  // comms: no rule of the family applies: no customer liaison (Femi's note goes to the IC, who asks for no post),
-  // nothing is posted publicly, and no executive swoops in.
-});
+// decisions: RD-18 cannot apply: the only major action here, failing auth-db over, is a red herring that a
+// by-the-book team never proposes, and pausing a probe location is not major.
+// comms: no rule of the family applies: no customer liaison (Femi's note goes to the IC, who asks for no post),
+// nothing is posted publicly, and no executive swoops in.
+fairnessSuite('false-alarm', MISTAKES);

@@ -1,8 +1,5 @@
 // The fairness bar on the leaked CI key: the by-the-book team scores 100, and each single mistake costs its rule.
-import { describe, it } from 'vitest';
-import { expectOnly, expectPerfect, play, team, withMistake, type Mistake } from './team';
-
-const t = team('leaked-credentials');
+import { fairnessSuite, type Mistake } from './team';
 
 const MISTAKES: readonly Mistake[] = [
   {
@@ -39,11 +36,6 @@ const MISTAKES: readonly Mistake[] = [
   { family: 'ending', rule: 'RD-39', what: 'the IC resolves and names a postmortem owner but never ends the call', drop: [['grace', '/end']] },
 ];
 
-describe('fairness: leaked-credentials', () => {
-  it('a by-the-book team typing naturally scores 100 with no violations', () => expectPerfect(play(t)));
-  for (const m of MISTAKES) {
-    it(`${m.family}: ${m.what} costs ${m.rule} and nothing else`, () => expectOnly(play(t, withMistake(t.lines, m)), m.rule));
-  }
-  // scribe: RD-31 cannot apply here: the follow-up remarks come only while the attack is contained but its
-  // evidence not yet preserved, and a by-the-book team images the disks before they are due.
-});
+// scribe: RD-31 cannot apply here: the follow-up remarks come only while the attack is contained but its
+// evidence not yet preserved, and a by-the-book team images the disks before they are due.
+fairnessSuite('leaked-credentials', MISTAKES);

@@ -1,9 +1,6 @@
 // The fairness bar on the two-hour memory-leak drill (with a handover): the by-the-book team scores 100, and each
 // single mistake costs its rule.
-import { describe, it } from 'vitest';
-import { expectOnly, expectPerfect, play, team, withMistake, type Mistake } from './team';
-
-const t = team('memory-leak-slow-burn');
+import { fairnessSuite, type Mistake } from './team';
 
 const MISTAKES: readonly Mistake[] = [
   { family: 'command', rule: 'RD-25', what: 'the deputy takes over command without announcing it', drop: [['tariq', 'This is Tariq']] },
@@ -30,9 +27,4 @@ const MISTAKES: readonly Mistake[] = [
   { family: 'ending', rule: 'RD-39', what: 'the postmortem goes to two people', change: [['tariq', '/postmortem', '/postmortem @wei and @xavier by Friday']] },
 ];
 
-describe('fairness: memory-leak-slow-burn', () => {
-  it('a by-the-book team typing naturally scores 100 with no violations', () => expectPerfect(play(t)));
-  for (const m of MISTAKES) {
-    it(`${m.family}: ${m.what} costs ${m.rule} and nothing else`, () => expectOnly(play(t, withMistake(t.lines, m)), m.rule));
-  }
-});
+fairnessSuite('memory-leak-slow-burn', MISTAKES);

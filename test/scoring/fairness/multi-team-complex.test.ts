@@ -1,8 +1,5 @@
 // The fairness bar on the Friday dinner peak: the by-the-book team scores 100, and each single mistake costs its rule.
-import { describe, it } from 'vitest';
-import { expectOnly, expectPerfect, play, team, withMistake, type Mistake } from './team';
-
-const t = team('multi-team-complex');
+import { fairnessSuite, type Mistake } from './team';
 
 const MISTAKES: readonly Mistake[] = [
   {
@@ -28,9 +25,4 @@ const MISTAKES: readonly Mistake[] = [
   { family: 'ending', rule: 'RD-39', what: 'the IC names a postmortem owner but no due date', change: [['amara', '/postmortem', '/postmortem @hana']] },
 ];
 
-describe('fairness: multi-team-complex', () => {
-  it('a by-the-book team typing naturally scores 100 with no violations', () => expectPerfect(play(t)));
-  for (const m of MISTAKES) {
-    it(`${m.family}: ${m.what} costs ${m.rule} and nothing else`, () => expectOnly(play(t, withMistake(t.lines, m)), m.rule));
-  }
-});
+fairnessSuite('multi-team-complex', MISTAKES);

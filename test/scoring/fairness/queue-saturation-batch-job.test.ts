@@ -1,8 +1,5 @@
 // The fairness bar on the queue-saturation drill: the by-the-book team scores 100, and each single mistake costs its rule.
-import { describe, it } from 'vitest';
-import { expectOnly, expectPerfect, play, team, withMistake, type Mistake } from './team';
-
-const t = team('queue-saturation-batch-job');
+import { fairnessSuite, type Mistake } from './team';
 
 // Every line the IC types about severity, when the team takes the incident for a SEV-3.
 const calledSev3: Mistake['change'] = [
@@ -42,9 +39,4 @@ const MISTAKES: readonly Mistake[] = [
   { family: 'ending', rule: 'RD-39', what: 'the postmortem owner gets no due date', change: [['nina', '/postmortem', '/postmortem @sofia']] },
 ];
 
-describe('fairness: queue-saturation-batch-job', () => {
-  it('a by-the-book team typing naturally scores 100 with no violations', () => expectPerfect(play(t)));
-  for (const m of MISTAKES) {
-    it(`${m.family}: ${m.what} costs ${m.rule} and nothing else`, () => expectOnly(play(t, withMistake(t.lines, m)), m.rule));
-  }
-});
+fairnessSuite('queue-saturation-batch-job', MISTAKES);

@@ -2,7 +2,7 @@
 // a drill script in scripts/; one edit to that script makes one mistake. Shared by every scenario's test.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCast } from '../../../src/engine/cast';
 import { MemoryJournal, type JournalEvent } from '../../../src/engine/journal';
 import { createFaker } from '../../../src/engine/random';
@@ -112,4 +112,15 @@ export function expectOnly(p: Played, rule: string): void {
   expect(p.card.rules.filter((r) => r.status === 'violated').map((r) => r.id), explain(p)).toEqual([rule]);
   expect(p.card.deductions.map((d) => d.what.split(' ')[0]), explain(p)).toEqual([rule]);
   expect(p.card.score, explain(p)).toBeLessThan(100);
+}
+
+/** The fairness bar for one scenario: the by-the-book team scores 100, and each mistake costs its rule and nothing else. */
+export function fairnessSuite(id: string, mistakes: readonly Mistake[]): void {
+  const t = team(id);
+  describe(`fairness: ${id}`, () => {
+    it('a by-the-book team typing naturally scores 100 with no violations', () => expectPerfect(play(t)));
+    for (const m of mistakes) {
+      it(`${m.family}: ${m.what} costs ${m.rule} and nothing else`, () => expectOnly(play(t, withMistake(t.lines, m)), m.rule));
+    }
+  });
 }

@@ -1,8 +1,5 @@
 // The fairness bar on the expired-certificate drill: the by-the-book team scores 100, and each single mistake costs its rule.
-import { describe, it } from 'vitest';
-import { expectOnly, expectPerfect, play, team, withMistake, type Mistake } from './team';
-
-const t = team('tls-cert-expired');
+import { fairnessSuite, type Mistake } from './team';
 
 const MISTAKES: readonly Mistake[] = [
   { family: 'command', rule: 'RD-01', what: 'the IC announces herself as "IC" only', change: [['maya', 'Hi all', 'Hi all, Maya here, I will be IC.']] },
@@ -34,9 +31,4 @@ const MISTAKES: readonly Mistake[] = [
   { family: 'ending', rule: 'RD-39', what: 'the IC resolves and names an owner but never ends the call', drop: [['maya', '/end']] },
 ];
 
-describe('fairness: tls-cert-expired', () => {
-  it('a by-the-book team typing naturally scores 100 with no violations', () => expectPerfect(play(t)));
-  for (const m of MISTAKES) {
-    it(`${m.family}: ${m.what} costs ${m.rule} and nothing else`, () => expectOnly(play(t, withMistake(t.lines, m)), m.rule));
-  }
-});
+fairnessSuite('tls-cert-expired', MISTAKES);

@@ -1,8 +1,5 @@
 // The fairness bar on the zone-loss drill: the by-the-book team scores 100, and each single mistake costs its rule.
-import { describe, it } from 'vitest';
-import { expectOnly, expectPerfect, play, team, withMistake, type Mistake } from './team';
-
-const t = team('zone-loss-traffic-shift');
+import { fairnessSuite, type Mistake } from './team';
 
 const MISTAKES: readonly Mistake[] = [
   {
@@ -34,9 +31,4 @@ const MISTAKES: readonly Mistake[] = [
   { family: 'ending', rule: 'RD-39', what: 'the postmortem goes to a team instead of one person', change: [['elena', '/postmortem', '/postmortem platform team by next Wednesday']] },
 ];
 
-describe('fairness: zone-loss-traffic-shift', () => {
-  it('a by-the-book team typing naturally scores 100 with no violations', () => expectPerfect(play(t)));
-  for (const m of MISTAKES) {
-    it(`${m.family}: ${m.what} costs ${m.rule} and nothing else`, () => expectOnly(play(t, withMistake(t.lines, m)), m.rule));
-  }
-});
+fairnessSuite('zone-loss-traffic-shift', MISTAKES);
