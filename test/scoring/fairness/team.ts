@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCast } from '../../../src/engine/cast';
-import { MemoryJournal, type JournalEvent } from '../../../src/engine/journal';
+import { MemoryJournal, type JournalEvent, type JournalHeader } from '../../../src/engine/journal';
 import { createFaker } from '../../../src/engine/random';
 import { DrillSession } from '../../../src/engine/session';
 import { parse as parseYaml } from 'yaml';
@@ -78,6 +78,7 @@ const toMs = (at: string): number => {
 
 export interface Played {
   readonly card: Scorecard;
+  readonly header: JournalHeader;
   readonly events: readonly JournalEvent[];
 }
 
@@ -88,7 +89,7 @@ export function play(t: Team, lines: readonly Line[] = t.lines, seed = '1'): Pla
   const journal = new MemoryJournal();
   const session = new DrillSession({ scenario: t.scenario, seed, cast, journal });
   session.runSimulated(lines.map((l) => ({ atMs: toMs(l.at), actor: l.by, text: l.do })));
-  return { card: score(t.scenario, journal.headerLine!, journal.events), events: journal.events };
+  return { card: score(t.scenario, journal.headerLine!, journal.events), header: journal.headerLine!, events: journal.events };
 }
 
 /** What went wrong, readable in a failure message: refused lines and every violation. */
