@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = dirname(fileURLToPath(import.meta.url));
+// The one version, from package.json: src/version.ts reads it as a build-time constant.
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const stub = join(root, 'dist', 'devtools-stub.js');
 mkdirSync(join(root, 'dist'), { recursive: true });
 // Ink imports react-devtools-core only in development; marking it external crashes at start.
@@ -45,7 +47,7 @@ await build({
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-  define: { 'process.env.NODE_ENV': '"production"' },
+  define: { 'process.env.NODE_ENV': '"production"', __FIREDRILL_VERSION__: JSON.stringify(pkg.version) },
   alias: { 'react-devtools-core': stub },
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",

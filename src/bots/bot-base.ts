@@ -167,7 +167,7 @@ export class BotPerson {
         const id = e.data.taskId;
         if (typeof id !== 'string' || e.actor === this.me.name || !this.sharedBack.has(id)) return;
         const sc = s.scenario;
-        const takesMs = sc.probes.find((p) => p.id === e.data.probe)?.takesMs ?? sc.actions.find((a) => a.id === e.data.action)?.takesMs ?? MINUTE;
+        const takesMs = (e.type === 'probe.start' ? sc.probes.find((p) => p.id === e.data.probe) : sc.actions.find((a) => a.id === e.data.action))?.takesMs ?? MINUTE;
         this.work.set(id, { startedAt: e.atMs, takesMs });
         return;
       }

@@ -20,7 +20,6 @@ const STEP_OVERHEAD_MS = 2 * MINUTE;
 /** Closing the call: a last status, the resolve, a postmortem owner, the end. */
 const FINISH_MS = 2 * MINUTE;
 /** What a scribe notes (with follow-ups), so the call is not ended before they are written down. */
-const KEY_EVENTS = new Set(['status.update', 'decision', 'task.assign', 'sev.set']);
 
 export class IcBot extends Duty {
   /** Solution steps whose result everyone has seen (a probe's reading, an action finishing). */
@@ -58,9 +57,10 @@ export class IcBot extends Duty {
 
   onEvent(e: JournalEvent): void {
     const s = this.session;
-    if (KEY_EVENTS.has(e.type)) this.keys.push({ atMs: e.atMs, ...(typeof e.data.id === 'string' ? { ref: e.data.id } : {}), todo: false });
+    if (e.type === 'status.update' || e.type === 'decision' || e.type === 'task.assign') this.keys.push({ atMs: e.atMs, ref: e.data.id, todo: false });
+    else if (e.type === 'sev.set') this.keys.push({ atMs: e.atMs, todo: false });
     if (e.type === 'inject' && e.data.kind === 'followup') this.keys.push({ atMs: e.atMs, todo: true });
-    if (e.type === 'scribe.note') this.notes.push({ atMs: e.atMs, refs: (e.data.refs as string[] | undefined) ?? [], todo: e.data.todo === true });
+    if (e.type === 'scribe.note') this.notes.push({ atMs: e.atMs, refs: e.data.refs, todo: e.data.todo });
     switch (e.type) {
       case 'page.sent':
         if (e.data.user === this.me.name && this.me.seat === 'ic' && !s.incident.ic) {
@@ -69,10 +69,10 @@ export class IcBot extends Duty {
         }
         return;
       case 'probe.result':
-        this.done.add(String(e.data.probe));
+        this.done.add(e.data.probe);
         return;
       case 'action.done':
-        this.done.add(String(e.data.action));
+        this.done.add(e.data.action);
         return;
       case 'role.claim':
         this.firstClaimAt ??= e.atMs;
@@ -80,7 +80,7 @@ export class IcBot extends Duty {
         this.stint++;
         this.current = undefined;
         this.paging = undefined;
-        if (e.data.via === 'handover') this.takeOver(e.data.from === undefined ? undefined : String(e.data.from));
+        if (e.data.via === 'handover') this.takeOver(e.data.from);
         else this.takeCommand();
         this.answerRecentSwoop();
         return;
@@ -91,7 +91,7 @@ export class IcBot extends Duty {
         }
         return;
       case 'task.assign':
-        if (e.actor === this.me.name && this.current && !this.current.task) this.current.task = String(e.data.id);
+        if (e.actor === this.me.name && this.current && !this.current.task) this.current.task = e.data.id;
         return;
       case 'task.report':
         if (this.current?.task && e.data.id === this.current.task) {
@@ -102,10 +102,10 @@ export class IcBot extends Duty {
         }
         return;
       case 'task.due':
-        if (this.isIc() && !this.sloppy) this.followUp(String(e.data.id));
+        if (this.isIc() && !this.sloppy) this.followUp(e.data.id);
         return;
       case 'draft.submit':
-        if (this.isIc() && (!this.sloppy || this.rng.chance(0.5))) this.review(String(e.data.id), String(e.data.text));
+        if (this.isIc() && (!this.sloppy || this.rng.chance(0.5))) this.review(e.data.id, e.data.text);
         return;
       case 'inject':
         if (e.data.kind !== 'exec-swoop' || this.sloppy) return;

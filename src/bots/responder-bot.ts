@@ -29,7 +29,7 @@ export class ResponderBot extends Duty implements Worker {
       case 'alert.notified': {
         if (e.data.user !== this.me.name) return;
         this.paged = true;
-        const alert = String(e.data.alert);
+        const alert = e.data.alert;
         // Only one's own page is acknowledged (RD-38): a page re-fired for someone else is theirs.
         const mine = () => {
           const st = s.alertState.get(alert);
@@ -60,19 +60,19 @@ export class ResponderBot extends Duty implements Worker {
         return;
       case 'task.assign':
         // By the book, tasks come through take() once the person has joined and acknowledged.
-        if (this.sloppy && e.data.to === this.me.name) this.sloppyWork(String(e.data.id), e.data.refs as string[]);
+        if (this.sloppy && e.data.to === this.me.name) this.sloppyWork(e.data.id, e.data.refs);
         return;
       case 'probe.start':
       case 'action.start':
-        if (e.actor !== this.me.name && typeof e.data.taskId === 'string') this.startedBy.set(`${e.data.taskId}>${String(e.data.probe ?? e.data.action)}`, e.actor);
+        if (e.actor !== this.me.name && typeof e.data.taskId === 'string') this.startedBy.set(`${e.data.taskId}>${e.type === 'probe.start' ? e.data.probe : e.data.action}`, e.actor);
         return;
       case 'probe.result':
         if (e.actor !== this.me.name) return;
-        this.done(String(e.data.probe), `${String(e.data.probe)}: ${String(e.data.text)}`);
+        this.done(e.data.probe, `${e.data.probe}: ${e.data.text}`);
         return;
       case 'action.done':
         if (e.actor !== this.me.name) return;
-        this.done(String(e.data.action), String(e.data.result));
+        this.done(e.data.action, e.data.result);
         return;
       case 'task.due': {
         const task = s.tasks.find((t) => t.id === e.data.id);

@@ -1,11 +1,12 @@
 /** Duties of the command staff and liaisons: scribe, deputy, customer liaison, internal liaison. */
 import { hostIn, promisedFixTime } from '../engine/intent/phrases';
+import type { EventOf } from '../engine/events';
 import type { JournalEvent } from '../engine/journal';
 import { targetsOf } from '../scenario/targets';
 import { Duty, MINUTE, SCRIBE_WINDOW_MS, SECOND } from './bot-base';
 
 /** A "we should..." remark for the postmortem. */
-function isFollowup(e: JournalEvent): boolean {
+function isFollowup(e: JournalEvent): e is EventOf<'inject'> {
   return e.type === 'inject' && e.data.kind === 'followup';
 }
 
@@ -26,7 +27,7 @@ export class ScribeBot extends Duty {
     if (!this.sloppy) this.recent = [...this.recent.filter((r) => e.atMs - r.atMs <= SCRIBE_WINDOW_MS), ...(this.noteFor(e) || isFollowup(e) ? [e] : [])];
     if (e.type === 'role.appoint' && e.data.role === 'scribe') {
       const before = this.scribe;
-      this.scribe = String(e.data.user);
+      this.scribe = e.data.user;
       // A new scribe starts with what was said in the last two minutes, in case it went unnoted in the change.
       if (!this.sloppy && this.mine() && before !== this.me.name) for (const r of this.recent) if (r !== e) this.record(r);
     }
@@ -50,21 +51,22 @@ export class ScribeBot extends Duty {
     }
     if (isFollowup(e) && !this.sloppy) {
       // A remark before anyone responded has no call to be noted on yet; it is written down on joining.
-      if (this.bot.responding()) this.say(20 * SECOND, 60 * SECOND, `/todo ${String(e.data.text)}`);
-      else this.pending.push(String(e.data.text));
+      if (this.bot.responding()) this.say(20 * SECOND, 60 * SECOND, `/todo ${e.data.text}`);
+      else this.pending.push(e.data.text);
     }
   }
 
   private noteFor(e: JournalEvent): string | undefined {
-    const d = e.data;
-    const owners = Array.isArray(d.owners) && d.owners.length ? d.owners.map(String).join(' and ') : String(d.to);
     switch (e.type) {
-      case 'role.claim': return `${e.actor} is Incident Commander${d.via === 'handover' ? ` (handover from ${String(d.from)})` : ''}.`;
-      case 'sev.set': return `Severity set to ${String(d.level)} by ${e.actor}.`;
-      case 'task.assign': return `${String(d.id)} assigned to ${owners}: ${String(d.text)}${d.timeboxMs ? `, due in ${Math.round(Number(d.timeboxMs) / MINUTE)}m` : ''}.`;
-      case 'decision': return `Decision ${String(d.id)}: ${String(d.text)}`;
-      case 'status.update': return `${d.id ? `${String(d.id)} ` : ''}Status update from ${e.actor}: ${String(d.text)}`;
-      case 'task.report': return `${d.id ? `${String(d.id)} reported` : 'Report'} by ${e.actor}: ${String(d.text)}`;
+      case 'role.claim': return `${e.actor} is Incident Commander${e.data.via === 'handover' ? ` (handover from ${e.data.from})` : ''}.`;
+      case 'sev.set': return `Severity set to ${e.data.level} by ${e.actor}.`;
+      case 'task.assign': {
+        const owners = e.data.owners.length ? e.data.owners.join(' and ') : e.data.to;
+        return `${e.data.id} assigned to ${owners}: ${e.data.text}${e.data.timeboxMs ? `, due in ${Math.round(e.data.timeboxMs / MINUTE)}m` : ''}.`;
+      }
+      case 'decision': return `Decision ${e.data.id}: ${e.data.text}`;
+      case 'status.update': return `${e.data.id ? `${e.data.id} ` : ''}Status update from ${e.actor}: ${e.data.text}`;
+      case 'task.report': return `${e.data.id ? `${e.data.id} reported` : 'Report'} by ${e.actor}: ${e.data.text}`;
       case 'incident.resolve': return `Incident resolved by ${e.actor}.`;
       default: return undefined;
     }
@@ -100,7 +102,7 @@ export class DeputyBot extends Duty {
     // The callouts count from the trigger: a trigger after command was taken moves every mark.
     if (e.type === 'ic.page' && this.appointedAt !== undefined) this.replan();
     if (e.type === 'task.due' && this.appointedAt !== undefined && s.incident.ic !== this.me.name) {
-      this.say(3 * SECOND, 12 * SECOND, () => (s.incident.ic === this.me.name ? undefined : `IC, be advised: the time box on ${String(e.data.id)} (${String(e.data.to)}) has run out.`));
+      this.say(3 * SECOND, 12 * SECOND, () => (s.incident.ic === this.me.name ? undefined : `IC, be advised: the time box on ${e.data.id} (${e.data.to}) has run out.`));
     }
   }
 
@@ -209,8 +211,8 @@ export class CustomerLiaisonBot extends Duty {
       }
       case 'draft.submit':
         if (e.actor !== this.me.name) return;
-        if (this.sloppy) this.later(5 * SECOND, 15 * SECOND, `/post ${String(e.data.id)}`);
-        else this.remind(String(e.data.id));
+        if (this.sloppy) this.later(5 * SECOND, 15 * SECOND, `/post ${e.data.id}`);
+        else this.remind(e.data.id);
         return;
       case 'external.post':
         // Any post tells customers something, so the next update is due an interval after it; a post of this
@@ -224,10 +226,10 @@ export class CustomerLiaisonBot extends Duty {
       case 'inject':
         if (e.data.kind !== 'customer-report') return;
         if (s.incident.ic) {
-          const text = `customer impact: ${String(e.data.text)}`;
+          const text = `customer impact: ${e.data.text}`;
           if (this.sloppy) this.later(30 * SECOND, 90 * SECOND, `@${s.incident.ic} ${text}`);
           else this.say(20 * SECOND, 60 * SECOND, () => (s.incident.ic ? `@${s.incident.ic} ${text}` : undefined));
-        } else if (!this.sloppy) this.unrelayed.push(String(e.data.text));
+        } else if (!this.sloppy) this.unrelayed.push(e.data.text);
         return;
       case 'incident.resolve':
         if (e.data.mitigated === true) this.say(30 * SECOND, 60 * SECOND, () => this.draft('final'));

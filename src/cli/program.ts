@@ -1,7 +1,7 @@
 /** The command table: every command's arguments and options, with its implementation loaded only when it runs. */
 import { Command, Option } from 'commander';
 import { importUi } from './import-ui';
-import { VERSION } from './version';
+import { VERSION } from '../version';
 
 // Implementations are imported lazily so `firedrill validate` never pays for the engine, bots or UI.
 const actions = {

@@ -1,11 +1,12 @@
 /** The one-screen summary printed after a headless drill. */
 import { formatClock } from '../scenario/duration';
+import { is, type EventOf, type EventType } from '../engine/events';
 import type { JournalEvent } from '../engine/journal';
 import type { DrillSession } from '../engine/session';
 
 /** Key moments of a drill, in drill milliseconds (undefined when they never happened). */
 export function keyTimes(events: readonly JournalEvent[]): Record<string, number | undefined> {
-  const first = (type: string, pred: (e: JournalEvent) => boolean = () => true) => events.find((e) => e.type === type && pred(e))?.atMs;
+  const first = <T extends EventType>(type: T, pred: (e: EventOf<T>) => boolean = () => true) => events.filter(is(type)).find(pred)?.atMs;
   return {
     firstAlert: first('alert.fired'),
     acknowledged: first('alert.ack'),

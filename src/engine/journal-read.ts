@@ -1,6 +1,7 @@
 /** Reads a journal file back, tolerating a last line cut off by a crash; names the file in every problem. */
 import { readFileSync, statSync } from 'node:fs';
 import * as z from 'zod';
+import { EVENT_DATA, isEventType, type EventType } from './events';
 import type { JournalEvent, JournalHeader } from './journal';
 import { JOURNAL_FORMAT } from './journal';
 import { ROLES } from './roles';
@@ -23,7 +24,7 @@ const eventSchema = z.object({
   atMs: z.number().nonnegative(),
   actor: z.string(),
   role: z.enum([...ROLES, 'system']),
-  type: z.string().min(1),
+  type: z.string().refine(isEventType, { error: (i) => `unknown event type ${JSON.stringify(i.input)}` }),
   data: z.record(z.string(), z.unknown()),
   wall: z.string(),
 });
@@ -36,7 +37,10 @@ export interface ReadJournal {
 }
 
 /** The journal's problems are user errors: a message that names the file and line. */
-export class JournalError extends Error {}
+export class JournalError extends Error {
+  /** The firedrill version that wrote the journal, when its header could be read. */
+  recordedBy?: string;
+}
 
 /** Reads and checks a journal.jsonl file. */
 export function readJournal(path: string): ReadJournal {
@@ -67,9 +71,22 @@ export function readJournal(path: string): ReadJournal {
   const header = headerSchema.safeParse(parsed[0]);
   if (!header.success) throw new JournalError(`${path}:1: not a firedrill journal header (${header.error.issues[0]?.path.join('.') || 'shape'}: ${header.error.issues[0]?.message})`);
   if (header.data.format !== JOURNAL_FORMAT) throw new JournalError(`${path}:1: journal format ${header.data.format} is not supported (this firedrill reads format ${JOURNAL_FORMAT})`);
+  const recordedBy = header.data.firedrill;
+  const fail = (message: string): never => {
+    const e = new JournalError(message);
+    e.recordedBy = recordedBy;
+    throw e;
+  };
   const events = parsed.slice(1).map((raw, i) => {
     const e = eventSchema.safeParse(raw);
-    if (!e.success) throw new JournalError(`${path}:${i + 2}: malformed event (${e.error.issues[0]?.path.join('.')}: ${e.error.issues[0]?.message})`);
+    if (!e.success) return fail(`${path}:${i + 2}: malformed event (${e.error.issues[0]?.path.join('.')}: ${e.error.issues[0]?.message})`);
+    const type = e.data.type as EventType;
+    const data = EVENT_DATA[type].safeParse(e.data.data);
+    if (!data.success) {
+      const issue = data.error.issues[0];
+      return fail(`${path}:${i + 2}: malformed ${type} event (data.${issue?.path.join('.') ?? ''}: ${issue?.message})`);
+    }
+    // The data as written, not as parsed: its key order is part of what replay compares.
     return e.data as JournalEvent;
   });
   return { header: header.data as JournalHeader, events, truncated };

@@ -1,5 +1,6 @@
 /** The journal: an append-only JSONL record of every drill event, the source of truth for replay and scoring. */
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import type { DrillEvent } from './events';
 import type { Role } from './roles';
 
 /** Bumped when the journal's shape changes incompatibly. */
@@ -25,16 +26,8 @@ export interface JournalHeader {
   readonly wall: string;
 }
 
-/** One event. `wall` is the only field allowed to differ between two identical runs. */
-export interface JournalEvent {
-  readonly seq: number;
-  readonly atMs: number;
-  readonly actor: string;
-  readonly role: Role | 'system';
-  readonly type: string;
-  readonly data: Readonly<Record<string, unknown>>;
-  readonly wall: string;
-}
+/** One event (the typed union of events.ts). */
+export type JournalEvent = DrillEvent;
 
 /** Where a running drill sends its journal. */
 export interface JournalSink {

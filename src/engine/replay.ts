@@ -25,10 +25,14 @@ export function comparable(e: JournalEvent): string {
 }
 
 function controlOf(e: JournalEvent): FacilitatorControl | undefined {
-  const kind = e.type.slice('facilitator.'.length);
-  if (kind === 'speed') return { kind, speed: Number(e.data.speed) };
-  if (kind === 'pause' || kind === 'resume' || kind === 'inject-now' || kind === 'end') return { kind };
-  return undefined;
+  switch (e.type) {
+    case 'facilitator.speed': return { kind: 'speed', speed: e.data.speed };
+    case 'facilitator.pause': return { kind: 'pause' };
+    case 'facilitator.resume': return { kind: 'resume' };
+    case 'facilitator.inject-now': return { kind: 'inject-now' };
+    case 'facilitator.end': return { kind: 'end' };
+    default: return undefined;
+  }
 }
 
 /** Replays the inputs of a journal (made from `scenario`) and compares the result event by event. */
@@ -40,11 +44,13 @@ export function replay(scenario: Scenario, header: JournalHeader, events: readon
     if (session.status !== 'running') break;
     if (e.type === 'input') {
       session.advanceTo(e.atMs);
-      session.dispatch(e.actor, String(e.data.text ?? ''), { bot: e.data.bot === true });
-    } else if (e.type.startsWith('facilitator.')) {
-      const c = controlOf(e);
+      session.dispatch(e.actor, e.data.text, { bot: e.data.bot === true });
+      continue;
+    }
+    const c = controlOf(e);
+    if (c) {
       session.advanceTo(e.atMs);
-      if (c) session.control(c);
+      session.control(c);
     }
   }
   const ended = events.some((e) => e.type === 'drill.end');

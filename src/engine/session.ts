@@ -1,11 +1,12 @@
 /** A drill session: the one place that accepts Commands, changes drill state and writes the journal. */
-import { VERSION } from '../cli/version';
+import { VERSION } from '../version';
 import { formatClock } from '../scenario/duration';
 import type { Phase, Scenario } from '../scenario/types';
 import type { Command } from './command';
 import { eventIdsIn, type Decision, type Draft, type IncidentState, type PersonState, type Poll, type Task } from './drill-state';
 import { readChat, type ChatContext } from './chat-reading';
 import { linkIntent } from './intent/link';
+import type { DrillEvent, EventData, EventOf, EventRole, EventType } from './events';
 import type { JournalEvent, JournalHeader, JournalParticipant, JournalSink } from './journal';
 import { isCommandError, mentionsIn, parseCommand } from './parse-command';
 import { createFaker, createRng } from './random';
@@ -128,8 +129,8 @@ export class DrillSession {
   }
 
   /** Records an event in the journal and tells every listener. */
-  emit(type: string, actor: string, role: JournalEvent['role'], data: Record<string, unknown> = {}): JournalEvent {
-    const e: JournalEvent = { seq: ++this.seq, atMs: this.scheduler.now(), actor, role, type, data, wall: this.wall() };
+  emit<T extends EventType>(type: T, actor: string, role: EventRole, data: EventData<T>): DrillEvent {
+    const e = { seq: ++this.seq, atMs: this.scheduler.now(), actor, role, type, data, wall: this.wall() } as EventOf<T> as DrillEvent;
     this.options.journal.event(e);
     for (const l of [...this.listeners]) l(e);
     return e;
@@ -255,7 +256,8 @@ export class DrillSession {
   /** A facilitator control: pause, resume, speed, inject now, end. */
   control(c: FacilitatorControl): void {
     if (this.status !== 'running') return;
-    this.emit(`facilitator.${c.kind}`, 'facilitator', 'facilitator', c.kind === 'speed' ? { speed: c.speed } : {});
+    if (c.kind === 'speed') this.emit('facilitator.speed', 'facilitator', 'facilitator', { speed: c.speed });
+    else this.emit(`facilitator.${c.kind}`, 'facilitator', 'facilitator', {});
     if (c.kind === 'inject-now') this.fireInject(this.nextInject);
     if (c.kind === 'end') this.end('aborted');
   }

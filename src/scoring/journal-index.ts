@@ -1,4 +1,5 @@
 /** One pass over a journal that answers the questions every metric and rule asks. */
+import type { DrillEvent, EventOf, EventType } from '../engine/events';
 import type { JournalEvent, JournalHeader } from '../engine/journal';
 
 /** Drill parameters from incident-process.md §4 ([drill proposal] defaults). */
@@ -18,9 +19,9 @@ export const PARAMS = {
 
 export interface JournalIndex {
   readonly events: readonly JournalEvent[];
-  readonly byType: ReadonlyMap<string, readonly JournalEvent[]>;
-  of(type: string): readonly JournalEvent[];
-  first(type: string, pred?: (e: JournalEvent) => boolean): JournalEvent | undefined;
+  readonly byType: ReadonlyMap<EventType, readonly DrillEvent[]>;
+  of<T extends EventType>(type: T): readonly EventOf<T>[];
+  first<T extends EventType>(type: T, pred?: (e: EventOf<T>) => boolean): EventOf<T> | undefined;
   /** Key instants (undefined when they never happened). */
   readonly tAlert?: number;
   readonly tTrigger?: number;
@@ -38,20 +39,21 @@ export interface JournalIndex {
 
 /** Indexes a journal; O(events). */
 export function indexJournal(header: JournalHeader, events: readonly JournalEvent[]): JournalIndex {
-  const byType = new Map<string, JournalEvent[]>();
+  const byType = new Map<EventType, DrillEvent[]>();
   for (const e of events) {
     const list = byType.get(e.type);
     if (list) list.push(e);
     else byType.set(e.type, [e]);
   }
-  const of = (type: string): readonly JournalEvent[] => byType.get(type) ?? [];
-  const first = (type: string, pred?: (e: JournalEvent) => boolean) => (pred ? of(type).find(pred) : of(type)[0]);
+  // byType files each event under its own type, so the list for T holds only EventOf<T>.
+  const of = <T extends EventType>(type: T): readonly EventOf<T>[] => (byType.get(type) ?? []) as readonly unknown[] as readonly EventOf<T>[];
+  const first = <T extends EventType>(type: T, pred?: (e: EventOf<T>) => boolean): EventOf<T> | undefined => (pred ? of(type).find(pred) : of(type)[0]);
   const tEnd = first('drill.end')?.atMs ?? events[events.length - 1]?.atMs ?? 0;
   const claims = of('role.claim');
   const icStints = claims.map((c, i) => ({ name: c.actor, from: c.atMs, to: claims[i + 1]?.atMs ?? tEnd }));
   const seats = new Map(header.participants.map((p) => [p.name, p.seat as string]));
   const scribes = new Set<string>(header.participants.filter((p) => p.seat === 'scribe').map((p) => p.name));
-  for (const a of of('role.appoint')) if (a.data.role === 'scribe') scribes.add(String(a.data.user));
+  for (const a of of('role.appoint')) if (a.data.role === 'scribe') scribes.add(a.data.user);
   return {
     events, byType, of, first,
     tAlert: first('alert.fired')?.atMs,
@@ -69,7 +71,7 @@ export function indexJournal(header: JournalHeader, events: readonly JournalEven
 /** Who was scribe at a drill time: the latest appointed scribe, else whoever sat in the scribe seat. */
 export function scribeAt(ix: JournalIndex, t: number): string {
   let who = [...ix.seats].find(([, seat]) => seat === 'scribe')?.[0];
-  for (const a of ix.of('role.appoint')) if (a.data.role === 'scribe' && a.atMs <= t) who = String(a.data.user);
+  for (const a of ix.of('role.appoint')) if (a.data.role === 'scribe' && a.atMs <= t) who = a.data.user;
   return who ?? 'nobody';
 }
 

@@ -53,7 +53,8 @@ export function computeMetrics(ctx: ScoringContext): Record<MetricKey, MetricRes
     }
     // The initial call: people paged before, or just after, command was taken. An expert brought in later is not late to assemble.
     const initial = (e: JournalEvent) => claim === undefined || e.atMs <= claim + PARAMS.T_STAFF;
-    const paged = new Set(ix.of('page.sent').filter((e) => e.data.team !== 'incident-commanders' && initial(e)).map((e) => String(e.data.user)));
+    // A page that reached nobody (no primary on call) is a team that never joins, so the team never assembled.
+    const paged = new Set(ix.of('page.sent').filter((e) => e.data.team !== 'incident-commanders' && initial(e)).map((e) => e.data.user ?? '(nobody)'));
     const acker = ix.first('alert.ack')?.actor;
     if (acker) paged.add(acker);
     const joins = new Map<string, number>();

@@ -1,5 +1,5 @@
 /** score(scenario, journal): a pure function from a drill's record to its scorecard. */
-import { VERSION } from '../cli/version';
+import { VERSION } from '../version';
 import type { JournalEvent, JournalHeader } from '../engine/journal';
 import type { Outcome } from '../engine/session';
 import type { Role } from '../engine/roles';
@@ -41,7 +41,7 @@ function severityMinutes(ix: JournalIndex): Record<string, number> {
   sets.forEach((s, i) => {
     const to = Math.min(sets[i + 1]?.atMs ?? end, end);
     if (to <= s.atMs) return;
-    const level = String(s.data.level);
+    const level = s.data.level;
     out[level] = Math.round(((out[level] ?? 0) + (to - s.atMs) / 60_000) * 10) / 10;
   });
   return out;
@@ -49,7 +49,7 @@ function severityMinutes(ix: JournalIndex): Record<string, number> {
 
 function rolesHeld(name: string, seat: Role, ix: JournalIndex): Role[] {
   const roles = new Set<Role>([seat]);
-  for (const a of ix.of('role.appoint')) if (a.data.user === name) roles.add(a.data.role as Role);
+  for (const a of ix.of('role.appoint')) if (a.data.user === name) roles.add(a.data.role);
   if (ix.icStints.some((s) => s.name === name)) roles.add('ic');
   else roles.delete('ic');
   return [...roles];
@@ -148,7 +148,7 @@ export function score(scenario: Scenario, header: JournalHeader, events: readonl
       rootCause: scenario.solution.rootCause,
       postmortemOwner: ix.first('pm.assign') ? String(ix.first('pm.assign')!.data.owner) : null,
       postmortemDue: ix.of('pm.assign').at(-1)?.data.due ? String(ix.of('pm.assign').at(-1)!.data.due) : null,
-      todos: ix.of('scribe.note').filter((n) => n.data.todo === true).map((n) => String(n.data.text)),
+      todos: ix.of('scribe.note').filter((n) => n.data.todo === true).map((n) => n.data.text),
     },
   };
 }

@@ -4,7 +4,11 @@
  * "not yet noted" panel are all computed here, so the screen shows the rule the scorer applies.
  */
 import { contentStems } from '../engine/intent/words';
+import { is, type EventOf } from '../engine/events';
 import type { JournalEvent } from '../engine/journal';
+
+/** A scribe's note. */
+export type Note = EventOf<'scribe.note'>;
 import { dueInDrill, PARAMS, type JournalIndex } from './journal-index';
 import type { TimelineEntry } from './types';
 
@@ -32,8 +36,6 @@ export interface LedgerItem extends KeyEvent {
 // Words a scribe uses for the impact stopping: "mitigated", "errors back to normal", "recovered".
 const MITIGATED_RE = /\b(?:mitigat\w*|recover\w*|restored|back to (?:normal|baseline)|normal again|resolved|fixed|impact (?:has )?stopped|(?:errors?|latency|metrics?) (?:are |is )?(?:back|down)|healthy again|green again)\b/i;
 
-const str = (v: unknown): string => String(v ?? '');
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
 function sevLevel(text: string): string | undefined {
   const m = /\bsev(?:erity)?[\s-]*([1-5])\b/i.exec(text);
@@ -43,22 +45,21 @@ function sevLevel(text: string): string | undefined {
 /** The key events of a journal, in order. The mitigation counts once players were told of it. */
 export function keyEvents(events: readonly JournalEvent[], tMitigated?: number): KeyEvent[] {
   const out: KeyEvent[] = [];
-  const mitigating = tMitigated === undefined ? undefined : events.find((e) => e.type === 'action.done' && e.data.changed === true && e.atMs === tMitigated);
+  const mitigating = tMitigated === undefined ? undefined : events.filter(is('action.done')).find((e) => e.data.changed && e.atMs === tMitigated);
   let mitigationSeen = false;
   for (const e of events) {
-    const d = e.data;
-    if (e.type === 'decision') out.push({ event: e, kind: 'decision', ref: str(d.id), text: str(d.text), about: list(d.actions) });
+    if (e.type === 'decision') out.push({ event: e, kind: 'decision', ref: e.data.id, text: e.data.text, about: e.data.actions });
     else if (e.type === 'task.assign') {
-      const owners = list(d.owners);
-      out.push({ event: e, kind: 'assignment', ref: str(d.id), text: `${str(d.id)} assigned to ${(owners.length ? owners : [str(d.to)]).join(' and ')}: ${str(d.text)}`, about: list(d.refs) });
-    } else if (e.type === 'status.update') out.push({ event: e, kind: 'status', ref: str(d.id ?? 'status'), text: str(d.text), about: [] });
-    else if (e.type === 'sev.set') out.push({ event: e, kind: 'severity', ref: str(d.level), text: `severity ${str(d.level)}`, about: [] });
-    else if (e.type === 'inject' && d.kind === 'followup') out.push({ event: e, kind: 'followup', ref: 'TODO', text: str(d.text), about: [] });
+      const owners = e.data.owners.length ? e.data.owners : [e.data.to];
+      out.push({ event: e, kind: 'assignment', ref: e.data.id, text: `${e.data.id} assigned to ${owners.join(' and ')}: ${e.data.text}`, about: e.data.refs });
+    } else if (e.type === 'status.update') out.push({ event: e, kind: 'status', ref: e.data.id, text: e.data.text, about: [] });
+    else if (e.type === 'sev.set') out.push({ event: e, kind: 'severity', ref: e.data.level, text: `severity ${e.data.level}`, about: [] });
+    else if (e.type === 'inject' && e.data.kind === 'followup') out.push({ event: e, kind: 'followup', ref: 'TODO', text: e.data.text, about: [] });
     if (!mitigationSeen && tMitigated !== undefined && e.atMs >= tMitigated && (e.type === 'task.report' || e.type === 'status.update')) {
       mitigationSeen = true;
-      const action = mitigating ? str(mitigating.data.action) : '';
+      const action = mitigating?.data.action ?? '';
       // Its own ref: a note about the report's task ("T1 ...") is not, by that, a note of the mitigation.
-      out.push({ event: e, kind: 'mitigation', ref: 'mitigation', text: `mitigation: ${str(d.text)}`, about: action ? [action] : [] });
+      out.push({ event: e, kind: 'mitigation', ref: 'mitigation', text: `mitigation: ${e.data.text}`, about: action ? [action] : [] });
     }
   }
   return out;
@@ -76,11 +77,11 @@ function wordsOf(key: object, text: string): Set<string> {
  * Whether a scribe note covers a key event: it names its id or its action, states its level, or shares two
  * telling words with it. A note that starts with an id ("T1: carol checks the logs") is about that event only.
  */
-export function notes(note: JournalEvent, key: KeyEvent, names: ReadonlySet<string> = new Set()): boolean {
+export function notes(note: Note, key: KeyEvent, names: ReadonlySet<string> = new Set()): boolean {
   const n = readNote(note);
   // A bare id ("/note T1") records nothing about what happened.
   if (n.empty) return false;
-  if (key.kind === 'followup') return note.data.todo === true && sharedWords(note, key, names) >= 1;
+  if (key.kind === 'followup') return note.data.todo && sharedWords(note, key, names) >= 1;
   if (n.refs.includes(key.ref)) return true;
   // "T1: carol checks the logs" is about T1; "Status: SEV-2, T1 still open" is about the status.
   if (n.leadingId && key.kind !== 'severity' && key.kind !== 'mitigation') return false;
@@ -103,14 +104,14 @@ interface NoteReading {
 }
 
 // A note is compared with many key events; what it says is read once.
-const noteReadings = new WeakMap<JournalEvent, NoteReading>();
-function readNote(note: JournalEvent): NoteReading {
+const noteReadings = new WeakMap<Note, NoteReading>();
+function readNote(note: Note): NoteReading {
   let r = noteReadings.get(note);
   if (r) return r;
-  const text = str(note.data.text);
+  const text = note.data.text;
   r = {
     empty: text.replace(/\b[TXPDS]\d+\b/gi, '').replace(/[^\p{L}\p{N}]+/gu, '') === '',
-    refs: list(note.data.refs),
+    refs: note.data.refs,
     leadingId: /^\W*[TXPDS]\d+\b/i.test(text),
     level: sevLevel(text),
     saysSeverity: /\bseverity\b/i.test(text),
@@ -125,19 +126,19 @@ function readNote(note: JournalEvent): NoteReading {
 const NOT_TELLING = /^(?:sev|sev-[1-5]|severiti|severity)$/;
 
 /** Telling words a note shares with a key event: people's names and severity words say who and how bad, not what. */
-function sharedWords(note: JournalEvent, key: KeyEvent, names: ReadonlySet<string>): number {
+function sharedWords(note: Note, key: KeyEvent, names: ReadonlySet<string>): number {
   const a = wordsOf(key.kind === 'mitigation' ? { m: key.event } : key.event, key.text);
   let shared = 0;
-  for (const w of wordsOf(note, str(note.data.text))) if (a.has(w) && !names.has(w) && !NOT_TELLING.test(w)) shared++;
+  for (const w of wordsOf(note, note.data.text)) if (a.has(w) && !names.has(w) && !NOT_TELLING.test(w)) shared++;
   return shared;
 }
 
 /** The ledger of key events against the notes of the people in `scribes`. */
 export function scribeLedger(events: readonly JournalEvent[], scribes: ReadonlySet<string>, tMitigated?: number): LedgerItem[] {
-  const scribeNotes = events.filter((e) => e.type === 'scribe.note' && scribes.has(e.actor));
+  const scribeNotes = events.filter(is('scribe.note')).filter((e) => scribes.has(e.actor));
   const names = new Set(events.filter((e) => e.role !== 'system').map((e) => e.actor.toLowerCase()));
   const keys = keyEvents(events, tMitigated);
-  const todoFor = pairTodos(keys.filter((k) => k.kind === 'followup'), scribeNotes.filter((n) => n.data.todo === true), names);
+  const todoFor = pairTodos(keys.filter((k) => k.kind === 'followup'), scribeNotes.filter((n) => n.data.todo), names);
   const ledger = keys.map((k) => {
     const dueAt = k.event.atMs + PARAMS.SCRIBE_WINDOW;
     const note = k.kind === 'followup' ? todoFor.get(k) : firstNoteOf(k, scribeNotes, names);
@@ -157,7 +158,7 @@ export function ledgerOf(ix: JournalIndex): LedgerItem[] {
 }
 
 /** The first note at or after a key event that covers it; notes are in time order, so the search starts there. */
-function firstNoteOf(k: KeyEvent, scribeNotes: readonly JournalEvent[], names: ReadonlySet<string>): JournalEvent | undefined {
+function firstNoteOf(k: KeyEvent, scribeNotes: readonly Note[], names: ReadonlySet<string>): Note | undefined {
   let lo = 0;
   let hi = scribeNotes.length;
   while (lo < hi) {
@@ -173,8 +174,8 @@ function firstNoteOf(k: KeyEvent, scribeNotes: readonly JournalEvent[], names: R
  * One TODO records one follow-up. Each TODO goes to the earlier follow-up it shares the most words with, so
  * one nobody noted cannot take the TODO written, word for word, for a later one.
  */
-function pairTodos(followups: readonly KeyEvent[], todos: readonly JournalEvent[], names: ReadonlySet<string>): Map<KeyEvent, JournalEvent> {
-  const paired = new Map<KeyEvent, JournalEvent>();
+function pairTodos(followups: readonly KeyEvent[], todos: readonly Note[], names: ReadonlySet<string>): Map<KeyEvent, Note> {
+  const paired = new Map<KeyEvent, Note>();
   for (const todo of todos) {
     let best: KeyEvent | undefined;
     let most = 0;

@@ -1,36 +1,37 @@
 /** The drill's timeline in drill time: the moments a postmortem needs, in words. */
-import type { JournalEvent } from '../engine/journal';
+import type { DrillEvent, EventOf, EventType } from '../engine/events';
 import type { TimelineEntry } from './types';
 
-const KINDS: Readonly<Record<string, (e: JournalEvent) => string | undefined>> = {
+const KINDS: { readonly [T in EventType]?: (e: EventOf<T>) => string | undefined } = {
   'alert.fired': (e) => `alert ${String(e.data.title ?? e.data.alert)} fired`,
-  'alert.ack': (e) => `${e.actor} acknowledged ${String(e.data.alert)}`,
-  'ic.page': (e) => `${e.actor} triggered the incident response${e.data.text ? `: ${String(e.data.text)}` : ''}`,
-  'role.claim': (e) => `${e.actor} took command${e.data.via === 'handover' ? ` (handover from ${String(e.data.from)})` : ''}`,
-  'role.appoint': (e) => `${String(e.data.user)} appointed ${String(e.data.role)}`,
-  'sev.set': (e) => `severity ${String(e.data.level)}${e.data.previous ? ` (was ${String(e.data.previous)})` : ''}`,
-  'task.assign': (e) => `${String(e.data.id)} to ${String(e.data.to)}: ${String(e.data.text)}`,
-  'task.report': (e) => (e.data.id ? `${e.actor} reported on ${String(e.data.id)}: ${String(e.data.text)}` : undefined),
-  'poll.open': (e) => `poll ${String(e.data.id)}: ${String(e.data.proposal)}`,
-  decision: (e) => `decision ${String(e.data.id)}: ${String(e.data.text)}`,
-  'action.start': (e) => `${e.actor} started ${String(e.data.action)}`,
-  'action.done': (e) => `${String(e.data.action)} finished: ${String(e.data.result)}`,
-  'status.update': (e) => `status: ${String(e.data.text)}`,
-  'external.post': (e) => `posted to customers: ${String(e.data.text)}`,
-  'phase.enter': (e) => `world entered phase ${String(e.data.phase)}${e.data.mitigated ? ' (customer impact stopped)' : ''}${e.data.resolved ? ' (cause fixed)' : ''}`,
-  inject: (e) => `${e.actor} (${String(e.data.kind)}): ${String(e.data.text)}`,
-  'handover.announce': (e) => `${e.actor} handed command to ${String(e.data.to)}`,
+  'alert.ack': (e) => `${e.actor} acknowledged ${e.data.alert}`,
+  'ic.page': (e) => `${e.actor} triggered the incident response${e.data.text ? `: ${e.data.text}` : ''}`,
+  'role.claim': (e) => `${e.actor} took command${e.data.via === 'handover' ? ` (handover from ${e.data.from})` : ''}`,
+  'role.appoint': (e) => `${e.data.user} appointed ${e.data.role}`,
+  'sev.set': (e) => `severity ${e.data.level}${e.data.previous ? ` (was ${e.data.previous})` : ''}`,
+  'task.assign': (e) => `${e.data.id} to ${e.data.to}: ${e.data.text}`,
+  'task.report': (e) => (e.data.id ? `${e.actor} reported on ${e.data.id}: ${e.data.text}` : undefined),
+  'poll.open': (e) => `poll ${e.data.id}: ${e.data.proposal}`,
+  decision: (e) => `decision ${e.data.id}: ${e.data.text}`,
+  'action.start': (e) => `${e.actor} started ${e.data.action}`,
+  'action.done': (e) => `${e.data.action} finished: ${e.data.result}`,
+  'status.update': (e) => `status: ${e.data.text}`,
+  'external.post': (e) => `posted to customers: ${e.data.text}`,
+  'phase.enter': (e) => `world entered phase ${e.data.phase}${e.data.mitigated ? ' (customer impact stopped)' : ''}${e.data.resolved ? ' (cause fixed)' : ''}`,
+  inject: (e) => `${e.actor} (${e.data.kind}): ${e.data.text}`,
+  'handover.announce': (e) => `${e.actor} handed command to ${e.data.to}`,
   'incident.resolve': (e) => (e.data.mitigated ? `${e.actor} resolved the incident` : `${e.actor} declared it resolved before impact had stopped`),
   'call.end': (e) => `${e.actor} ended the call`,
-  'pm.assign': (e) => `${String(e.data.owner)} owns the postmortem`,
-  'drill.end': (e) => `drill ended: ${String(e.data.outcome)}`,
+  'pm.assign': (e) => `${e.data.owner} owns the postmortem`,
+  'drill.end': (e) => `drill ended: ${e.data.outcome}`,
 };
 
 /** Timeline entries for the key events of a journal. */
-export function buildTimeline(events: readonly JournalEvent[]): TimelineEntry[] {
+export function buildTimeline(events: readonly DrillEvent[]): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   for (const e of events) {
-    const describe = KINDS[e.type];
+    // KINDS maps each type to a describer of that type, so e fits the one it finds.
+    const describe = KINDS[e.type] as ((e: DrillEvent) => string | undefined) | undefined;
     const text = describe?.(e);
     if (text) out.push({ atMs: e.atMs, actor: e.actor, role: e.role, kind: e.type, text });
   }

@@ -1,4 +1,5 @@
 /** Turns journal events into the lines of the incident channel, as the participants see them. */
+import type { EventData } from '../engine/events';
 import type { JournalEvent } from '../engine/journal';
 import { stripControl } from '../engine/sanitize';
 import { formatDuration } from '../scenario/duration';
@@ -22,8 +23,7 @@ const t = (v: unknown): string => stripControl(String(v ?? ''));
 const idOf = (v: unknown): string => (v ? `${t(v)} ` : '');
 
 /** Who a task went to: its owners, or the group word it was given to ("someone"), which names nobody. */
-export function taskOwners(d: Readonly<Record<string, unknown>>): string {
-  if (!Array.isArray(d.owners)) return t(d.to);
+export function taskOwners(d: EventData<'task.assign'>): string {
   if (d.owners.length === 0) return `${t(d.group ?? d.to)} (no owner)`;
   return d.owners.map(t).join(', ');
 }
@@ -33,59 +33,58 @@ const ASKS_FOR_OBJECTIONS = /\bobjections?\b/i;
 
 /** The channel line for an event, or undefined for events nobody sees (ground truth, raw input). */
 export function channelLine(e: JournalEvent): ChannelLine | undefined {
-  const d = e.data;
   const line = (kind: LineKind, text: string, only?: string): ChannelLine =>
     ({ seq: e.seq, atMs: e.atMs, who: t(e.actor), role: e.role, kind, text, ...(only ? { only } : {}) });
   switch (e.type) {
     // The briefing is what the players are told at the start (the scenario's summary), never the cause.
-    case 'drill.start': return line('system', `The drill has started. Watch for pages; type ? for help.${d.summary ? `\nBriefing: ${t(d.summary)}` : ''}`);
-    case 'drill.end': return line('system', `The drill has ended: ${t(d.outcome)}.`);
-    case 'alert.fired': return line('alert', `ALERT ${t(d.title)} (${t(d.urgency)} urgency)`);
-    case 'alert.notified': return line('page', `PAGE ${t(d.user)} for ${t(d.alert)}${d.escalated ? ' (escalated: no acknowledgement in 5 minutes)' : ''}`);
-    case 'alert.ack': return line('system', `${t(e.actor)} acknowledged ${t(d.alert)}`);
-    case 'alert.cleared': return line('system', `${t(d.alert)} has recovered`);
-    case 'ic.page': return line('page', `${t(e.actor)} triggered the incident response${d.text ? `: ${t(d.text)}` : ''}`);
-    case 'page.sent': return line('page', `PAGE ${t(d.user)}${d.team === 'incident-commanders' ? ' (Incident Commander on call)' : ` (${t(d.team)} on call)`}`);
+    case 'drill.start': return line('system', `The drill has started. Watch for pages; type ? for help.${e.data.summary ? `\nBriefing: ${t(e.data.summary)}` : ''}`);
+    case 'drill.end': return line('system', `The drill has ended: ${t(e.data.outcome)}.`);
+    case 'alert.fired': return line('alert', `ALERT ${t(e.data.title)} (${t(e.data.urgency)} urgency)`);
+    case 'alert.notified': return line('page', `PAGE ${t(e.data.user)} for ${t(e.data.alert)}${e.data.escalated ? ' (escalated: no acknowledgement in 5 minutes)' : ''}`);
+    case 'alert.ack': return line('system', `${t(e.actor)} acknowledged ${t(e.data.alert)}`);
+    case 'alert.cleared': return line('system', `${t(e.data.alert)} has recovered`);
+    case 'ic.page': return line('page', `${t(e.actor)} triggered the incident response${e.data.text ? `: ${t(e.data.text)}` : ''}`);
+    case 'page.sent': return line('page', `PAGE ${t(e.data.user)}${e.data.team === 'incident-commanders' ? ' (Incident Commander on call)' : ` (${t(e.data.team)} on call)`}`);
     // Joined by saying who they are in chat: their words, not a system name, follow.
-    case 'participant.join': return line('system', `${t(e.actor)} joined the call${!d.system ? '' : d.via === 'chat' ? `: ${t(d.system)}` : ` (${t(d.system)})`}`);
+    case 'participant.join': return line('system', `${t(e.actor)} joined the call${!e.data.system ? '' : e.data.via === 'chat' ? `: ${t(e.data.system)}` : ` (${t(e.data.system)})`}`);
     // A handover makes the new IC the holder without their saying anything: the channel says so, not them.
-    case 'role.claim': return d.via === 'handover'
-      ? line('system', `${t(e.actor)} now has command${d.from ? ` (handed over by ${t(d.from)})` : ''}`)
-      : line('command', d.text ? t(d.text) : 'took command');
-    case 'role.announce': return line('command', d.text ? t(d.text) : 'announced command');
-    case 'role.appoint': return line('command', `appointed ${t(d.user)} as ${t(d.role)}`);
-    case 'sev.set': return line('command', `declared ${t(d.level)}${d.note ? `: ${t(d.note)}` : ''}`);
-    case 'task.assign': return line('command', `${t(d.id)} → ${taskOwners(d)}: ${t(d.text)}${d.timeboxMs ? ` (report in ${formatDuration(Number(d.timeboxMs))})` : ''}`);
-    case 'task.ack': return line('chat', `wilco ${t(d.id)}`);
-    case 'task.report': return line('chat', `${d.id ? `${t(d.id)}: ` : ''}${t(d.text)}`);
-    case 'task.extend': return line('chat', `need ${formatDuration(Number(d.estimateMs))} more on ${t(d.id)}`);
-    case 'task.due': return line('system', `${t(d.id)}'s time box has run out (${t(d.to)})`);
-    case 'probe.start': return line('system', `${t(e.actor)} is checking ${t(d.probe)}`);
+    case 'role.claim': return e.data.via === 'handover'
+      ? line('system', `${t(e.actor)} now has command${e.data.from ? ` (handed over by ${t(e.data.from)})` : ''}`)
+      : line('command', e.data.text ? t(e.data.text) : 'took command');
+    case 'role.announce': return line('command', e.data.text ? t(e.data.text) : 'announced command');
+    case 'role.appoint': return line('command', `appointed ${t(e.data.user)} as ${t(e.data.role)}`);
+    case 'sev.set': return line('command', `declared ${t(e.data.level)}${e.data.note ? `: ${t(e.data.note)}` : ''}`);
+    case 'task.assign': return line('command', `${t(e.data.id)} → ${taskOwners(e.data)}: ${t(e.data.text)}${e.data.timeboxMs ? ` (report in ${formatDuration(Number(e.data.timeboxMs))})` : ''}`);
+    case 'task.ack': return line('chat', `wilco ${t(e.data.id)}`);
+    case 'task.report': return line('chat', `${e.data.id ? `${t(e.data.id)}: ` : ''}${t(e.data.text)}`);
+    case 'task.extend': return line('chat', `need ${formatDuration(Number(e.data.estimateMs))} more on ${t(e.data.id)}`);
+    case 'task.due': return line('system', `${t(e.data.id)}'s time box has run out (${t(e.data.to)})`);
+    case 'probe.start': return line('system', `${t(e.actor)} is checking ${t(e.data.probe)}`);
     case 'probe.result': {
-      const metrics = (d.metrics as { ref: string; value: string }[] | undefined ?? []).map((m) => `${t(m.ref)}=${t(m.value)}`).join('  ');
-      const logs = (d.logs as string[] | undefined ?? []).slice(-3).map((l) => `  ${t(l)}`).join('\n');
-      return line('result', `${t(d.probe)}: ${t(d.text)}${metrics ? `\n  ${metrics}` : ''}${logs ? `\n${logs}` : ''}`, e.actor);
+      const metrics = e.data.metrics.map((m) => `${t(m.ref)}=${t(m.value)}`).join('  ');
+      const logs = e.data.logs.slice(-3).map((l) => `  ${t(l)}`).join('\n');
+      return line('result', `${t(e.data.probe)}: ${t(e.data.text)}${metrics ? `\n  ${metrics}` : ''}${logs ? `\n${logs}` : ''}`, e.actor);
     }
-    case 'action.start': return line('system', `${t(e.actor)} is running ${t(d.action)}`);
-    case 'action.done': return line('system', `${t(d.action)} finished: ${t(d.result)}`);
-    case 'poll.open': return line('command', `POLL ${idOf(d.id)}${t(d.proposal)}${ASKS_FOR_OBJECTIONS.test(String(d.proposal ?? '')) ? '' : ' — any strong objections?'}`);
-    case 'poll.object': return line('chat', `objection: ${t(d.text)}`);
-    case 'decision': return line('command', `DECISION ${idOf(d.id)}${t(d.text)}`);
-    case 'status.update': return line('status', `STATUS ${idOf(d.id)}${t(d.text)}`);
-    case 'scribe.note': return line('note', `${d.todo ? 'TODO ' : 'note: '}${t(d.text)}`);
-    case 'draft.submit': return line('chat', `draft ${t(d.id)}: ${t(d.text)}`);
-    case 'draft.approve': return line('command', `approved ${t(d.id)}`);
-    case 'external.post': return line('status', `POSTED to customers: ${t(d.text)}`);
-    case 'handover.announce': return line('command', `hands command to ${t(d.to)}`);
-    case 'incident.resolve': return line('command', d.mitigated ? 'resolved the incident' : 'declared the incident resolved (impact has not stopped yet)');
+    case 'action.start': return line('system', `${t(e.actor)} is running ${t(e.data.action)}`);
+    case 'action.done': return line('system', `${t(e.data.action)} finished: ${t(e.data.result)}`);
+    case 'poll.open': return line('command', `POLL ${idOf(e.data.id)}${t(e.data.proposal)}${ASKS_FOR_OBJECTIONS.test(String(e.data.proposal ?? '')) ? '' : ' — any strong objections?'}`);
+    case 'poll.object': return line('chat', `objection: ${t(e.data.text)}`);
+    case 'decision': return line('command', `DECISION ${idOf(e.data.id)}${t(e.data.text)}`);
+    case 'status.update': return line('status', `STATUS ${idOf(e.data.id)}${t(e.data.text)}`);
+    case 'scribe.note': return line('note', `${e.data.todo ? 'TODO ' : 'note: '}${t(e.data.text)}`);
+    case 'draft.submit': return line('chat', `draft ${t(e.data.id)}: ${t(e.data.text)}`);
+    case 'draft.approve': return line('command', `approved ${t(e.data.id)}`);
+    case 'external.post': return line('status', `POSTED to customers: ${t(e.data.text)}`);
+    case 'handover.announce': return line('command', `hands command to ${t(e.data.to)}`);
+    case 'incident.resolve': return line('command', e.data.mitigated ? 'resolved the incident' : 'declared the incident resolved (impact has not stopped yet)');
     case 'call.end': return line('command', 'ended the call');
-    case 'pm.assign': return line('command', `${Array.isArray(d.owners) ? d.owners.map(t).join(' and ') : t(d.owner)} ${Array.isArray(d.owners) ? 'own' : 'owns'} the postmortem${d.due ? `, due ${t(d.due)}` : ''}`);
-    case 'say': return line('chat', t(d.text));
-    case 'inject': return line('inject', `[${t(d.kind)}] ${t(d.text)}`);
-    case 'cmd.error': return line('error', `${t(d.message)}${d.suggestion ? ` — ${t(d.suggestion)}` : ''}`, e.actor);
+    case 'pm.assign': return line('command', `${Array.isArray(e.data.owners) ? e.data.owners.map(t).join(' and ') : t(e.data.owner)} ${Array.isArray(e.data.owners) ? 'own' : 'owns'} the postmortem${e.data.due ? `, due ${t(e.data.due)}` : ''}`);
+    case 'say': return line('chat', t(e.data.text));
+    case 'inject': return line('inject', `[${t(e.data.kind)}] ${t(e.data.text)}`);
+    case 'cmd.error': return line('error', `${t(e.data.message)}${e.data.suggestion ? ` — ${t(e.data.suggestion)}` : ''}`, e.actor);
     case 'facilitator.pause': return line('system', 'The facilitator paused the drill clock.');
     case 'facilitator.resume': return line('system', 'The drill clock runs again.');
-    case 'facilitator.speed': return line('system', `Drill speed is now ${t(d.speed)}x.`);
+    case 'facilitator.speed': return line('system', `Drill speed is now ${t(e.data.speed)}x.`);
     case 'facilitator.inject-now': return line('system', 'The facilitator fired the next inject.');
     case 'facilitator.end': return line('system', 'The facilitator ended the drill.');
     // A hint is private advice for the hint line (DrillStore keeps it), never a channel line.

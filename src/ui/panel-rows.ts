@@ -1,4 +1,5 @@
 /** The rows of each role panel, computed from the drill state as plain data (tested without rendering). */
+import { is } from '../engine/events';
 import type { JournalEvent } from '../engine/journal';
 import { stripControl } from '../engine/sanitize';
 import type { DrillSession } from '../engine/session';
@@ -41,15 +42,14 @@ export function pollRows(snap: DrillSnapshot): PanelRow[] {
 
 /** A scribe's recent notes. */
 export function notesRows(events: readonly JournalEvent[], scribe: string, n: number): PanelRow[] {
-  return events.filter((e) => e.type === 'scribe.note' && e.actor === scribe).slice(-n)
+  return events.filter(is('scribe.note')).filter((e) => e.actor === scribe).slice(-n)
     .map((e) => ({ text: `${formatClock(e.atMs)} ${e.data.todo ? 'TODO ' : ''}${clean(e.data.text)}`, token: e.data.todo ? 'warn' : 'text' }));
 }
 
 /** How the scribe panel names a key event: as the channel showed it, by its id. */
 export function ledgerLabel(k: LedgerItem): string {
-  const d = k.event.data;
   switch (k.kind) {
-    case 'assignment': return `${clean(k.ref)} → ${taskOwners(d)}: ${clean(d.text)}`;
+    case 'assignment': return k.event.type === 'task.assign' ? `${clean(k.ref)} → ${taskOwners(k.event.data)}: ${clean(k.event.data.text)}` : clean(k.text);
     case 'decision': return `${clean(k.ref)} decision: ${clean(k.text)}`;
     case 'status': return `${clean(k.ref)} status: ${clean(k.text)}`;
     case 'severity': return `${clean(k.ref)} declared`;
@@ -90,9 +90,9 @@ export function serviceRows(session: DrillSession, snap: DrillSnapshot, team: st
 
 /** The log tail of the last thing this person checked. */
 export function lastCheckRows(events: readonly JournalEvent[], who: string): PanelRow[] {
-  const last = [...events].reverse().find((e) => e.type === 'probe.result' && e.actor === who);
+  const last = events.filter(is('probe.result')).findLast((e) => e.actor === who);
   if (!last) return [];
-  const logs = (last.data.logs as string[] | undefined) ?? [];
+  const logs = last.data.logs;
   return [{ text: `${clean(last.data.probe)}: ${clean(last.data.text)}`, token: 'info' }, ...logs.slice(-4).map((l) => ({ text: clean(l), token: 'muted' as const }))];
 }
 
@@ -103,7 +103,7 @@ export function draftRows(snap: DrillSnapshot): PanelRow[] {
 
 /** Customer reports and other injects the liaison should relay. */
 export function reportRows(events: readonly JournalEvent[]): PanelRow[] {
-  return events.filter((e) => e.type === 'inject' && (e.data.kind === 'customer-report' || e.data.kind === 'stakeholder')).slice(-4)
+  return events.filter(is('inject')).filter((e) => e.data.kind === 'customer-report' || e.data.kind === 'stakeholder').slice(-4)
     .map((e) => ({ text: `${formatClock(e.atMs)} ${clean(e.actor)}: ${clean(e.data.text)}`, token: 'inject' }));
 }
 

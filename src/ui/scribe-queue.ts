@@ -12,7 +12,7 @@ const clean = (s: unknown) => stripControl(String(s ?? ''));
 /** Key events no scribe's note covers yet, oldest first. */
 export function unnotedItems(session: DrillSession, events: readonly JournalEvent[]): LedgerItem[] {
   const scribes = new Set(session.options.cast.filter((p) => p.seat === 'scribe').map((p) => p.name));
-  for (const e of events) if (e.type === 'role.appoint' && e.data.role === 'scribe') scribes.add(String(e.data.user));
+  for (const e of events) if (e.type === 'role.appoint' && e.data.role === 'scribe') scribes.add(e.data.user);
   const tMitigated = events.find((e) => e.type === 'phase.enter' && e.data.mitigated === true)?.atMs;
   return scribeLedger(events, scribes, tMitigated).filter((k) => k.notedAt === undefined);
 }

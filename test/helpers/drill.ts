@@ -1,6 +1,7 @@
 // Builds drill sessions for tests: a scenario, a cast, an in-memory journal, and scripted input.
 import { attachBots } from '../../src/bots/attach-bots';
 import { buildCast, type BotPolicyName, type CastRequest } from '../../src/engine/cast';
+import { is, type EventOf, type EventType } from '../../src/engine/events';
 import { MemoryJournal, type JournalEvent } from '../../src/engine/journal';
 import { createFaker } from '../../src/engine/random';
 import { DrillSession } from '../../src/engine/session';
@@ -40,8 +41,8 @@ export function drill(scenario: Scenario, opts: DrillOptions = {}) {
 }
 
 /** Events of a type, optionally only by one actor. */
-export function eventsOf(events: readonly JournalEvent[], type: string, actor?: string): JournalEvent[] {
-  return events.filter((e) => e.type === type && (actor === undefined || e.actor === actor));
+export function eventsOf<T extends EventType>(events: readonly JournalEvent[], type: T, actor?: string): EventOf<T>[] {
+  return events.filter(is(type)).filter((e) => actor === undefined || e.actor === actor);
 }
 
 /** Minutes and seconds to milliseconds, for readable test input times. */

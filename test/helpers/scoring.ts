@@ -1,6 +1,7 @@
 // Scripted drills for the scoring tests: a clean incident run by the book, and ways to vary it.
 import { expect } from 'vitest';
 import type { CastRequest } from '../../src/engine/cast';
+import { is, type EventOf, type EventType } from '../../src/engine/events';
 import type { JournalEvent, JournalHeader } from '../../src/engine/journal';
 import { loadScenarioText } from '../../src/scenario/load-scenario';
 import { starterScenario } from '../../src/scenario/starter';
@@ -127,7 +128,7 @@ export interface Played {
   readonly card: Scorecard;
   rule(id: string): RuleResult;
   /** The one event of a type (optionally matching a predicate); fails when there is not exactly one. */
-  one(type: string, pred?: (e: JournalEvent) => boolean): JournalEvent;
+  one<T extends EventType>(type: T, pred?: (e: EventOf<T>) => boolean): EventOf<T>;
 }
 
 export interface PlayOptions {
@@ -162,7 +163,7 @@ export function play(steps: readonly Step[] = CLEAN, opts: PlayOptions = {}): Pl
       return r;
     },
     one: (type, pred) => {
-      const hits = events.filter((e) => e.type === type && (!pred || pred(e)));
+      const hits = events.filter(is(type)).filter((e) => !pred || pred(e));
       if (hits.length !== 1) throw new Error(`expected one ${type} event, found ${hits.length}`);
       return hits[0]!;
     },

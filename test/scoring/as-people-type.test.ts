@@ -2,6 +2,7 @@
 // facilitator reading the same channel would.
 import { describe, expect, it } from 'vitest';
 import type { CastRequest } from '../../src/engine/cast';
+import { is } from '../../src/engine/events';
 import { MemoryJournal, type JournalEvent } from '../../src/engine/journal';
 import { createFaker } from '../../src/engine/random';
 import { buildCast } from '../../src/engine/cast';
@@ -38,7 +39,7 @@ function run(scenario: Scenario, humans: readonly CastRequest[], lines: readonly
   return {
     card, events: journal.events, session,
     rule: (id) => card.rules.find((r) => r.id === id)!,
-    hints: (actor) => journal.events.filter((e) => e.type === 'cmd.hint' && e.actor === actor).map((e) => String(e.data.message)),
+    hints: (actor) => journal.events.filter(is('cmd.hint')).filter((e) => e.actor === actor).map((e) => e.data.message),
   };
 }
 

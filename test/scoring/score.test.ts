@@ -1,6 +1,6 @@
 // score(): a pure function from (scenario, header, journal) to the scorecard contract.
 import { describe, expect, it } from 'vitest';
-import { VERSION } from '../../src/cli/version';
+import { VERSION } from '../../src/version';
 import type { JournalEvent } from '../../src/engine/journal';
 import { applicableMetrics, computeMetrics, METRIC_WEIGHTS, metricCredit } from '../../src/scoring/metrics';
 import { indexJournal } from '../../src/scoring/journal-index';

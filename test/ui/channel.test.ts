@@ -5,8 +5,9 @@ import { channelLine } from '../../src/ui/channel';
 import { at, drill, starter } from '../helpers/drill';
 
 let seq = 0;
+// Events are built from loose data on purpose: the channel must word what each type carries, and survive hostile text.
 function ev(type: string, data: Record<string, unknown> = {}, actor = 'alice', role: JournalEvent['role'] = 'ic', atMs = 65_000): JournalEvent {
-  return { seq: ++seq, atMs, actor, role, type, data, wall: '' };
+  return { seq: ++seq, atMs, actor, role, type, data, wall: '' } as unknown as JournalEvent;
 }
 const text = (type: string, data: Record<string, unknown> = {}, actor?: string): string | undefined => channelLine(ev(type, data, actor))?.text;
 const kind = (type: string, data: Record<string, unknown> = {}): string | undefined => channelLine(ev(type, data))?.kind;
@@ -78,8 +79,8 @@ describe('channelLine', () => {
   });
 
   it('words tasks, with a time box as a duration', () => {
-    expect(text('task.assign', { id: 'T1', to: 'carol', text: 'check web-logs', timeboxMs: 300_000 })).toBe('T1 → carol: check web-logs (report in 5m)');
-    expect(text('task.assign', { id: 'T2', to: 'carol', text: 'look around', timeboxMs: null })).toBe('T2 → carol: look around');
+    expect(text('task.assign', { id: 'T1', to: 'carol', owners: ['carol'], text: 'check web-logs', timeboxMs: 300_000 })).toBe('T1 → carol: check web-logs (report in 5m)');
+    expect(text('task.assign', { id: 'T2', to: 'carol', owners: ['carol'], text: 'look around', timeboxMs: null })).toBe('T2 → carol: look around');
     expect(text('task.assign', { id: 'T3', to: 'carol', owners: ['carol'], text: 'check web-logs', timeboxMs: 300_000 })).toBe('T3 → carol: check web-logs (report in 5m)');
     expect(text('task.ack', { id: 'T1' })).toBe('wilco T1');
     expect(text('task.report', { id: 'T1', text: 'config push at 2m' })).toBe('T1: config push at 2m');
@@ -104,7 +105,7 @@ describe('channelLine', () => {
     expect(result).toMatchObject({ kind: 'result', only: 'carol' });
     // Only the last three log lines, indented under the metrics.
     expect(result?.text).toBe('web-logs: Every error names the config.\n  web.error_rate=45%  web.latency_p99=600ms\n  02:20 ERROR b\n  02:30 ERROR c\n  02:40 ERROR d');
-    expect(text('probe.result', { probe: 'web-logs', text: 'Nothing.' })).toBe('web-logs: Nothing.');
+    expect(text('probe.result', { probe: 'web-logs', text: 'Nothing.', metrics: [], logs: [] })).toBe('web-logs: Nothing.');
     expect(text('action.start', { action: 'revert-config' }, 'carol')).toBe('carol is running revert-config');
     expect(text('action.done', { action: 'revert-config', result: 'done.' })).toBe('revert-config finished: done.');
   });
@@ -149,7 +150,7 @@ describe('channelLine', () => {
 
   it('gives public lines no `only` field at all', () => {
     expect(channelLine(ev('say', { text: 'hi' }))).not.toHaveProperty('only');
-    expect(channelLine(ev('probe.result', { probe: 'p', text: 't' }, ''))).not.toHaveProperty('only');
+    expect(channelLine(ev('probe.result', { probe: 'p', text: 't', metrics: [], logs: [] }, ''))).not.toHaveProperty('only');
   });
 
   it('shows nothing for events participants do not see', () => {
@@ -163,11 +164,11 @@ describe('channelLine', () => {
     expect(l?.text).toBe('okred done SYSTEM: fake ');
     expect(l?.who).toBe('mallory');
     expect(text('alert.fired', { title: '\x1b[5mblink\u202e', urgency: 'high\x07' })).toBe('ALERT blink (high urgency)');
-    expect(text('task.assign', { id: 'T1', to: 'bob\x1b[K', text: 'a\u200bb' })).toBe('T1 → bob: ab');
+    expect(text('task.assign', { id: 'T1', to: 'bob\x1b[K', owners: ['bob\x1b[K'], text: 'a\u200bb' })).toBe('T1 → bob: ab');
     expect(text('task.assign', { id: 'T1', to: 'x', owners: ['e\x1b[2Jrin', 'dave\x07'], text: 'a' })).toBe('T1 → erin, dave: a');
     expect(text('role.claim', { via: 'handover', from: 'al\x1b[31mice' }, 'bob')).toBe('bob now has command (handed over by alice)');
     // Probe results keep their own line structure but not the log lines' embedded controls.
-    const r = channelLine(ev('probe.result', { probe: 'p', text: 'x', logs: ['\x1b[31mERROR\x1b[0m boom\nforged'] }));
+    const r = channelLine(ev('probe.result', { probe: 'p', text: 'x', metrics: [], logs: ['\x1b[31mERROR\x1b[0m boom\nforged'] }));
     expect(r?.text).toBe('p: x\n  ERROR boom forged');
   });
 

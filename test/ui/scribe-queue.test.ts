@@ -6,7 +6,7 @@ import { nextNoteFill, noteFill, unnotedItems } from '../../src/ui/scribe-queue'
 import { at, drill, starter } from '../helpers/drill';
 
 function item(kind: KeyKind, ref: string, text = 'text', atMs = 0): LedgerItem {
-  const event: JournalEvent = { seq: 1, atMs, actor: 'alice', role: 'ic', type: 'say', data: {}, wall: '' };
+  const event: JournalEvent = { seq: 1, atMs, actor: 'alice', role: 'ic', type: 'say', data: { text: 'text', mentions: [] }, wall: '' };
   return { event, kind, ref, text, about: [], dueAt: atMs + 120_000 };
 }
 

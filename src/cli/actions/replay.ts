@@ -12,6 +12,7 @@ import { scenariosDir } from '../package-paths';
 import { requireScenario } from '../require-scenario';
 import { runFile } from '../run-dir';
 import { UserError } from '../user-error';
+import { VERSION } from '../../version';
 
 /** The journal path for a run folder or a journal file. */
 export function journalPath(target: string): string {
@@ -37,8 +38,10 @@ export function runReplay(target: string, opts: { json?: boolean; scenario?: str
   try {
     read = readJournal(path);
   } catch (e) {
-    if (e instanceof JournalError) throw new UserError(e.message);
-    throw e;
+    if (!(e instanceof JournalError)) throw e;
+    // A journal another version wrote may hold events this one does not know: that is the version, not a corrupt file.
+    if (e.recordedBy !== undefined && e.recordedBy !== VERSION) return otherVersion(path, e.recordedBy, `it cannot read the journal (${e.message})`, opts);
+    throw new UserError(e.message);
   }
   const { header, events, truncated } = read;
   if (truncated) err(`warning: ${path} ends with a partial line (the drill was interrupted); replaying the ${events.length} whole events`);
@@ -51,6 +54,9 @@ export function runReplay(target: string, opts: { json?: boolean; scenario?: str
   }
   const result = replay(scenario, header, events);
   const d = result.divergence;
+  if (d && header.firedrill !== VERSION) {
+    return otherVersion(path, header.firedrill, `this firedrill plays it differently from event ${d.seq} (${d.expected?.type ?? 'the end'})`, opts);
+  }
   const card = score(scenario, header, events);
   if (opts.json) {
     outJson({
@@ -60,11 +66,20 @@ export function runReplay(target: string, opts: { json?: boolean; scenario?: str
       ...(d ? { divergence: { seq: d.seq, expected: d.expected ?? null, actual: d.actual ?? null } } : {}),
     });
   } else if (result.reproduces) {
-    out(`${path}: reproduces — ${result.compared} events identical (seed ${header.seed}, outcome ${result.session.outcome ?? 'unfinished'}, ${card.score === null ? 'not scored' : `score ${card.score} ${card.grade}`})${truncated ? '; the journal was cut off, compared up to its last whole line' : ''}`);
+    const by = header.firedrill === VERSION ? '' : `; recorded by firedrill ${header.firedrill}`;
+    out(`${path}: reproduces — ${result.compared} events identical (seed ${header.seed}, outcome ${result.session.outcome ?? 'unfinished'}, ${card.score === null ? 'not scored' : `score ${card.score} ${card.grade}`})${by}${truncated ? '; the journal was cut off, compared up to its last whole line' : ''}`);
   } else {
     const show = (e: typeof d extends undefined ? never : NonNullable<typeof d>['expected']) =>
       e ? `T+${formatClock(e.atMs)} ${e.actor} (${e.role}) ${e.type} ${JSON.stringify(e.data)}` : '(nothing)';
     out([`${path}: does NOT reproduce: first divergence at event ${d!.seq}`, `  journal: ${show(d!.expected)}`, `  replay:  ${show(d!.actual)}`].join('\n'));
   }
   return result.reproduces ? 0 : 1;
+}
+
+/** A journal recorded by another firedrill version: said as such, not as a divergence or a corrupt file. */
+function otherVersion(path: string, recordedBy: string, detail: string, opts: { json?: boolean }): number {
+  const message = `${path} was recorded by firedrill ${recordedBy}; this is firedrill ${VERSION}, and ${detail}. Replay it with firedrill ${recordedBy} to check it reproduces`;
+  if (opts.json) outJson({ reproduces: false, reason: 'other-version', recordedBy, version: VERSION, message, journal: path });
+  else err(`firedrill: ${message}`);
+  return 1;
 }

@@ -55,7 +55,7 @@ export const severityDiscipline: Rule = {
     } else if (firstStatus && firstStatus.atMs < sev.atMs) out.push(violation(firstStatus, 'a status update went out before any severity was declared'));
     for (const e of ix.of('sev.set')) {
       if (e.data.previous && LEVEL(e.data.level) > LEVEL(e.data.previous) && e.data.mitigated !== true) {
-        out.push(violation(e, `severity lowered from ${String(e.data.previous)} to ${String(e.data.level)} before mitigation`));
+        out.push(violation(e, `severity lowered from ${e.data.previous} to ${e.data.level} before mitigation`));
       }
     }
     return { violations: out };
@@ -83,7 +83,7 @@ export const severityMatchesImpact: Rule = {
       const fixed = raised !== undefined && raised < until && raised - e.atMs <= grace;
       if (!fixed && !out.length) {
         const how = raised === undefined || raised >= until ? 'and it was never raised while the impact lasted' : `for ${formatDuration(raised - e.atMs)}`;
-        out.push(violation(e, `declared ${String(e.data.level)} where the impact called for ${expected}, ${how}`));
+        out.push(violation(e, `declared ${e.data.level} where the impact called for ${expected}, ${how}`));
       }
     });
     return { violations: out };
@@ -95,27 +95,27 @@ export const deputyCallouts: Rule = {
   source: 'training/deputy.md',
   notApplicable: ({ ix }) => (ix.first('role.appoint', (e) => e.data.role === 'deputy') ? undefined : 'no deputy was appointed'),
   check: ({ ix }) => {
-    const deputies = new Set(ix.of('role.appoint').filter((e) => e.data.role === 'deputy').map((e) => String(e.data.user)));
-    const callouts = ix.of('say').filter((e) => deputies.has(e.actor) && deputyCallout(String(e.data.text)));
+    const deputies = new Set(ix.of('role.appoint').filter((e) => e.data.role === 'deputy').map((e) => e.data.user));
+    const callouts = ix.of('say').filter((e) => deputies.has(e.actor) && deputyCallout(e.data.text));
     const start = ix.tTrigger ?? ix.tIc!;
     const end = ix.tResolved ?? ix.tEnd;
     const out: Violation[] = [];
     const appoint = ix.first('role.appoint', (e) => e.data.role === 'deputy')!;
     let marks = 0;
-    const deputy = String(appoint.data.user);
+    const deputy = appoint.data.user;
     for (let m = start + 10 * 60_000; m <= end; m += 10 * 60_000) {
       // No callouts are due before the appointment, or while the deputy holds command after a handover.
       // ...nor near a mark the drill ended within two minutes of.
       if (m < appoint.atMs || icAt(ix, m) === deputy || !dueInDrill(ix, m + 2 * 60_000, m)) continue;
       marks++;
-      if (!callouts.some((c) => Math.abs(c.atMs - m) <= 2 * 60_000)) out.push(violation(appoint, `no elapsed-time callout near the ${Math.round((m - start) / 60_000)}-minute mark`, String(appoint.data.user)));
+      if (!callouts.some((c) => Math.abs(c.atMs - m) <= 2 * 60_000)) out.push(violation(appoint, `no elapsed-time callout near the ${Math.round((m - start) / 60_000)}-minute mark`, appoint.data.user));
     }
     const dues = ix.of('task.due').filter((d) => d.atMs >= appoint.atMs && icAt(ix, d.atMs) !== deputy && dueInDrill(ix, d.atMs + PARAMS.GRACE, d.atMs));
     for (const d of dues) {
       // A timer callout names the task or its owner ("the time box on T2 has run out", "carol's timer is up").
-      const names = new RegExp(`\\b(?:${String(d.data.id)}|${escapeRe(String(d.data.to))})\\b`, 'i');
-      if (!callouts.some((c) => c.atMs >= d.atMs && c.atMs - d.atMs <= PARAMS.GRACE && names.test(String(c.data.text)))) {
-        out.push(violation(d, `no callout when ${String(d.data.id)}'s time box ran out`, String(appoint.data.user)));
+      const names = new RegExp(`\\b(?:${d.data.id}|${escapeRe(d.data.to)})\\b`, 'i');
+      if (!callouts.some((c) => c.atMs >= d.atMs && c.atMs - d.atMs <= PARAMS.GRACE && names.test(c.data.text))) {
+        out.push(violation(d, `no callout when ${d.data.id}'s time box ran out`, appoint.data.user));
       }
     }
     return { violations: out, penalty: Math.min(1, out.length / Math.max(1, marks + dues.length)) };

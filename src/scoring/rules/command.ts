@@ -1,7 +1,7 @@
 /** Taking and holding command: RD-01, RD-02, RD-05, RD-26. */
 import { formatDuration } from '../../scenario/duration';
 import { deputyCallout, namesFullTitle } from '../../engine/intent/phrases';
-import type { JournalEvent } from '../../engine/journal';
+import type { EventOf } from '../../engine/events';
 import { targetsOf } from '../../scenario/targets';
 import { dueInDrill, PARAMS } from '../journal-index';
 import { violation, type Rule } from '../rule';
@@ -89,11 +89,11 @@ export const icFatigue: Rule = {
 };
 
 /** A chat line that hands someone (not `except`) work: addressed to them, asking for an action, a probe or a report. */
-function directs(e: JournalEvent, except: string, people: readonly string[]): boolean {
-  const text = String(e.data.text);
+function directs(e: EventOf<'say'>, except: string, people: readonly string[]): boolean {
+  const text = e.data.text;
   // The Deputy's "IC, be advised: the time box on T8 has run out" keeps time; it hands nobody work.
   if (deputyCallout(text)) return false;
-  const to = ((e.data.mentions as string[] | undefined) ?? []).filter((m) => m !== except);
+  const to = e.data.mentions.filter((m) => m !== except);
   const opener = /^\s*@?([\p{L}][\p{L}\p{N}_-]*)\s*[,:]/u.exec(text)?.[1]?.toLowerCase();
   const opensWithName = opener !== undefined && opener !== except.toLowerCase() && people.some((p) => p.toLowerCase() === opener);
   // "I am also on cert-check" names a probe; only words outside ids can be an order.
@@ -112,7 +112,7 @@ export const handoverProtocol: Rule = {
     const out: Violation[] = [];
     const handovers = ix.of('handover.announce');
     handovers.forEach((h, i) => {
-      const to = String(h.data.to);
+      const to = h.data.to;
       const from = h.actor;
       const until = handovers[i + 1]?.atMs ?? ix.tEnd;
       // The engine records the new IC's own announcement (/ic, or saying so in chat) as role.announce.
@@ -121,7 +121,7 @@ export const handoverProtocol: Rule = {
       // The outgoing IC may talk and answer questions; directing people (an IC-only command, or asking someone other
       // than the new IC to do a task in chat) undermines the new IC.
       const meddling = ix.events.find((e) => e.actor === from && e.atMs > h.atMs && e.atMs <= until
-        && ((e.type === 'cmd.error' && /^only the Incident Commander /.test(String(e.data.message))) || (e.type === 'say' && directs(e, to, [...ix.seats.keys()]))));
+        && ((e.type === 'cmd.error' && /^only the Incident Commander /.test(e.data.message)) || (e.type === 'say' && directs(e, to, [...ix.seats.keys()]))));
       if (meddling) out.push(violation(meddling, `${from} kept directing the call after handing command to ${to}`));
     });
     return { violations: out };

@@ -14,7 +14,7 @@ export const handleSwoop: Rule = {
     const says = ix.of('say').filter((e) => e.role === 'ic' || e.role === 'internal-liaison');
     const out: Violation[] = [];
     for (const swoop of ix.of('inject').filter((e) => e.data.kind === 'exec-swoop' && e.atMs >= ix.tIc!)) {
-      const reply = says.find((s) => s.atMs >= swoop.atMs && s.atMs - swoop.atMs <= PARAMS.GRACE && answersSwoop(String(s.data.text)));
+      const reply = says.find((s) => s.atMs >= swoop.atMs && s.atMs - swoop.atMs <= PARAMS.GRACE && answersSwoop(s.data.text));
       if (!reply && dueInDrill(ix, swoop.atMs + PARAMS.GRACE, swoop.atMs)) out.push(violation(swoop, `${swoop.actor}'s interruption was not answered within a minute`, icAt(ix, swoop.atMs) ?? 'nobody'));
     }
     return { violations: out };
@@ -28,14 +28,14 @@ export const relayCustomerReports: Rule = {
     : ix.tIc !== undefined && ix.of('inject').some((e) => e.data.kind === 'customer-report' && e.atMs >= ix.tIc!) ? undefined : 'no customer report came in while someone held command'),
   check: ({ ix }) => {
     const liaisons = new Set([...ix.seats].filter(([, seat]) => seat === 'customer-liaison').map(([n]) => n));
-    for (const a of ix.of('role.appoint')) if (a.data.role === 'customer-liaison') liaisons.add(String(a.data.user));
+    for (const a of ix.of('role.appoint')) if (a.data.role === 'customer-liaison') liaisons.add(a.data.user);
     const says = ix.of('say').filter((s) => liaisons.has(s.actor));
     const out: Violation[] = [];
     for (const r of ix.of('inject').filter((e) => e.data.kind === 'customer-report' && e.atMs >= ix.tIc!)) {
       const ic = icAt(ix, r.atMs);
       // Telling the IC, or telling the incident channel the IC is running, about customer impact.
       const told = says.some((s) => s.atMs >= r.atMs && s.atMs - r.atMs <= 3 * 60_000 && ic !== undefined
-        && ((s.data.mentions as string[] | undefined ?? []).includes(ic) || addressesIncidentCommander(String(s.data.text), ic) || new RegExp(`\\b${ic}\\b`, 'i').test(String(s.data.text)) || CUSTOMER_WORDS.test(String(s.data.text))));
+        && (s.data.mentions.includes(ic) || addressesIncidentCommander(s.data.text, ic) || new RegExp(`\\b${ic}\\b`, 'i').test(s.data.text) || CUSTOMER_WORDS.test(s.data.text)));
       if (!told && dueInDrill(ix, r.atMs + 3 * 60_000, r.atMs)) out.push(violation(r, `${r.actor}'s customer report was not passed to the IC within 3 minutes`, [...liaisons][0] ?? 'nobody'));
     }
     return { violations: out };
@@ -51,7 +51,7 @@ export const approvedPosts: Rule = {
   source: 'before/different_roles.md; training/customer_liaison.md',
   notApplicable: ({ ix }) => (ix.of('external.post').length ? undefined : 'nothing was posted externally'),
   check: ({ ix }) => ({
-    violations: ix.of('external.post').filter((e) => !e.data.approvedBy).map((e) => violation(e, `posted ${String(e.data.draftId)} without the IC's approval`)),
+    violations: ix.of('external.post').filter((e) => !e.data.approvedBy).map((e) => violation(e, `posted ${e.data.draftId} without the IC's approval`)),
   }),
 };
 
@@ -66,7 +66,7 @@ export const externalTiming: Rule = {
     const posts = ix.of('external.post');
     const claim = ix.first('role.claim')!;
     const liaisons = new Set([...ix.seats].filter(([, seat]) => seat === 'customer-liaison').map(([n]) => n));
-    for (const a of ix.of('role.appoint')) if (a.data.role === 'customer-liaison') liaisons.add(String(a.data.user));
+    for (const a of ix.of('role.appoint')) if (a.data.role === 'customer-liaison') liaisons.add(a.data.user);
     const liaison = [...liaisons][0] ?? claim.actor;
     const ic = (t: number) => icAt(ix, t) ?? claim.actor;
     /**
@@ -111,7 +111,7 @@ export const noPromises: Rule = {
   notApplicable: ({ ix }) => (ix.of('external.post').length ? undefined : 'nothing was posted externally'),
   check: ({ ix }) => ({
     violations: ix.of('external.post').flatMap((e) => {
-      const text = String(e.data.text);
+      const text = e.data.text;
       const out: Violation[] = [];
       // "Next update in 20 minutes" is the cadence the guidelines ask for; only a time for the fix is a promise.
       const promise = promisedFixTime(text);

@@ -27,7 +27,7 @@ export const endCleanly: Rule = {
     if (!pm) out.push(violation(last, 'no postmortem owner was named (/postmortem @name by DATE)', ic));
     else if (Array.isArray(pm.data.owners) && pm.data.owners.length > 1) out.push(violation(pm, `the postmortem went to ${pm.data.owners.map(String).join(' and ')}; one named owner is accountable for it`));
     // One owner with a due date (after/post_mortem_process.md); the IC is told at once when the date is missing.
-    else if (!pm.data.due) out.push(violation(pm, `${String(pm.data.owner)} owns the postmortem but no due date was given (/postmortem @${String(pm.data.owner)} by DATE)`));
+    else if (!pm.data.due) out.push(violation(pm, `${pm.data.owner} owns the postmortem but no due date was given (/postmortem @${pm.data.owner} by DATE)`));
     return { violations: out, penalty: out.length / 3 };
   },
 };

@@ -1,5 +1,5 @@
 /** No freelancing: RD-15 act on an assignment, RD-16 no self-dispatch, RD-17 don't take someone else's task, RD-38 don't ack others' pages. */
-import type { JournalEvent } from '../../engine/journal';
+import type { EventOf } from '../../engine/events';
 import { COMMAND_STAFF, type Role } from '../../engine/roles';
 import { violation, type Rule } from '../rule';
 import { ownersOf } from './tasks';
@@ -15,7 +15,7 @@ export const noFreelancing: Rule = {
     return {
       violations: ix.of('action.start')
         .filter((e) => e.role !== 'ic' && e.data.taskId === null && !taken.has(e.seq))
-        .map((e) => violation(e, `ran ${String(e.data.action)} without an assignment covering it`)),
+        .map((e) => violation(e, `ran ${e.data.action} without an assignment covering it`)),
     };
   },
 };
@@ -28,8 +28,8 @@ export const noSelfDispatch: Rule = {
     const paged = new Set<string>();
     const out: Violation[] = [];
     for (const e of ix.events) {
-      if (e.type === 'alert.notified' || e.type === 'page.sent') paged.add(String(e.data.user));
-      if (e.type === 'role.appoint') paged.add(String(e.data.user));
+      if ((e.type === 'alert.notified' || e.type === 'page.sent') && e.data.user !== null) paged.add(e.data.user);
+      if (e.type === 'role.appoint') paged.add(e.data.user);
       if (e.type === 'task.assign') for (const o of ownersOf(e)) paged.add(o);
       if (e.type === 'participant.join' && responders.has(e.actor) && !paged.has(e.actor) && e.role === 'responder') {
         out.push(violation(e, 'joined without being paged or asked'));
@@ -44,7 +44,7 @@ export const ownTasksOnly: Rule = {
   source: 'resources/anti_patterns.md',
   notApplicable: ({ ix }) => (ix.of('task.assign').length === 0 ? 'no tasks were assigned' : undefined),
   check: ({ ix }) => ({
-    violations: takenOver(ix).map(({ event, task }) => violation(event, `worked on ${String(event.data.action ?? event.data.probe)}, which is ${String(task.data.id)} of ${ownersOf(task).join(' and ') || String(task.data.to)}, without asking them first`)),
+    violations: takenOver(ix).map(({ event, task }) => violation(event, `worked on ${event.type === 'action.start' ? event.data.action : event.data.probe}, which is ${task.data.id} of ${ownersOf(task).join(' and ') || task.data.to}, without asking them first`)),
   }),
 };
 
@@ -52,17 +52,19 @@ export const ownTasksOnly: Rule = {
  * Work on another person's open task without asking them first. Command staff are left out: their hands-on
  * work is RD-07 and RD-08 already.
  */
-function takenOver(ix: Parameters<Rule['check']>[0]['ix']): { event: JournalEvent; task: JournalEvent }[] {
-  const open = new Map<string, JournalEvent>();
+type Work = EventOf<'action.start' | 'probe.start'>;
+
+function takenOver(ix: Parameters<Rule['check']>[0]['ix']): { event: Work; task: EventOf<'task.assign'> }[] {
+  const open = new Map<string, EventOf<'task.assign'>>();
   // Asking the owner first makes it fine: "@carol, I'll take the rollback, ok?".
   const asked = new Set<string>();
-  const out: { event: JournalEvent; task: JournalEvent }[] = [];
+  const out: { event: Work; task: EventOf<'task.assign'> }[] = [];
   for (const e of ix.events) {
-    if (e.type === 'task.assign') open.set(String(e.data.id), e);
-    else if (e.type === 'task.report' && e.data.id) open.delete(String(e.data.id));
-    else if (e.type === 'say') for (const m of (e.data.mentions as string[] | undefined) ?? []) asked.add(`${e.actor}>${m}`);
+    if (e.type === 'task.assign') open.set(e.data.id, e);
+    else if (e.type === 'task.report' && e.data.id) open.delete(e.data.id);
+    else if (e.type === 'say') for (const m of e.data.mentions) asked.add(`${e.actor}>${m}`);
     else if ((e.type === 'action.start' || e.type === 'probe.start') && !COMMAND_STAFF.includes(e.role as Role)) {
-      const target = String(e.data.action ?? e.data.probe);
+      const target = e.type === 'action.start' ? e.data.action : e.data.probe;
       const tasks = [...open.values()];
       if (tasks.some((t) => ownersOf(t).includes(e.actor) && aboutTarget(t, e.type).includes(target))) continue;
       // A task given to nobody in particular ("someone") is nobody's to take over.
@@ -74,10 +76,9 @@ function takenOver(ix: Parameters<Rule['check']>[0]['ix']): { event: JournalEven
 }
 
 /** What a task is about for RD-17: the actions it covers, and a probe only when it names just that one. */
-function aboutTarget(assign: JournalEvent, kind: string): readonly string[] {
-  const refs = (assign.data.refs as string[] | undefined) ?? [];
-  const actions = (assign.data.actions as string[] | undefined) ?? [];
-  if (kind === 'action.start') return assign.data.actions === undefined ? refs : actions;
+function aboutTarget(assign: EventOf<'task.assign'>, kind: Work['type']): readonly string[] {
+  const { refs, actions } = assign.data;
+  if (kind === 'action.start') return actions;
   const probes = refs.filter((r) => !actions.includes(r));
   return probes.length === 1 ? probes : [];
 }
@@ -87,6 +88,6 @@ export const ackOwnPage: Rule = {
   source: 'oncall/being_oncall.md',
   notApplicable: ({ ix }) => (ix.of('alert.ack').length === 0 ? 'no alert was acknowledged' : undefined),
   check: ({ ix }) => ({
-    violations: ix.of('alert.ack').filter((e) => e.data.paged === false).map((e) => violation(e, `acknowledged ${String(e.data.alert)}, which paged someone else`)),
+    violations: ix.of('alert.ack').filter((e) => e.data.paged === false).map((e) => violation(e, `acknowledged ${e.data.alert}, which paged someone else`)),
   }),
 };

@@ -5,8 +5,9 @@ import { violation, type Rule } from '../rule';
 const handsOn = (roles: readonly string[]) => ({ ix }: Parameters<Rule['check']>[0]) => ({
   penalty: ix.events.some((e) => (e.type === 'action.start' || e.type === 'probe.start') && roles.includes(e.role)) ? 1 : 0,
   violations: ix.events
-    .filter((e) => (e.type === 'action.start' || e.type === 'probe.start') && roles.includes(e.role))
-    .map((e) => violation(e, `${e.role === 'ic' ? 'the Incident Commander' : `the ${e.role}`} ${e.type === 'action.start' ? `ran ${String(e.data.action)}` : `checked ${String(e.data.probe)}`} instead of delegating it`)),
+    .filter((e) => roles.includes(e.role))
+    .flatMap((e) => (e.type === 'action.start' ? [`ran ${e.data.action}`] : e.type === 'probe.start' ? [`checked ${e.data.probe}`] : [])
+      .map((did) => violation(e, `${e.role === 'ic' ? 'the Incident Commander' : `the ${e.role}`} ${did} instead of delegating it`))),
 });
 
 export const icHandsOff: Rule = {

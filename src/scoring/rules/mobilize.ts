@@ -3,9 +3,10 @@ import { formatDuration } from '../../scenario/duration';
 import { PARAMS } from '../journal-index';
 import { violation, type Rule } from '../rule';
 import type { Violation } from '../types';
+import type { EventType } from '../../engine/events';
 
 /** Event types that count as taking part in the response (acknowledging a page or triggering does not). */
-const CONTRIBUTIONS = new Set(['say', 'probe.start', 'action.start', 'task.report', 'scribe.note', 'draft.submit', 'poll.object']);
+const CONTRIBUTIONS = new Set<EventType>(['say', 'probe.start', 'action.start', 'task.report', 'scribe.note', 'draft.submit', 'poll.object']);
 
 export const pageAnIc: Rule = {
   id: 'RD-04', title: 'If no IC is present, page one rather than carry on without', role: 'all', severity: 'medium',

@@ -1,26 +1,31 @@
 /** Task discipline: RD-09 one named owner, RD-10 a time box, RD-11 acknowledged, RD-12 IC follows up, RD-13 report or extend. */
 import { asksSomeone } from '../../engine/intent/phrases';
-import type { JournalEvent } from '../../engine/journal';
+import type { DrillEvent, EventOf } from '../../engine/events';
 import { formatDuration } from '../../scenario/duration';
 import { dueInDrill, icAt, PARAMS } from '../journal-index';
 import { violation, type Rule, type ScoringContext } from '../rule';
 import type { Violation } from '../types';
 
-/** Everyone a task was given to (older journals name only `to`). */
-export function ownersOf(assign: JournalEvent): string[] {
-  const owners = assign.data.owners;
-  return Array.isArray(owners) ? owners.map(String) : [String(assign.data.to)];
+type TaskEvent = EventOf<'task.assign' | 'task.ack' | 'task.report' | 'task.extend' | 'task.due' | 'task.followup'>;
+
+/** Everyone a task was given to. */
+export function ownersOf(assign: EventOf<'task.assign'>): readonly string[] {
+  return assign.data.owners;
+}
+
+function isTaskEvent(e: DrillEvent): e is TaskEvent {
+  return e.type === 'task.assign' || e.type === 'task.ack' || e.type === 'task.report' || e.type === 'task.extend' || e.type === 'task.due' || e.type === 'task.followup';
 }
 
 const noTasks = ({ ix }: ScoringContext) => (ix.of('task.assign').length === 0 ? 'no tasks were assigned' : undefined);
 
 /** For each task id, the events about it in order. */
-function taskEvents(ctx: ScoringContext): Map<string, JournalEvent[]> {
-  const m = new Map<string, JournalEvent[]>();
+function taskEvents(ctx: ScoringContext): Map<string, TaskEvent[]> {
+  const m = new Map<string, TaskEvent[]>();
   for (const e of ctx.ix.events) {
-    if (!e.type.startsWith('task.')) continue;
+    if (!isTaskEvent(e)) continue;
     const id = e.data.id;
-    if (typeof id !== 'string') continue;
+    if (id === null) continue;
     const list = m.get(id);
     if (list) list.push(e);
     else m.set(id, [e]);
@@ -33,11 +38,12 @@ export const namedOwner: Rule = {
   source: 'training/incident_commander.md',
   notApplicable: ({ ix }) => (ix.tIc === undefined ? 'nobody took command' : undefined),
   check: ({ ix }) => ({
-    violations: [...ix.events]
-      .filter((e) => (e.type === 'say' && e.role === 'ic' && asksSomeone(String(e.data.text))) || (e.type === 'task.assign' && ownersOf(e).length !== 1))
-      .map((e) => violation(e, e.type === 'say' ? 'asked "can someone..." instead of naming one person'
-        : ownersOf(e).length === 0 ? `${String(e.data.id)} went to "${String(e.data.to)}", not to one named person`
-        : `${String(e.data.id)} went to ${ownersOf(e).join(' and ')} at once; one owner per task`)),
+    violations: ix.events.flatMap((e) => {
+      if (e.type === 'say') return e.role === 'ic' && asksSomeone(e.data.text) ? [violation(e, 'asked "can someone..." instead of naming one person')] : [];
+      if (e.type !== 'task.assign' || ownersOf(e).length === 1) return [];
+      return [violation(e, ownersOf(e).length === 0 ? `${e.data.id} went to "${e.data.to}", not to one named person`
+        : `${e.data.id} went to ${ownersOf(e).join(' and ')} at once; one owner per task`)];
+    }),
   }),
 };
 
@@ -50,8 +56,8 @@ export const spanOfControl: Rule = {
   check: ({ ix }) => {
     const open = new Map<string, string>();
     for (const e of ix.events) {
-      if (e.type === 'task.assign') open.set(String(e.data.id), String(e.data.to));
-      else if (e.type === 'task.report' && e.data.id) open.delete(String(e.data.id));
+      if (e.type === 'task.assign') open.set(e.data.id, e.data.to);
+      else if (e.type === 'task.report' && e.data.id) open.delete(e.data.id);
       const owners = new Set(open.values());
       if (e.type === 'task.assign' && owners.size > SPAN) {
         return { violations: [violation(e, `${owners.size} people had open tasks from the IC at once; split the response into sub-teams`)] };
@@ -67,7 +73,7 @@ export const timeBox: Rule = {
   check: ({ ix }) => {
     const tasks = ix.of('task.assign');
     const bad = tasks.filter((e) => e.data.timeboxMs === null);
-    return { violations: bad.map((e) => violation(e, `${String(e.data.id)} for ${String(e.data.to)} had no time box`)), penalty: bad.length / tasks.length };
+    return { violations: bad.map((e) => violation(e, `${e.data.id} for ${e.data.to} had no time box`)), penalty: bad.length / tasks.length };
   },
 };
 
@@ -81,10 +87,10 @@ export const taskAcknowledged: Rule = {
     for (const a of assigns) {
       // A task given to nobody in particular cannot be acknowledged; RD-09 holds the IC to account for it.
       if (ownersOf(a).length === 0) continue;
-      const ack = byTask.get(String(a.data.id))?.find((e) => e.type === 'task.ack');
+      const ack = byTask.get(a.data.id)?.find((e) => e.type === 'task.ack');
       if (!ack && !dueInDrill(ctx.ix, a.atMs + PARAMS.T_ACK_TASK, a.atMs)) continue;
       if (!ack || ack.atMs - a.atMs > PARAMS.T_ACK_TASK) {
-        out.push(violation(ack ?? a, ack ? `${String(a.data.id)} was acknowledged after ${formatDuration(ack.atMs - a.atMs)}` : `${String(a.data.id)} was never acknowledged (/wilco)`, String(a.data.to)));
+        out.push(violation(ack ?? a, ack ? `${a.data.id} was acknowledged after ${formatDuration(ack.atMs - a.atMs)}` : `${a.data.id} was never acknowledged (/wilco)`, a.data.to));
       }
     }
     return { violations: out, penalty: out.length / Math.max(1, assigns.filter((a) => ownersOf(a).length > 0).length) };
@@ -92,9 +98,9 @@ export const taskAcknowledged: Rule = {
 };
 
 /** Expired time boxes: task.due events whose task was still open. */
-function expiries(ctx: ScoringContext): { due: JournalEvent; later: JournalEvent[] }[] {
+function expiries(ctx: ScoringContext): { due: EventOf<'task.due'>; later: TaskEvent[] }[] {
   const byTask = taskEvents(ctx);
-  return ctx.ix.of('task.due').map((due) => ({ due, later: (byTask.get(String(due.data.id)) ?? []).filter((e) => e.seq > due.seq) }));
+  return ctx.ix.of('task.due').map((due) => ({ due, later: (byTask.get(due.data.id) ?? []).filter((e) => e.seq > due.seq) }));
 }
 
 const noExpiry = (ctx: ScoringContext) => (ctx.ix.of('task.due').length === 0 ? 'no time box ran out' : undefined);
@@ -105,10 +111,10 @@ export const icFollowsUp: Rule = {
   check: (ctx) => {
     const out: Violation[] = [];
     for (const { due, later } of expiries(ctx)) {
-      const answered = later.find((e) => ['task.followup', 'task.report', 'task.extend'].includes(e.type));
+      const answered = later.find((e) => e.type === 'task.followup' || e.type === 'task.report' || e.type === 'task.extend');
       if (!answered && !dueInDrill(ctx.ix, due.atMs + PARAMS.GRACE, due.atMs)) continue;
       if (!answered || answered.atMs - due.atMs > PARAMS.GRACE) {
-        out.push(violation(due, `nobody followed up on ${String(due.data.id)} when its time box ran out`, icAt(ctx.ix, due.atMs) ?? 'nobody'));
+        out.push(violation(due, `nobody followed up on ${due.data.id} when its time box ran out`, icAt(ctx.ix, due.atMs) ?? 'nobody'));
       }
     }
     return { violations: out };
@@ -120,14 +126,14 @@ export const reportOrExtend: Rule = {
   source: 'before/call_etiquette.md', notApplicable: noExpiry,
   check: (ctx) => {
     const out: Violation[] = [];
-    const owners = new Map(ctx.ix.of('task.assign').map((a) => [String(a.data.id), ownersOf(a)]));
+    const owners = new Map(ctx.ix.of('task.assign').map((a) => [a.data.id, ownersOf(a)]));
     for (const { due, later } of expiries(ctx)) {
-      const mine = owners.get(String(due.data.id)) ?? [];
+      const mine = owners.get(due.data.id) ?? [];
       if (mine.length === 0) continue;
       const answered = later.find((e) => (e.type === 'task.report' || e.type === 'task.extend') && mine.includes(e.actor));
       if (!answered && !dueInDrill(ctx.ix, due.atMs + PARAMS.GRACE, due.atMs)) continue;
       if (!answered || answered.atMs - due.atMs > PARAMS.GRACE) {
-        out.push(violation(due, `${String(due.data.id)} ran out without a report or a request for more time`, String(due.data.to)));
+        out.push(violation(due, `${due.data.id} ran out without a report or a request for more time`, due.data.to));
       }
     }
     return { violations: out };
