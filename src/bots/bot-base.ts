@@ -4,7 +4,7 @@
  * right now (a seat, an appointment, command handed to it). Bots type commands exactly as people do.
  */
 import type { BotPolicyName } from '../engine/cast';
-import type { Task } from '../engine/drill-state';
+import type { Task } from '../engine/state/drill-state';
 import type { JournalEvent, JournalParticipant } from '../engine/journal';
 import type { Rng } from '../engine/random';
 import type { Role } from '../engine/roles';

@@ -1,5 +1,5 @@
 /** A responder (subject-matter expert) bot: acks its pages, joins when paged, works the tasks given to it and reports. */
-import type { Task } from '../engine/drill-state';
+import type { Task } from '../engine/state/drill-state';
 import type { JournalEvent } from '../engine/journal';
 import { Duty, MINUTE, SECOND, type Worker } from './bot-base';
 
@@ -32,7 +32,7 @@ export class ResponderBot extends Duty implements Worker {
         const alert = e.data.alert;
         // Only one's own page is acknowledged (RD-38): a page re-fired for someone else is theirs.
         const mine = () => {
-          const st = s.alertState.get(alert);
+          const st = s.state.pages.find((x) => x.alert === alert);
           return st !== undefined && st.ackedBy === undefined && st.notified.includes(this.me.name);
         };
         this.later(this.sloppy ? 2 * MINUTE : 30 * SECOND, this.sloppy ? 6 * MINUTE : 90 * SECOND, () => (mine() ? '/ack' : undefined));

@@ -3,6 +3,7 @@ import type { Severity } from '../scenario/types';
 import type { UnitFamily } from '../scenario/quantity';
 import type { Role } from './roles';
 import type { DrillSession, Outcome } from './session';
+import { rolesOf } from './state/roles-of';
 
 export interface SnapshotPerson {
   readonly name: string;
@@ -58,11 +59,13 @@ export interface DrillSnapshot {
   readonly truth: { readonly phase: string; readonly mitigated: boolean };
 }
 
-/** Builds a snapshot of a session's current state. */
+/** Builds a snapshot of a session: its state, its clock, and the world's metrics. */
 export function snapshotOf(s: DrillSession): DrillSnapshot {
-  const unacked = new Set([...s.alertState.values()].filter((a) => !a.ackedBy).flatMap((a) => a.notified));
-  const poll = s.polls.find((p) => !p.closed);
-  const phase = s.world.currentPhase();
+  const st = s.state;
+  const unacked = new Set(st.pages.filter((a) => !a.ackedBy).flatMap((a) => a.notified));
+  const poll = st.polls.find((p) => !p.closed);
+  // Alerts in the scenario's order, as the author listed them.
+  const order = (id: string) => s.scenario.alerts.findIndex((a) => a.id === id);
   return {
     atMs: s.scheduler.now(),
     durationMs: s.scenario.durationMs,
@@ -70,28 +73,27 @@ export function snapshotOf(s: DrillSession): DrillSnapshot {
     ...(s.outcome ? { outcome: s.outcome } : {}),
     scenario: { id: s.scenario.id, title: s.scenario.title },
     incident: {
-      triggered: s.incident.triggeredAt !== undefined,
-      ...(s.incident.ic ? { ic: s.incident.ic } : {}),
-      ...(s.incident.severity ? { severity: s.incident.severity } : {}),
-      ...(s.incident.lastStatus ? { lastStatus: s.incident.lastStatus.text } : {}),
-      resolved: s.incident.resolvedAt !== undefined,
+      triggered: st.incident.triggeredAt !== undefined,
+      ...(st.incident.ic ? { ic: st.incident.ic } : {}),
+      ...(st.incident.severity ? { severity: st.incident.severity } : {}),
+      ...(st.incident.lastStatus ? { lastStatus: st.incident.lastStatus.text } : {}),
+      resolved: st.incident.resolvedAt !== undefined,
     },
-    people: [...s.people.values()].map((p) => ({
-      name: p.info.name, seat: p.info.seat, roles: s.rolesOf(p.info.name), ...(p.info.team ? { team: p.info.team } : {}),
+    people: st.people.map((p) => ({
+      name: p.info.name, seat: p.info.seat, roles: rolesOf(st, p.info.name), ...(p.info.team ? { team: p.info.team } : {}),
       kind: p.info.kind, joined: p.joinedAt !== undefined,
       paged: unacked.has(p.info.name) || (p.pagedAt !== undefined && p.joinedAt === undefined),
     })),
-    tasks: s.tasks.map((t) => ({
+    tasks: st.tasks.map((t) => ({
       id: t.id, to: t.to, owners: t.owners, text: t.text, status: t.status, acked: t.ackedAt !== undefined, timeboxMs: t.timeboxMs,
       ...(t.dueAt !== undefined ? { dueAt: t.dueAt } : {}),
     })),
     ...(poll ? { poll: { id: poll.id, proposal: poll.proposal, objections: poll.objections.length } } : {}),
-    drafts: s.drafts.map((d) => ({ id: d.id, by: d.by, text: d.text, approved: d.approvedBy !== undefined, posted: d.postedAt !== undefined })),
-    alerts: s.world.alerts.filter((a) => a.firedAt !== undefined).map((a) => {
-      const st = s.alertState.get(a.alert.id);
-      return { id: a.alert.id, title: a.alert.title, firing: a.firing, ...(st?.ackedBy ? { ackedBy: st.ackedBy } : {}), notified: st?.notified ?? [] };
-    }),
+    drafts: st.drafts.map((d) => ({ id: d.id, by: d.by, text: d.text, approved: d.approvedBy !== undefined, posted: d.postedAt !== undefined })),
+    alerts: [...st.pages].sort((x, y) => order(x.alert) - order(y.alert)).map((a) => ({
+      id: a.alert, title: a.title, firing: a.firing, ...(a.ackedBy ? { ackedBy: a.ackedBy } : {}), notified: a.notified,
+    })),
     metrics: s.world.metrics.metrics().map((m) => ({ ref: m.ref, family: m.family, value: s.world.metrics.value(m.ref), history: s.world.metrics.history(m.ref) })),
-    truth: { phase: phase.id, mitigated: s.world.mitigatedAt !== undefined },
+    truth: { phase: st.truth.phase, mitigated: st.truth.mitigatedAt !== undefined },
   };
 }

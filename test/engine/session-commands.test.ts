@@ -153,7 +153,7 @@ describe('commands: the Incident Commander', () => {
     const { session, events } = run([IC, ['1:00', 'alice', '/poll restart-web first?'], ['1:30', 'alice', '/poll Proposal: revert-config. Any strong objections?']]);
     expect(only(events, 'alice', '/poll restart-web first?')).toEqual({ type: 'poll.open', actor: 'alice', role: 'ic', data: { id: 'P1', proposal: 'restart-web first?', actions: ['restart-web'] } });
     expect(only(events, 'alice', '/poll Proposal: revert-config. Any strong objections?').data).toEqual({ id: 'P2', proposal: 'Proposal: revert-config. Any strong objections?', actions: ['revert-config'] });
-    expect(session.polls.map((p) => [p.id, p.closed])).toEqual([['P1', true], ['P2', false]]);
+    expect(session.state.polls.map((p) => [p.id, p.closed])).toEqual([['P1', true], ['P2', false]]);
   });
 
   it('/object objects to the open poll; with no poll open it is an error', () => {

@@ -183,7 +183,7 @@ describe('alerts', () => {
   it('do not escalate when acked, even just before the 5 minutes', () => {
     const { events, session } = run([['8:09', 'carol', '/ack']]);
     expect(eventsOf(events, 'alert.notified').map((e) => e.data.level)).toEqual([1]);
-    expect(session.alertState.get('web-errors')).toMatchObject({ ackedBy: 'carol', notified: ['carol'] });
+    expect(session.state.pages.find((a) => a.alert === 'web-errors')).toMatchObject({ ackedBy: 'carol', notified: ['carol'] });
   });
 
   it('an ack by the backup before escalation also stops it', () => {
