@@ -1,8 +1,8 @@
 // Builds the one-file CLI bundle. Run by `npm install` (prepare), `npm run build` and the test setup.
 import { build } from 'esbuild';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const dist = join(root, 'dist');
@@ -42,6 +42,19 @@ const INK_CURSOR_FIX = {
   },
 };
 
+/** Removes from dir every file the build did not just write (keep: paths relative to root), then empty folders. */
+function removeStale(dir, keep) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      removeStale(path, keep);
+      if (readdirSync(path).length === 0) rmdirSync(path);
+    } else if (!keep.has(relative(root, path))) {
+      rmSync(path, { force: true });
+    }
+  }
+}
+
 async function main() {
   mkdirSync(dist, { recursive: true });
   // Ink imports react-devtools-core only in development; marking it external crashes at start.
@@ -49,15 +62,16 @@ async function main() {
 
   // One esbuild build. Commands load their code on demand (split chunks), so `validate` never compiles
   // faker, xstate or the UI: V8's compile time grows with the bytes loaded, not just those run.
-  // Old chunks are left in place: chunk names carry a content hash, and a CLI still running (or a
-  // parallel test run) may be loading them.
-  await build({
+  const { metafile } = await build({
     entryPoints: { firedrill: join(root, 'src/cli/main.ts') },
     plugins: [INK_CURSOR_FIX],
+    // Metafile paths are relative to this folder, whatever the caller's working directory.
+    absWorkingDir: root,
     outdir: dist,
     chunkNames: 'chunks/[name]-[hash]',
     splitting: true,
     bundle: true,
+    metafile: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -70,6 +84,11 @@ async function main() {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
     },
   });
+  // Chunk names carry a content hash, so every source change leaves the old chunks behind, and `files: dist`
+  // would publish them. Only files this build did not write go: a CLI of the same source that is running
+  // meanwhile still finds every chunk it may load (the folder is never emptied and refilled).
+  removeStale(dist, new Set([...Object.keys(metafile.outputs), relative(root, stub)]));
+
   // The shebang goes on the entry file only (a banner would put it on every chunk).
   const entry = join(dist, 'firedrill.js');
   writeFileSync(entry, `#!/usr/bin/env node\n${readFileSync(entry, 'utf8')}`);
