@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/engine/journal-read';
 import { BIN, ROOT, runCli } from '../helpers/cli';
+import { tempDir } from '../helpers/tmp';
 
 const INTRO = join(ROOT, 'scenarios/bad-deploy-rollback.yaml');
-const tmp = () => mkdtempSync(join(tmpdir(), 'firedrill-test-'));
+const tmp = () => tempDir('simulate');
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at /);
 
 describe('firedrill simulate', () => {
@@ -54,7 +54,8 @@ describe('firedrill simulate', () => {
       expect(r.code, args.join(' ')).toBe(1);
       noStack(r.stderr);
     }
-    const r = runCli(['simulate', join(tmp(), 'missing.yaml')]);
+    const dir = tmp();
+    const r = runCli(['simulate', join(dir, 'missing.yaml')], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no such file/);
   });
@@ -80,18 +81,14 @@ describe('drill scripts', () => {
 
   it('plays a by-the-book human team typing naturally (the fairness script) to 100, leading the summary with each person\'s own score', () => {
     const dir = tmp();
-    try {
-      const file = join(ROOT, 'test/scoring/fairness/scripts/bad-deploy-rollback.yaml');
-      const json = runCli(['simulate', INTRO, '--seed', '1', '--script', file, '--out', join(dir, 'a'), '--json']);
-      expect(json.code, json.stderr).toBe(0);
-      const doc = JSON.parse(json.stdout) as { score: number; grade: string; people: { name: string; score: number }[] };
-      expect(doc).toMatchObject({ score: 100, grade: 'A' });
-      expect(doc.people.map((p) => [p.name, p.score])).toEqual([['alice', 100], ['bob', 100], ['dan', 100], ['carol', 100]]);
-      const text = runCli(['simulate', INTRO, '--seed', '1', '--script', file, '--out', join(dir, 'b')]);
-      expect(text.stdout).toMatch(/score {7}alice, Incident Commander: 100 \(A\) · bob, Scribe: 100 \(A\) · .* · team 100 \(A\)/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const file = join(ROOT, 'test/scoring/fairness/scripts/bad-deploy-rollback.yaml');
+    const json = runCli(['simulate', INTRO, '--seed', '1', '--script', file, '--out', join(dir, 'a'), '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const doc = JSON.parse(json.stdout) as { score: number; grade: string; people: { name: string; score: number }[] };
+    expect(doc).toMatchObject({ score: 100, grade: 'A' });
+    expect(doc.people.map((p) => [p.name, p.score])).toEqual([['alice', 100], ['bob', 100], ['dan', 100], ['carol', 100]]);
+    const text = runCli(['simulate', INTRO, '--seed', '1', '--script', file, '--out', join(dir, 'b')]);
+    expect(text.stdout).toMatch(/score {7}alice, Incident Commander: 100 \(A\) · bob, Scribe: 100 \(A\) · .* · team 100 \(A\)/);
   });
 
   const cases: [string, string, RegExp][] = [

@@ -1,21 +1,22 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/engine/journal-read';
 import { ROOT, runCli } from '../helpers/cli';
 import { KEYS, PtyRun } from '../helpers/pty';
+import { tempDir } from '../helpers/tmp';
 
 const INTRO = join(ROOT, 'scenarios/bad-deploy-rollback.yaml');
 const runs: PtyRun[] = [];
 const start = (extra: string[], o: { cols?: number; rows?: number } = {}) => {
-  const out = join(mkdtempSync(join(tmpdir(), 'firedrill-e2e-')), 'run');
+  const out = join(tempDir('e2e'), 'run');
   const r = new PtyRun(['run', INTRO, '--seed', '7', '--out', out, ...extra], o);
   runs.push(r);
   return { r, out };
 };
-afterEach(() => {
-  for (const r of runs.splice(0)) r.kill();
+// Every drill ends before its test does, so none writes into a run folder that is being removed.
+afterEach(async () => {
+  await Promise.all(runs.splice(0).map((r) => r.stop()));
 });
 
 describe('firedrill run in a pseudo-terminal', () => {
@@ -126,7 +127,7 @@ describe('firedrill run in a pseudo-terminal', () => {
   });
 
   it('a crash restores the terminal, says what happened and keeps the journal', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'firedrill-e2e-')), 'run');
+    const out = join(tempDir('e2e'), 'run');
     const r = new PtyRun(['run', INTRO, '--seed', '7', '--speed', '60', '--as', 'alice:ic', '--out', out], { env: { FIREDRILL_TEST_CRASH_AFTER_MS: '1500' } });
     runs.push(r);
     await r.waitFor('alice (ic)>');
@@ -149,7 +150,7 @@ describe('firedrill run in a pseudo-terminal', () => {
   });
 
   it('review on a terminal opens the same scorecard screen', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'firedrill-e2e-')), 'run');
+    const out = join(tempDir('e2e'), 'run');
     expect(runCli(['simulate', INTRO, '--seed', '3', '--out', out]).code).toBe(0);
     const r = new PtyRun(['review', out]);
     runs.push(r);
@@ -163,7 +164,7 @@ describe('firedrill run in a pseudo-terminal', () => {
   });
 
   it('says it needs a terminal when stdin is not a TTY, and points to simulate', () => {
-    const res = runCli(['run', INTRO]);
+    const res = runCli(['run', INTRO], { cwd: tempDir('e2e') });
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/needs an interactive terminal.*firedrill simulate/);
   });
