@@ -1,8 +1,20 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { RUN_TMP_PREFIX } from '../global-setup';
 import { sharedTempDirs, tempDir, TMP_PREFIX } from './tmp';
+
+describe('the run\'s temp directory', () => {
+  it('is what os.tmpdir() gives in a test and in a process a test spawns', () => {
+    const runTmp = inject('runTmp');
+    expect(basename(runTmp).startsWith(RUN_TMP_PREFIX)).toBe(true);
+    expect(tmpdir()).toBe(runTmp);
+    const child = spawnSync(process.execPath, ['-p', 'require("node:os").tmpdir()'], { encoding: 'utf8' });
+    expect(child.stdout.trim()).toBe(runTmp);
+  });
+});
 
 describe('tempDir', () => {
   let made = '';

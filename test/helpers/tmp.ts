@@ -1,11 +1,12 @@
 // Temp folders for tests, each removed by the test or file that made it, so `npm test` leaves nothing
-// behind.
+// behind. The global setup points TMPDIR at a folder of its own for the run and fails the run if
+// anything is left in it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, onTestFinished } from 'vitest';
 
-/** The prefix of every temp folder a test makes, so a leftover is recognisable. Short, because screens print these paths in 100 columns. */
+/** The prefix of every temp folder a test makes, so a leftover is recognisable (inside the run's firedrill-tests-* folder). */
 export const TMP_PREFIX = 'fd-';
 
 const make = (label: string) => mkdtempSync(join(tmpdir(), `${TMP_PREFIX}${label}-`));
