@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { readJournal } from '../../src/engine/journal-read';
 import { BIN, ROOT, runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
+import { waitForJournal } from '../helpers/wait';
 
 const INTRO = join(ROOT, 'scenarios/bad-deploy-rollback.yaml');
 const tmp = () => tempDir('simulate');
@@ -183,11 +184,19 @@ describe('firedrill replay', () => {
   it('a drill killed with SIGKILL on the real clock leaves a journal that parses and replays', async () => {
     const out = join(tmp(), 'run');
     const child = spawn(process.execPath, [BIN, 'simulate', INTRO, '--seed', '4', '--speed', '300', '--out', out], { stdio: 'ignore' });
-    await new Promise((r) => setTimeout(r, 2500));
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    const exited = new Promise((r) => child.once('exit', r));
+    onTestFinished(async () => {
+      child.kill('SIGKILL');
+      await exited;
+    });
     const file = join(out, 'journal.jsonl');
-    expect(existsSync(file)).toBe(true);
+    // Kill it mid-drill: once someone has taken command (T+06:13 of 17:56 for this seed), well before the end.
+    await waitForJournal(file, 'a role.claim', (events) => {
+      if (child.exitCode !== null) throw new Error(`the drill exited (${child.exitCode}) before anyone took command`);
+      return events.some((e) => e.type === 'role.claim');
+    });
+    child.kill('SIGKILL');
+    await exited;
     const j = readJournal(file);
     expect(j.events.length).toBeGreaterThan(5);
     expect(j.events.some((e) => e.type === 'drill.end')).toBe(false);
