@@ -9,10 +9,12 @@ import { tempDir } from '../helpers/tmp';
 const INTRO = join(ROOT, 'scenarios/bad-deploy-rollback.yaml');
 const runs: PtyRun[] = [];
 const start = (extra: string[], o: { cols?: number; rows?: number } = {}) => {
-  const out = join(tempDir('e2e'), 'run');
-  const r = new PtyRun(['run', INTRO, '--seed', '7', '--out', out, ...extra], o);
+  // The drill runs in a temp folder with a relative --out, which the screens show as given: an absolute path
+  // under TMPDIR may not fit in 100 columns.
+  const cwd = tempDir('e2e');
+  const r = new PtyRun(['run', INTRO, '--seed', '7', '--out', 'run', ...extra], { ...o, cwd });
   runs.push(r);
-  return { r, out };
+  return { r, out: join(cwd, 'run') };
 };
 // Every drill ends before its test does, so none writes into a run folder that is being removed.
 afterEach(async () => {
@@ -121,7 +123,8 @@ describe('firedrill run in a pseudo-terminal', () => {
     // Alice's own score leads, then the team's; the role is whatever she held (she never took command here).
     const s = await r.waitFor(/^You, [^:]+: \d+ \([A-F]\) · team \d+ \([A-F]\)$/m, 15_000);
     expect(s.split('\n')[1]).toBe('timed-out — Orders fail during the lunchtime rush');
-    expect(s).toContain(out);
+    expect(s).toMatch(/ {3}run folder: run$/m);
+    expect(existsSync(join(out, 'scorecard.md'))).toBe(true);
     r.press('\r');
     expect(await r.exited).toBe(0);
   });
@@ -150,15 +153,15 @@ describe('firedrill run in a pseudo-terminal', () => {
   });
 
   it('review on a terminal opens the same scorecard screen', async () => {
-    const out = join(tempDir('e2e'), 'run');
-    expect(runCli(['simulate', INTRO, '--seed', '3', '--out', out]).code).toBe(0);
-    const r = new PtyRun(['review', out]);
+    const cwd = tempDir('e2e');
+    expect(runCli(['simulate', INTRO, '--seed', '3', '--out', 'run'], { cwd }).code).toBe(0);
+    const r = new PtyRun(['review', 'run'], { cwd });
     runs.push(r);
     // Only bots played: the team's score is the headline.
     const s = await r.waitFor(/^team \d+ \([A-F]\)\n/);
     expect(s.split('\n')[1]).toBe('resolved — Orders fail during the lunchtime rush');
     expect(s).toMatch(/^METRICS +time +target +VIOLATIONS$/m);
-    expect(s).toContain(out);
+    expect(s).toMatch(/ {3}run folder: run$/m);
     r.press('q');
     expect(await r.exited).toBe(0);
   });
