@@ -1,18 +1,30 @@
-import { readFileSync } from 'node:fs';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+// Settings every project shares. Inline projects do not inherit the root's test options in vitest 4 unless
+// they `extends` the root config, and extending it would also run its globalSetup (the build) once per project.
+const shared = {
+  // Ink spawns `tput` on every layout when these are unset; fixed sizes also make frames deterministic.
+  env: { COLUMNS: '100', LINES: '30', NO_COLOR: '', FORCE_COLOR: '0' },
+  testTimeout: 20_000,
+  hookTimeout: 60_000,
+  pool: 'forks',
+  // The version the bundle gets from esbuild's define (see the file).
+  setupFiles: 'test/setup-version.ts',
+} as const;
+
+const project = (name: string, include: string[], exclude: string[] = []): TestProjectInlineConfiguration => ({
+  test: { ...shared, name, include, exclude: ['**/node_modules/**', '**/.git/**', ...exclude] },
+});
 
 export default defineConfig({
-  // src/version.ts reads this, as it reads esbuild's define in the bundle.
-  define: { __FIREDRILL_VERSION__: JSON.stringify(pkg.version) },
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    ...shared,
+    // Runs once for the whole run, whichever projects run: builds the bundle, checks nothing is left behind.
     globalSetup: ['test/global-setup.ts'],
-    // Ink spawns `tput` on every layout when these are unset; fixed sizes also make frames deterministic.
-    env: { COLUMNS: '100', LINES: '30', NO_COLOR: '', FORCE_COLOR: '0' },
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
+    projects: [
+      project('unit', ['test/**/*.test.ts', 'test/**/*.test.tsx'], ['test/cli/**', 'test/e2e/**']),
+      project('cli', ['test/cli/**/*.test.ts']),
+      project('e2e', ['test/e2e/**/*.test.ts']),
+    ],
   },
 });

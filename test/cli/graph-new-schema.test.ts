@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load-scenario';
 import { runCli } from '../helpers/cli';
+import { tempDir } from '../helpers/tmp';
 
 const VALID = 'test/fixtures/scenarios/valid.yaml';
 const WARN = 'test/fixtures/scenarios/warnings-only.yaml';
@@ -56,9 +56,8 @@ describe('firedrill graph', () => {
 describe('firedrill new', () => {
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'firedrill-new-'));
+    dir = tempDir('new');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes into ./scenarios when it exists, and the file validates', () => {
     mkdirSync(join(dir, 'scenarios'));

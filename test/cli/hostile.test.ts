@@ -1,10 +1,10 @@
 // Hostile and broken inputs: each one exits 1 quickly with one clear line per problem and never a stack trace.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { editText, STARTER } from '../fixtures/scenarios/variants';
 import { runCli, type CliResult } from '../helpers/cli';
+import { sharedTempDirs } from '../helpers/tmp';
 
 let dir: string;
 
@@ -72,12 +72,12 @@ const INVALID: readonly { name: string; file: string; content: string; message: 
   { name: 'a mapping of nonsense', file: 'nonsense.yaml', content: 'foo: 1\nbar: [2]\n', message: /error: unknown key "foo"/ },
 ];
 
+const tmp = sharedTempDirs('hostile');
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'firedrill-hostile-'));
+  dir = tmp();
   mkdirSync(join(dir, 'folder'));
   for (const h of [...HOSTILE, ...INVALID]) if ('content' in h && h.content !== undefined) writeFileSync(join(dir, h.file), h.content);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /**
  * Runs the CLI and returns the fastest of up to three runs, so a busy machine (other test files run in parallel)

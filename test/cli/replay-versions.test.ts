@@ -1,22 +1,22 @@
 // Replay of journals another firedrill version wrote, and of journals whose events do not fit the event union.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/version';
 import { ROOT, runCli } from '../helpers/cli';
+import { sharedTempDirs } from '../helpers/tmp';
 
 const INTRO = join(ROOT, 'scenarios/bad-deploy-rollback.yaml');
+const tmp = sharedTempDirs('replay-versions');
 let dir = '';
 let lines: string[] = [];
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'firedrill-test-'));
+  dir = tmp();
   const r = runCli(['simulate', INTRO, '--seed', '3', '--out', join(dir, 'run')]);
   expect(r.code).toBe(0);
   lines = readFileSync(join(dir, 'run', 'journal.jsonl'), 'utf8').trimEnd().split('\n');
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Writes a journal made from the recorded one by `edit`, and replays it. */
 function replayEdited(name: string, edit: (lines: string[]) => string[], args: string[] = []) {

@@ -1,14 +1,14 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { colorEnabled, terminalStyle } from '../../src/cli/terminal-style';
 import type { ParticipantResult, Scorecard } from '../../src/scoring/types';
 import { runCli } from '../helpers/cli';
 import { metric, perfectFixture, scorecardFixture } from '../helpers/scorecard-fixture';
+import { sharedTempDirs, tempDir } from '../helpers/tmp';
 
 const M = 60_000;
-const tmp = () => mkdtempSync(join(tmpdir(), 'firedrill-review-'));
+const tmp = () => tempDir('review');
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at /);
 const NO_COLOR = { NO_COLOR: '1' };
 
@@ -26,8 +26,9 @@ let runs: string;
 let good: string;
 let corrupt: string;
 let partial: string;
+const fileTmp = sharedTempDirs('review');
 beforeAll(() => {
-  runs = join(tmp(), 'firedrill-runs');
+  runs = join(fileTmp(), 'firedrill-runs');
   good = writeRun(join(runs, '20261120T100000Z-checkout-db-wal-disk-full'), scorecardFixture(), '2026-11-20T10:00:00.000Z');
   writeRun(join(runs, '20261121T100000Z-checkout-db-wal-disk-full'), perfectFixture({
     score: 94, grade: 'A', participants: [human('bob', ['ic']), human('carol', ['scribe']), human('alice', ['responder'])],

@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { readJournal } from '../../src/engine/journal-read';
 import { BIN, ROOT, runCli } from '../helpers/cli';
+import { tempDir } from '../helpers/tmp';
+import { waitForJournal } from '../helpers/wait';
 
 const INTRO = join(ROOT, 'scenarios/bad-deploy-rollback.yaml');
-const tmp = () => mkdtempSync(join(tmpdir(), 'firedrill-test-'));
+const tmp = () => tempDir('simulate');
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at /);
 
 describe('firedrill simulate', () => {
@@ -54,7 +55,8 @@ describe('firedrill simulate', () => {
       expect(r.code, args.join(' ')).toBe(1);
       noStack(r.stderr);
     }
-    const r = runCli(['simulate', join(tmp(), 'missing.yaml')]);
+    const dir = tmp();
+    const r = runCli(['simulate', join(dir, 'missing.yaml')], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no such file/);
   });
@@ -80,18 +82,14 @@ describe('drill scripts', () => {
 
   it('plays a by-the-book human team typing naturally (the fairness script) to 100, leading the summary with each person\'s own score', () => {
     const dir = tmp();
-    try {
-      const file = join(ROOT, 'test/scoring/fairness/scripts/bad-deploy-rollback.yaml');
-      const json = runCli(['simulate', INTRO, '--seed', '1', '--script', file, '--out', join(dir, 'a'), '--json']);
-      expect(json.code, json.stderr).toBe(0);
-      const doc = JSON.parse(json.stdout) as { score: number; grade: string; people: { name: string; score: number }[] };
-      expect(doc).toMatchObject({ score: 100, grade: 'A' });
-      expect(doc.people.map((p) => [p.name, p.score])).toEqual([['alice', 100], ['bob', 100], ['dan', 100], ['carol', 100]]);
-      const text = runCli(['simulate', INTRO, '--seed', '1', '--script', file, '--out', join(dir, 'b')]);
-      expect(text.stdout).toMatch(/score {7}alice, Incident Commander: 100 \(A\) · bob, Scribe: 100 \(A\) · .* · team 100 \(A\)/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const file = join(ROOT, 'test/scoring/fairness/scripts/bad-deploy-rollback.yaml');
+    const json = runCli(['simulate', INTRO, '--seed', '1', '--script', file, '--out', join(dir, 'a'), '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const doc = JSON.parse(json.stdout) as { score: number; grade: string; people: { name: string; score: number }[] };
+    expect(doc).toMatchObject({ score: 100, grade: 'A' });
+    expect(doc.people.map((p) => [p.name, p.score])).toEqual([['alice', 100], ['bob', 100], ['dan', 100], ['carol', 100]]);
+    const text = runCli(['simulate', INTRO, '--seed', '1', '--script', file, '--out', join(dir, 'b')]);
+    expect(text.stdout).toMatch(/score {7}alice, Incident Commander: 100 \(A\) · bob, Scribe: 100 \(A\) · .* · team 100 \(A\)/);
   });
 
   const cases: [string, string, RegExp][] = [
@@ -186,11 +184,19 @@ describe('firedrill replay', () => {
   it('a drill killed with SIGKILL on the real clock leaves a journal that parses and replays', async () => {
     const out = join(tmp(), 'run');
     const child = spawn(process.execPath, [BIN, 'simulate', INTRO, '--seed', '4', '--speed', '300', '--out', out], { stdio: 'ignore' });
-    await new Promise((r) => setTimeout(r, 2500));
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    const exited = new Promise((r) => child.once('exit', r));
+    onTestFinished(async () => {
+      child.kill('SIGKILL');
+      await exited;
+    });
     const file = join(out, 'journal.jsonl');
-    expect(existsSync(file)).toBe(true);
+    // Kill it mid-drill: once someone has taken command (T+06:13 of 17:56 for this seed), well before the end.
+    await waitForJournal(file, 'a role.claim', (events) => {
+      if (child.exitCode !== null) throw new Error(`the drill exited (${child.exitCode}) before anyone took command`);
+      return events.some((e) => e.type === 'role.claim');
+    });
+    child.kill('SIGKILL');
+    await exited;
     const j = readJournal(file);
     expect(j.events.length).toBeGreaterThan(5);
     expect(j.events.some((e) => e.type === 'drill.end')).toBe(false);

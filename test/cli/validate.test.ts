@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/scenario/problem';
 import { runCli } from '../helpers/cli';
+import { sharedTempDirs } from '../helpers/tmp';
 
 const FIX = 'test/fixtures/scenarios';
 const VALID = `${FIX}/valid.yaml`;
@@ -106,11 +106,11 @@ describe('firedrill validate', () => {
 
   describe('relative paths', () => {
     let dir: string;
+    const tmp = sharedTempDirs('validate');
     beforeAll(() => {
-      dir = mkdtempSync(join(tmpdir(), 'firedrill-validate-'));
+      dir = tmp();
       writeFileSync(join(dir, 'typo.yaml'), 'schema: firedrill/v1\nid: x\ndifficulty: medum\n');
     });
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     it('reports problems under the path as given', () => {
       const r = runCli(['validate', 'typo.yaml'], { cwd: dir });

@@ -1,21 +1,24 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/engine/journal-read';
 import { ROOT, runCli } from '../helpers/cli';
 import { KEYS, PtyRun } from '../helpers/pty';
+import { tempDir } from '../helpers/tmp';
 
 const INTRO = join(ROOT, 'scenarios/bad-deploy-rollback.yaml');
 const runs: PtyRun[] = [];
 const start = (extra: string[], o: { cols?: number; rows?: number } = {}) => {
-  const out = join(mkdtempSync(join(tmpdir(), 'firedrill-e2e-')), 'run');
-  const r = new PtyRun(['run', INTRO, '--seed', '7', '--out', out, ...extra], o);
+  // The drill runs in a temp folder with a relative --out, which the screens show as given: an absolute path
+  // under TMPDIR may not fit in 100 columns.
+  const cwd = tempDir('e2e');
+  const r = new PtyRun(['run', INTRO, '--seed', '7', '--out', 'run', ...extra], { ...o, cwd });
   runs.push(r);
-  return { r, out };
+  return { r, out: join(cwd, 'run') };
 };
-afterEach(() => {
-  for (const r of runs.splice(0)) r.kill();
+// Every drill ends before its test does, so none writes into a run folder that is being removed.
+afterEach(async () => {
+  await Promise.all(runs.splice(0).map((r) => r.stop()));
 });
 
 describe('firedrill run in a pseudo-terminal', () => {
@@ -120,13 +123,14 @@ describe('firedrill run in a pseudo-terminal', () => {
     // Alice's own score leads, then the team's; the role is whatever she held (she never took command here).
     const s = await r.waitFor(/^You, [^:]+: \d+ \([A-F]\) · team \d+ \([A-F]\)$/m, 15_000);
     expect(s.split('\n')[1]).toBe('timed-out — Orders fail during the lunchtime rush');
-    expect(s).toContain(out);
+    expect(s).toMatch(/ {3}run folder: run$/m);
+    expect(existsSync(join(out, 'scorecard.md'))).toBe(true);
     r.press('\r');
     expect(await r.exited).toBe(0);
   });
 
   it('a crash restores the terminal, says what happened and keeps the journal', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'firedrill-e2e-')), 'run');
+    const out = join(tempDir('e2e'), 'run');
     const r = new PtyRun(['run', INTRO, '--seed', '7', '--speed', '60', '--as', 'alice:ic', '--out', out], { env: { FIREDRILL_TEST_CRASH_AFTER_MS: '1500' } });
     runs.push(r);
     await r.waitFor('alice (ic)>');
@@ -149,21 +153,21 @@ describe('firedrill run in a pseudo-terminal', () => {
   });
 
   it('review on a terminal opens the same scorecard screen', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'firedrill-e2e-')), 'run');
-    expect(runCli(['simulate', INTRO, '--seed', '3', '--out', out]).code).toBe(0);
-    const r = new PtyRun(['review', out]);
+    const cwd = tempDir('e2e');
+    expect(runCli(['simulate', INTRO, '--seed', '3', '--out', 'run'], { cwd }).code).toBe(0);
+    const r = new PtyRun(['review', 'run'], { cwd });
     runs.push(r);
     // Only bots played: the team's score is the headline.
     const s = await r.waitFor(/^team \d+ \([A-F]\)\n/);
     expect(s.split('\n')[1]).toBe('resolved — Orders fail during the lunchtime rush');
     expect(s).toMatch(/^METRICS +time +target +VIOLATIONS$/m);
-    expect(s).toContain(out);
+    expect(s).toMatch(/ {3}run folder: run$/m);
     r.press('q');
     expect(await r.exited).toBe(0);
   });
 
   it('says it needs a terminal when stdin is not a TTY, and points to simulate', () => {
-    const res = runCli(['run', INTRO]);
+    const res = runCli(['run', INTRO], { cwd: tempDir('e2e') });
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/needs an interactive terminal.*firedrill simulate/);
   });

@@ -104,9 +104,8 @@ describe('humans', () => {
     expect(c.find((p) => p.name === 'dave')).toEqual({ name: 'dave', seat: 'responder', team: 'payments', onCall: 'primary', kind: 'human' });
   });
 
-  // BUG: CastRequest.service is documented as "defaults to the first team without a human", but a responder
-  // without a service takes the next open seat of the first team, even the backup seat next to another human,
-  // while dba and platform have no human at all.
+  // CastRequest.service defaults to the first team without a human: dave fills payments, so erin goes to
+  // dba rather than to the backup seat beside dave.
   it('responders without a service default to the first team without a human', () => {
     const c = cast(WAL_SCENARIO, [
       { name: 'dave', role: 'responder' },

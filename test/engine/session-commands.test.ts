@@ -470,8 +470,7 @@ describe('one Incident Commander at a time', () => {
     expect(types(replyTo(events, 'alice', '/handover @bob'))).toEqual(['handover.announce', 'participant.join', 'role.claim', 'cmd.hint']);
   });
 
-  // BUG: roleOf falls back to the seat, and the outgoing IC's seat is 'ic', so after a handover both the old
-  // and the new IC are journaled with role 'ic' (rolesOf, by contrast, leaves the 'ic' seat out).
+  // alice's seat stays 'ic' after the handover, so roleOf must not fall back to the seat for her.
   it('after a handover the outgoing IC no longer acts in the role ic', () => {
     const { events, session } = run([IC, ['1:00', 'alice', '/handover @carol'], ['2:30', 'alice', '/check web-logs']]);
     expect(session.rolesOf('alice')).not.toContain('ic');
@@ -625,8 +624,6 @@ describe('facilitator controls', () => {
     ]);
   });
 
-  // BUG: fireInject reads scenario.injects[nextInject]! without checking that one is left, so
-  // inject-now after the last inject throws "Cannot read properties of undefined (reading 'phase')".
   it('inject-now when no inject is left is harmless', () => {
     const { session, journal } = drill(STARTER, { humans: HUMANS, bots: 'none' });
     session.start();

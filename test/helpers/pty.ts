@@ -67,21 +67,32 @@ export class PtyRun {
     }
   }
 
+  /** Writes raw bytes (a key or an escape sequence) to the terminal. */
   press(data: string): void {
     this.proc.write(data);
   }
 
+  /** Resizes the pseudo-terminal and the emulator reading it. */
   resize(cols: number, rows: number): void {
     this.proc.resize(cols, rows);
     this.term.resize(cols, rows);
   }
 
-  kill(): void {
+  /** Sends the process a signal (SIGHUP, as a closed terminal does, unless told otherwise). */
+  kill(signal?: string): void {
     try {
-      this.proc.kill();
+      this.proc.kill(signal);
     } catch {
       // already gone
     }
+  }
+
+  /** Ends the process and waits until it has exited, so nothing it writes outlives the test; SIGKILL if it lingers. */
+  async stop(graceMs = 3000): Promise<void> {
+    if (this.exitCode === undefined) this.kill();
+    const lingering = setTimeout(() => this.kill('SIGKILL'), graceMs);
+    await this.exited;
+    clearTimeout(lingering);
   }
 }
 

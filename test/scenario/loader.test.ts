@@ -1,11 +1,11 @@
 // The syntax and schema layers, through the public entry points loadScenario / loadScenarioText.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario, loadScenarioText } from '../../src/scenario/load-scenario';
 import { MAX_FILE_BYTES, MAX_INDENT, MAX_NESTING } from '../../src/scenario/yaml-source';
 import { brief, edit, load, posOf, STARTER } from '../fixtures/scenarios/variants';
+import { sharedTempDirs } from '../helpers/tmp';
 
 /** The only problem of a result, checked to be the only one. */
 function only(text: string) {
@@ -364,10 +364,10 @@ describe('schema', () => {
 
 describe('loadScenario (files)', () => {
   let dir: string;
+  const tmp = sharedTempDirs('loader');
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'firedrill-loader-'));
+    dir = tmp();
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const file = (name: string, content: string | Buffer) => {
     const path = join(dir, name);

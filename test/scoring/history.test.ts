@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,9 +6,10 @@ import {
 } from '../../src/scoring/history';
 import type { ParticipantResult, Scorecard } from '../../src/scoring/types';
 import { metric, scorecardFixture } from '../helpers/scorecard-fixture';
+import { tempDir } from '../helpers/tmp';
 
 const M = 60_000;
-const tmp = () => mkdtempSync(join(tmpdir(), 'firedrill-history-'));
+const tmp = () => tempDir('history');
 
 function writeRun(dir: string, card: Scorecard | string, wall?: string): string {
   mkdirSync(dir, { recursive: true });

@@ -401,9 +401,7 @@ describe('RD-18 poll before major actions', () => {
     expect(r.violations).toHaveLength(1);
     expect(r.violations[0]!.evidence).toMatchObject({ seq: start.seq, type: 'action.start' });
   });
-  // BUG (doubtful actor): RD-18 is an IC rule and its other branches name the IC, but this branch names
-  // whoever ran the action (carol, who did exactly what T2 told her), so carol loses 15 personal points
-  // and alice none. Expected: the IC at that moment (icAt), as RD-12 does.
+  // RD-18 is an IC rule: carol only did what T2 told her, so the IC at that moment answers for it, as in RD-12.
   it('RD-18 with no decision names the IC, not the responder who ran the assigned action', () => {
     expect(noDecision.rule('RD-18').violations[0]!.actor).toBe('alice');
   });
@@ -508,8 +506,7 @@ describe('RD-27 executive swoop', () => {
     expectViolation(p, 'RD-27', 'alice', p.one('inject', (e) => e.data.kind === 'exec-swoop'));
   });
   notApplicable('RD-27', 'no executive swooped in', () => expectNotApplicable(clean, 'RD-27', /no executive/));
-  // BUG: the reason says "no executive swooped in while someone held command", but a swoop at 1m,
-  // before alice took command at 4:00, makes the rule applicable and vacuously 'passed' (a strength for alice).
+  // alice takes command at 4:00: a swoop at 1m had no IC to answer it, and must not count as her strength.
   it('RD-27 is not applicable when the only swoop came before anyone held command', () => {
     expect(play(CLEAN, { scenario: VARIANTS.swoop('1m') }).rule('RD-27').status).toBe('not-applicable');
   });
@@ -530,9 +527,7 @@ describe('RD-30 scribe notes', () => {
     const p = variant({ set: { noteStatus1: { text: '/note errors since the config push' } } });
     expectPassed(p, 'RD-30');
   });
-  // BUG: RD-30 (and RD-31) blame `[...ix.scribes][0]`, the scribe *seat*, even when the IC appointed someone
-  // else as scribe. Here the seat is an idle bot; alice appoints dave, dave misses T1, and the bot is named
-  // (losing 15 personal points) while dave is not.
+  // The scribe seat is an idle bot here; alice appoints dave, so the miss is dave's, not the seat's.
   it('RD-30 names the appointed scribe who missed the note, not an idle scribe seat', () => {
     const p = play(script({
       set: { appoint: { text: '/appoint @dave scribe' }, ...Object.fromEntries(CLEAN.filter((x) => x.actor === 'bob').map((x) => [x.key, { actor: 'dave' }])) },

@@ -1,19 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ScorecardError, parseScorecard, readScorecard } from '../../src/scoring/scorecard-schema';
 import { perfectFixture, scorecardFixture } from '../helpers/scorecard-fixture';
+import { tempDir } from '../helpers/tmp';
 
-const made: string[] = [];
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), 'firedrill-scorecard-'));
-  made.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+const tmp = () => tempDir('scorecard');
 
 function write(text: string, name = 'scorecard.json'): string {
   const p = join(tmp(), name);
