@@ -102,6 +102,6 @@ export function isEventType(s: string): s is EventType {
 }
 
 /** Narrows an event to one type (for filters: `events.filter(is('decision'))`). */
-export function is<T extends EventType>(type: T): (e: DrillEvent) => e is EventOf<T> {
-  return (e): e is EventOf<T> => e.type === type;
+export function is<T extends EventType>(type: T): <E extends { readonly type: string }>(e: E) => e is Extract<E, { readonly type: T }> {
+  return <E extends { readonly type: string }>(e: E): e is Extract<E, { readonly type: T }> => e.type === type;
 }

@@ -15,7 +15,7 @@ import { isCommandError, parseCommand } from './parse-command';
 import { createFaker, createRng } from './random';
 import type { Role } from './roles';
 import { Scheduler } from './scheduler';
-import { snapshotOf, type DrillSnapshot } from './snapshot';
+import type { ViewMetric } from './view/drill-view';
 import { World, type AlertState } from './world';
 
 export type { Outcome } from './state/drill-state';
@@ -99,9 +99,15 @@ export class DrillSession {
     return this.current.drafts;
   }
 
-  /** The drill as it stands now (see snapshot.ts); the UI and network render this. */
-  snapshot(): DrillSnapshot {
-    return snapshotOf(this);
+  /** The dashboards: every metric's value and recent history, public as monitoring is. */
+  dashboards(): ViewMetric[] {
+    const m = this.world.metrics;
+    return m.metrics().map((x) => ({ ref: x.ref, family: x.family, value: m.value(x.ref), history: m.history(x.ref) }));
+  }
+
+  /** How many of the scenario's injects have come due (fired, or passed over in another phase). */
+  get injectsFired(): number {
+    return this.nextInject;
   }
 
   /** Subscribes to every journal event as it happens; returns an unsubscribe function. */

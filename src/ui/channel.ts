@@ -1,6 +1,6 @@
 /** Turns journal events into the lines of the incident channel, as the participants see them. */
 import type { EventData } from '../engine/events';
-import type { JournalEvent } from '../engine/journal';
+import type { SeenEvent } from '../engine/view/visibility';
 import { stripControl } from '../engine/sanitize';
 import { formatDuration } from '../scenario/duration';
 
@@ -32,7 +32,7 @@ export function taskOwners(d: EventData<'task.assign'>): string {
 const ASKS_FOR_OBJECTIONS = /\bobjections?\b/i;
 
 /** The channel line for an event, or undefined for events nobody sees (ground truth, raw input). */
-export function channelLine(e: JournalEvent): ChannelLine | undefined {
+export function channelLine(e: SeenEvent): ChannelLine | undefined {
   const line = (kind: LineKind, text: string, only?: string): ChannelLine =>
     ({ seq: e.seq, atMs: e.atMs, who: t(e.actor), role: e.role, kind, text, ...(only ? { only } : {}) });
   switch (e.type) {

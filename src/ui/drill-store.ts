@@ -1,75 +1,55 @@
-/** The UI's view of a running drill: channel lines, snapshot, speakers and screen state, with change notification. */
-import type { JournalEvent } from '../engine/journal';
-import type { RealTimeDriver } from '../engine/real-time-driver';
-import type { DrillSession } from '../engine/session';
-import type { DrillSnapshot } from '../engine/snapshot';
+/** The UI's view of a running drill: channel lines, the viewer's view and screen state, with change notification. */
 import { stripControl } from '../engine/sanitize';
+import type { DrillClient } from '../engine/view/drill-client';
+import type { DrillView } from '../engine/view/drill-view';
+import type { SeenEvent } from '../engine/view/visibility';
 import type { Scorecard } from '../scoring/types';
 import { channelLine, type ChannelLine } from './channel';
 
 export type Screen = 'drill' | 'confirm-quit' | 'confirm-end' | 'ended';
-
-/** How the UI moves drill time: the real-time driver in a live drill, a test rig in tests. */
-export interface DrillClock {
-  drillNow(): number;
-  readonly paused: boolean;
-  readonly speed: number;
-  pause(): void;
-  resume(): void;
-  setSpeed(x: number): void;
-  injectNow(): void;
-  abort(): void;
-  input(actor: string, text: string): void;
-}
-
-/** Adapts the real-time driver to the clock the UI expects. */
-export function driverClock(driver: RealTimeDriver): DrillClock {
-  return {
-    drillNow: () => driver.drillNow(),
-    get paused() { return driver.paused; },
-    get speed() { return driver.speed; },
-    pause: () => driver.pause(),
-    resume: () => driver.resume(),
-    setSpeed: (x) => driver.setSpeed(x),
-    injectNow: () => driver.injectNow(),
-    abort: () => driver.abort(),
-    input: (a, t) => driver.input(a, t),
-  };
-}
 
 const MAX_LINES = 2000;
 
 export class DrillStore {
   private version = 0;
   private listeners = new Set<() => void>();
-  private cached?: { version: number; snap: DrillSnapshot };
+  private cached?: { version: number; view: DrillView };
   private pending = false;
   readonly lines: ChannelLine[] = [];
-  /** Key events of the journal so far, for the scribe panel. */
-  readonly events: JournalEvent[] = [];
+  /** The events the local players have seen so far, for the panels. */
+  readonly events: SeenEvent[] = [];
   /** Each person's latest private hint (cmd.hint, or a notice from the UI itself) until they type. */
   private readonly hints = new Map<string, string>();
-  speakerIndex = 0;
   screen: Screen = 'drill';
   scorecard?: Scorecard;
   runDir?: string;
 
-  constructor(readonly session: DrillSession, readonly clock: DrillClock, readonly speakers: readonly string[]) {
-    session.onEvent((e) => {
-      this.events.push(e);
-      if (e.type === 'cmd.hint') this.hints.set(e.actor, stripControl(String(e.data.message ?? '')));
+  constructor(readonly client: DrillClient) {
+    for (const e of client.eventsSince(0)) this.take(e);
+    client.subscribe((e) => {
+      this.take(e);
+      this.changed();
+    });
+  }
+
+  private take(e: SeenEvent): void {
+    this.events.push(e);
+    if (e.type === 'cmd.hint') this.hints.set(e.actor, stripControl(e.data.message));
       const line = channelLine(e);
       if (line) {
         this.lines.push(line);
         if (this.lines.length > MAX_LINES) this.lines.splice(0, this.lines.length - MAX_LINES);
       }
-      this.changed();
-    });
+  }
+
+  /** The local humans at this terminal. */
+  get speakers(): readonly string[] {
+    return this.client.players;
   }
 
   /** Who is typing now (hot-seat switches between the local humans). */
   get speaker(): string {
-    return this.speakers[this.speakerIndex] ?? this.speakers[0] ?? '';
+    return this.client.viewer;
   }
 
   /**
@@ -77,16 +57,17 @@ export class DrillStore {
    * taken command yet sees the IC's view (they are about to need it).
    */
   displayRole(name: string): string {
-    const role = this.session.roleOf(name);
-    const seat = this.session.people.get(name)?.info.seat;
-    if (role === 'responder' && seat === 'ic' && !this.events.some((e) => e.type === 'role.claim' && e.actor === name)) return 'ic';
-    return role;
+    const view = this.view();
+    const me = view.people.find((p) => p.name === name);
+    if (!me) return 'facilitator';
+    if (me.role === 'responder' && me.seat === 'ic' && !this.events.some((e) => e.type === 'role.claim' && e.actor === name)) return 'ic';
+    return me.role;
   }
 
-  /** The drill's snapshot, rebuilt at most once per change. */
-  snapshot(): DrillSnapshot {
-    if (this.cached?.version !== this.version) this.cached = { version: this.version, snap: this.session.snapshot() };
-    return this.cached.snap;
+  /** The current viewer's view, rebuilt at most once per change. */
+  view(): DrillView {
+    if (this.cached?.version !== this.version) this.cached = { version: this.version, view: this.client.view() };
+    return this.cached.view;
   }
 
   getVersion = (): number => this.version;
@@ -112,9 +93,9 @@ export class DrillStore {
    * clock tick to a single render (and a few bytes of output). Returns a function that stops it.
    */
   startTicker(everyMs = 100): () => void {
-    let last = Math.floor(this.clock.drillNow() / 1000);
+    let last = Math.floor(this.client.now() / 1000);
     const id = setInterval(() => {
-      const s = Math.floor(this.clock.drillNow() / 1000);
+      const s = Math.floor(this.client.now() / 1000);
       if (s !== last) {
         last = s;
         this.changed();
@@ -126,7 +107,7 @@ export class DrillStore {
   /** Sends a line typed by the current speaker; their old hint goes, and any hint about this line follows. */
   send(text: string): void {
     this.hints.delete(this.speaker);
-    this.clock.input(this.speaker, text);
+    this.client.send(text);
     this.changed();
   }
 
@@ -148,8 +129,9 @@ export class DrillStore {
 
   /** Hands the keyboard to the next local human (hot-seat). */
   nextSpeaker(): void {
-    if (this.speakers.length < 2) return;
-    this.speakerIndex = (this.speakerIndex + 1) % this.speakers.length;
+    const all = this.speakers;
+    if (all.length < 2) return;
+    this.client.setViewer(all[(all.indexOf(this.speaker) + 1) % all.length]!);
     this.changed();
   }
 
@@ -161,14 +143,13 @@ export class DrillStore {
 
   /** Pauses a running drill clock, or resumes a paused one. */
   togglePause(): void {
-    if (this.clock.paused) this.clock.resume();
-    else this.clock.pause();
+    this.client.control({ kind: this.client.paused ? 'resume' : 'pause' });
     this.changed();
   }
 
   /** Multiplies the speed by a factor, within 0.25x and 512x. */
   scaleSpeed(factor: number): void {
-    this.clock.setSpeed(Math.min(512, Math.max(0.25, this.clock.speed * factor)));
+    this.client.control({ kind: 'speed', speed: Math.min(512, Math.max(0.25, this.client.speed * factor)) });
     this.changed();
   }
 

@@ -1,21 +1,19 @@
 /** The rows of each role panel, computed from the drill state as plain data (tested without rendering). */
 import { is } from '../engine/events';
-import type { JournalEvent } from '../engine/journal';
 import { stripControl } from '../engine/sanitize';
-import type { DrillSession } from '../engine/session';
-import type { DrillSnapshot } from '../engine/snapshot';
+import type { DrillView } from '../engine/view/drill-view';
+import type { SeenEvent } from '../engine/view/visibility';
 import { formatClock } from '../scenario/duration';
 import { formatQuantity } from '../scenario/quantity';
 import type { LedgerItem } from '../scoring/scribe-coverage';
 import { taskOwners } from './channel';
 import type { PanelRow } from './components/PanelSection';
-import { unnotedItems } from './scribe-queue';
 import { sparkline } from './sparkline';
 
 const clean = (s: unknown) => stripControl(String(s ?? ''));
 
 /** Roster rows: who is here, in what role, joined or still paged. */
-export function rosterRows(snap: DrillSnapshot): PanelRow[] {
+export function rosterRows(snap: DrillView): PanelRow[] {
   return snap.people
     .filter((p) => p.joined || p.paged || p.roles.includes('ic') || p.kind === 'human')
     .map((p) => ({
@@ -25,7 +23,7 @@ export function rosterRows(snap: DrillSnapshot): PanelRow[] {
 }
 
 /** Task board rows with owners ("erin+1" for two) and countdowns (time left, or how long overdue). */
-export function taskRows(snap: DrillSnapshot, nowMs: number): PanelRow[] {
+export function taskRows(snap: DrillView, nowMs: number): PanelRow[] {
   return snap.tasks.filter((t) => t.status === 'open').map((t) => {
     const left = t.dueAt === undefined ? 'no box' : t.dueAt >= nowMs ? formatClock(t.dueAt - nowMs) : `-${formatClock(nowMs - t.dueAt)}`;
     const overdue = t.dueAt !== undefined && t.dueAt < nowMs;
@@ -36,12 +34,12 @@ export function taskRows(snap: DrillSnapshot, nowMs: number): PanelRow[] {
 }
 
 /** The open poll, if any. */
-export function pollRows(snap: DrillSnapshot): PanelRow[] {
+export function pollRows(snap: DrillView): PanelRow[] {
   return snap.poll ? [{ text: `${snap.poll.id} ${clean(snap.poll.proposal)} (${snap.poll.objections} objections)`, token: 'accent' }] : [];
 }
 
 /** A scribe's recent notes. */
-export function notesRows(events: readonly JournalEvent[], scribe: string, n: number): PanelRow[] {
+export function notesRows(events: readonly SeenEvent[], scribe: string, n: number): PanelRow[] {
   return events.filter(is('scribe.note')).filter((e) => e.actor === scribe).slice(-n)
     .map((e) => ({ text: `${formatClock(e.atMs)} ${e.data.todo ? 'TODO ' : ''}${clean(e.data.text)}`, token: e.data.todo ? 'warn' : 'text' }));
 }
@@ -58,11 +56,6 @@ export function ledgerLabel(k: LedgerItem): string {
   }
 }
 
-/** Key events nobody has noted yet, from the same ledger RD-30 scores: each with its time left, or LATE. */
-export function unnotedRows(session: DrillSession, events: readonly JournalEvent[], nowMs: number): PanelRow[] {
-  return queueRows(unnotedItems(session, events), nowMs);
-}
-
 /** The scribe panel's rows for un-noted items (the newest six), each with its time left, or LATE. */
 export function queueRows(items: readonly LedgerItem[], nowMs: number): PanelRow[] {
   return items
@@ -75,8 +68,8 @@ export function queueRows(items: readonly LedgerItem[], nowMs: number): PanelRow
 }
 
 /** A responder's view of their services: probes, actions and metric sparklines. */
-export function serviceRows(session: DrillSession, snap: DrillSnapshot, team: string | undefined, width: number): { probes: PanelRow[]; actions: PanelRow[]; metrics: PanelRow[] } {
-  const s = session.scenario;
+export function serviceRows(snap: DrillView, team: string | undefined, width: number): { probes: PanelRow[]; actions: PanelRow[]; metrics: PanelRow[] } {
+  const s = snap.catalogue;
   const mine = new Set(s.services.filter((x) => team === undefined || x.owner === team).map((x) => x.id));
   const probes = s.probes.filter((p) => mine.has(p.service)).map((p) => ({ text: `${p.id}  ${clean(p.title)}` }));
   const actions = s.actions.filter((a) => mine.has(a.service)).map((a) => ({ text: `${a.id}${a.major ? '*' : ''}  ${clean(a.title)}` }));
@@ -89,7 +82,7 @@ export function serviceRows(session: DrillSession, snap: DrillSnapshot, team: st
 }
 
 /** The log tail of the last thing this person checked. */
-export function lastCheckRows(events: readonly JournalEvent[], who: string): PanelRow[] {
+export function lastCheckRows(events: readonly SeenEvent[], who: string): PanelRow[] {
   const last = events.filter(is('probe.result')).findLast((e) => e.actor === who);
   if (!last) return [];
   const logs = last.data.logs;
@@ -97,18 +90,18 @@ export function lastCheckRows(events: readonly JournalEvent[], who: string): Pan
 }
 
 /** Drafts and whether the IC approved and the liaison posted them. */
-export function draftRows(snap: DrillSnapshot): PanelRow[] {
+export function draftRows(snap: DrillView): PanelRow[] {
   return snap.drafts.slice(-5).map((d) => ({ text: `${d.id} ${d.posted ? 'POSTED' : d.approved ? 'approved' : 'waiting'} ${clean(d.text)}`, token: d.posted ? 'ok' : d.approved ? 'accent' : 'warn' }));
 }
 
 /** Customer reports and other injects the liaison should relay. */
-export function reportRows(events: readonly JournalEvent[]): PanelRow[] {
+export function reportRows(events: readonly SeenEvent[]): PanelRow[] {
   return events.filter(is('inject')).filter((e) => e.data.kind === 'customer-report' || e.data.kind === 'stakeholder').slice(-4)
     .map((e) => ({ text: `${formatClock(e.atMs)} ${clean(e.actor)}: ${clean(e.data.text)}`, token: 'inject' }));
 }
 
 /** Pages waiting for this person's acknowledgement. */
-export function pageRows(snap: DrillSnapshot, who: string): PanelRow[] {
+export function pageRows(snap: DrillView, who: string): PanelRow[] {
   const me = snap.people.find((p) => p.name === who);
   if (!me?.paged) return [];
   const alerts: PanelRow[] = snap.alerts.filter((a) => a.firing && !a.ackedBy && a.notified.includes(who)).map((a) => ({ text: `${clean(a.title)} — /ack`, token: 'alert' }));

@@ -1,6 +1,6 @@
 /** Starts the full-screen drill on the terminal and guarantees the terminal is restored however it ends. */
 import { render } from 'ink';
-import type { Outcome } from '../engine/session';
+import type { Outcome } from '../engine/state/drill-state';
 import type { Scorecard } from '../scoring/types';
 import { App } from './components/App';
 import type { DrillStore } from './drill-store';

@@ -1,4 +1,4 @@
 /** Everything `firedrill run` needs from the UI, as one import that can start loading early. */
 export { runApp } from './run-app';
-export { DrillStore, driverClock } from './drill-store';
+export { DrillStore } from './drill-store';
 export { createTheme } from './theme';

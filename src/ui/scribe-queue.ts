@@ -2,20 +2,10 @@
  * The scribe's queue: key events no scribe has noted yet, oldest first, from the same ledger RD-30 scores,
  * and the start of the note that would cover each (what ^O puts on the command line).
  */
-import type { JournalEvent } from '../engine/journal';
 import { stripControl } from '../engine/sanitize';
-import type { DrillSession } from '../engine/session';
-import { scribeLedger, type LedgerItem } from '../scoring/scribe-coverage';
+import type { LedgerItem } from '../scoring/scribe-coverage';
 
 const clean = (s: unknown) => stripControl(String(s ?? ''));
-
-/** Key events no scribe's note covers yet, oldest first. */
-export function unnotedItems(session: DrillSession, events: readonly JournalEvent[]): LedgerItem[] {
-  const scribes = new Set(session.options.cast.filter((p) => p.seat === 'scribe').map((p) => p.name));
-  for (const e of events) if (e.type === 'role.appoint' && e.data.role === 'scribe') scribes.add(e.data.user);
-  const tMitigated = events.find((e) => e.type === 'phase.enter' && e.data.mitigated === true)?.atMs;
-  return scribeLedger(events, scribes, tMitigated).filter((k) => k.notedAt === undefined);
-}
 
 /**
  * The command-line text that starts a note covering an item, in the words the ledger recognises: its id

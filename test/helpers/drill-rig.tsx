@@ -5,14 +5,15 @@ import type { JournalEvent, MemoryJournal } from '../../src/engine/journal';
 import type { DrillSession } from '../../src/engine/session';
 import type { Scenario } from '../../src/scenario/types';
 import { App } from '../../src/ui/components/App';
-import { DrillStore, type DrillClock } from '../../src/ui/drill-store';
+import { LocalClient, type ClockDriver } from '../../src/engine/view/local-client';
+import { DrillStore } from '../../src/ui/drill-store';
 import { MAX_HINT_ROWS } from '../../src/ui/layout';
 import { createTheme, type Theme } from '../../src/ui/theme';
 import { drill, starter } from './drill';
 import { ENTER, render, settle, type Rendered } from './render';
 
-/** A DrillClock on the session's own scheduler: time moves only when a test calls advance(). */
-export class SimClock implements DrillClock {
+/** A clock driver on the session's own scheduler: time moves only when a test calls advance(). */
+export class SimClock implements ClockDriver {
   paused = false;
   speed = 1;
   aborts = 0;
@@ -72,7 +73,7 @@ export function createDrill(setup: DrillSetup = {}) {
   const humans = setup.humans ?? [{ name: 'alice', role: 'ic' }];
   const d = drill(setup.scenario ?? starter(), { humans, bots: setup.bots ?? 'none', seed: setup.seed ?? '1' });
   const clock = new SimClock(d.session);
-  const store = new DrillStore(d.session, clock, humans.map((h) => h.name));
+  const store = new DrillStore(new LocalClient(d.session, clock, humans.map((h) => h.name)));
   if (setup.start ?? true) d.session.start();
   return { ...d, clock, store };
 }

@@ -4,6 +4,8 @@ import { buildCast, type BotPolicyName, type CastRequest } from '../../src/engin
 import { is, type EventOf, type EventType } from '../../src/engine/events';
 import { MemoryJournal, type JournalEvent } from '../../src/engine/journal';
 import { createFaker } from '../../src/engine/random';
+import { viewFor, type DrillView } from '../../src/engine/view/drill-view';
+import { FACILITATOR, type Viewer } from '../../src/engine/view/visibility';
 import { DrillSession } from '../../src/engine/session';
 import { loadScenario, loadScenarioText } from '../../src/scenario/load-scenario';
 import { starterScenario } from '../../src/scenario/starter';
@@ -50,3 +52,9 @@ export const at = (mmss: string): number => {
   const [m, s] = mmss.split(':').map(Number);
   return ((m ?? 0) * 60 + (s ?? 0)) * 1000;
 };
+
+/** The view of a test drill for a viewer (the facilitator by default), from its journal so far. */
+export function viewOf(d: ReturnType<typeof drill>, viewer: Viewer = FACILITATOR): DrillView {
+  const s = d.session;
+  return viewFor(s.state, viewer, { scenario: s.scenario, now: s.scheduler.now(), metrics: s.dashboards(), events: d.journal.events, nextInject: s.injectsFired });
+}

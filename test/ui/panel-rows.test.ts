@@ -2,12 +2,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CastRequest } from '../../src/engine/cast';
 import type { JournalEvent } from '../../src/engine/journal';
-import type { DrillSession } from '../../src/engine/session';
-import type { DrillSnapshot } from '../../src/engine/snapshot';
+import type { DrillView } from '../../src/engine/view/drill-view';
+import { player } from '../../src/engine/view/visibility';
 import {
-  draftRows, lastCheckRows, notesRows, pageRows, pollRows, reportRows, rosterRows, serviceRows, taskRows, unnotedRows,
+  draftRows, lastCheckRows, notesRows, pageRows, pollRows, queueRows, reportRows, rosterRows, serviceRows, taskRows,
 } from '../../src/ui/panel-rows';
-import { at, drill, starter } from '../helpers/drill';
+import { at, drill, starter, viewOf } from '../helpers/drill';
 
 const HUMANS: CastRequest[] = [
   { name: 'alice', role: 'ic' },
@@ -26,8 +26,11 @@ function drillTo(until: string, lines: [string, string, string][]) {
     d.session.dispatch(who, text);
   }
   d.session.advanceTo(at(until));
-  return { session: d.session, events: d.journal.events, snap: d.session.snapshot() };
+  return { events: d.journal.events, snap: viewOf(d), scribe: viewOf(d, player('bob')) };
 }
+
+/** The scribe panel's queue rows at a time, from the scribe's view. */
+const unnotedRows = (x: { scribe: DrillView }, nowMs: number) => queueRows(x.scribe.unnoted ?? [], nowMs);
 
 const SCRIPT: [string, string, string][] = [
   ['0:30', 'alice', '/ic'],
@@ -45,11 +48,12 @@ const SCRIPT: [string, string, string][] = [
   ['4:40', 'dave', '/draft Second draft'],
 ];
 
-let session: DrillSession;
+let base: ReturnType<typeof drillTo>;
 let events: readonly JournalEvent[];
-let snap: DrillSnapshot;
+let snap: DrillView;
 beforeAll(() => {
-  ({ session, events, snap } = drillTo('9:00', SCRIPT));
+  base = drillTo('9:00', SCRIPT);
+  ({ events, snap } = base);
 });
 
 describe('IC panel', () => {
@@ -110,21 +114,21 @@ describe('Scribe panel', () => {
 
   it('lists key events no scribe note covers yet, from the ledger RD-30 scores, with their time left or LATE', () => {
     // The severity was noted ("SEV-2 declared"); the two assignments were not, and at 9:00 both are past their two minutes.
-    expect(unnotedRows(session, events, at('9:00'))).toEqual([
+    expect(unnotedRows(base, at('9:00'))).toEqual([
       { text: ' LATE T1 → carol: check web-logs', token: 'bad' },
       { text: ' LATE T2 → bob: keep the timeline', token: 'bad' },
     ]);
     // A minute after T1 was given it still has a minute left.
-    expect(unnotedRows(session, events, at('4:30'))[0]).toEqual({ text: '01:00 T1 → carol: check web-logs', token: 'warn' });
+    expect(unnotedRows(base, at('4:30'))[0]).toEqual({ text: '01:00 T1 → carol: check web-logs', token: 'warn' });
     // Exactly at the deadline it is not late yet.
-    expect(unnotedRows(session, events, at('5:30'))[0]).toEqual({ text: '00:00 T1 → carol: check web-logs', token: 'warn' });
+    expect(unnotedRows(base, at('5:30'))[0]).toEqual({ text: '00:00 T1 → carol: check web-logs', token: 'warn' });
   });
 
   it('counts notes by someone appointed Scribe during the drill', () => {
     const d = drillTo('1:30', [['0:30', 'alice', '/ic'], ['0:40', 'alice', '/appoint @carol scribe'], ['0:50', 'alice', '/sev SEV-3'], ['1:00', 'carol', '/note SEV-3 declared']]);
-    expect(unnotedRows(d.session, d.events, at('1:30'))).toEqual([]);
+    expect(unnotedRows(d, at('1:30'))).toEqual([]);
     const e = drillTo('1:30', [['0:30', 'alice', '/ic'], ['0:50', 'alice', '/sev SEV-3'], ['1:00', 'carol', '/note SEV-3 declared']]);
-    expect(unnotedRows(e.session, e.events, at('1:30')).map((r) => r.text)).toEqual(['01:20 SEV-3 declared']);
+    expect(unnotedRows(e, at('1:30')).map((r) => r.text)).toEqual(['01:20 SEV-3 declared']);
   });
 
   it('names decisions, status updates and tasks for several people as the channel does, and keeps the newest six', () => {
@@ -133,7 +137,7 @@ describe('Scribe panel', () => {
       ['1:20', 'alice', '/assign @carol and @dave check web-logs in 5m'], ['1:30', 'alice', '/assign someone look at restart-web in 5m'],
       ...['2:00', '2:10', '2:20', '2:30'].map((t, i): [string, string, string] => [t, 'alice', `/decide step ${i + 1} of revert-config`]),
     ]);
-    expect(unnotedRows(d.session, d.events, at('2:40')).map((r) => r.text)).toEqual([
+    expect(unnotedRows(d, at('2:40')).map((r) => r.text)).toEqual([
       '00:40 T1 → carol, dave: check web-logs',
       '00:50 T2 → someone (no owner): look at restart-web',
       '01:20 X2 decision: step 1 of revert-config',
@@ -142,13 +146,13 @@ describe('Scribe panel', () => {
       '01:50 X5 decision: step 4 of revert-config',
     ]);
     const e = drillTo('1:30', [['0:30', 'alice', '/ic'], ['1:00', 'alice', '/decide revert-config'], ['1:10', 'alice', '/status SEV-2, reverting']]);
-    expect(unnotedRows(e.session, e.events, at('1:30')).map((r) => r.text)).toEqual(['01:30 X1 decision: revert-config', '01:40 S1 status: SEV-2, reverting']);
+    expect(unnotedRows(e, at('1:30')).map((r) => r.text)).toEqual(['01:30 X1 decision: revert-config', '01:40 S1 status: SEV-2, reverting']);
   });
 });
 
 describe('responder panel', () => {
   it('lists the probes, actions (* for major) and metric sparklines of their services', () => {
-    const svc = serviceRows(session, snap, 'web-team', 38);
+    const svc = serviceRows(snap, 'web-team', 38);
     expect(svc.probes).toEqual([{ text: 'web-logs  Tail the web error log' }]);
     expect(svc.actions).toEqual([{ text: 'revert-config*  Revert the last config push' }, { text: 'restart-web  Restart all web pods' }]);
     expect(svc.metrics.map((m) => m.token)).toEqual(['info', 'info']);
@@ -159,12 +163,12 @@ describe('responder panel', () => {
   });
 
   it('shows nothing for a team with no services, and everything for no team', () => {
-    expect(serviceRows(session, snap, 'db-team', 38)).toEqual({ probes: [], actions: [], metrics: [] });
-    expect(serviceRows(session, snap, undefined, 38).probes).toHaveLength(1);
+    expect(serviceRows(snap, 'db-team', 38)).toEqual({ probes: [], actions: [], metrics: [] });
+    expect(serviceRows(snap, undefined, 38).probes).toHaveLength(1);
   });
 
   it('keeps sparklines at least 4 wide in a narrow panel', () => {
-    expect(serviceRows(session, snap, 'web-team', 10).metrics[0]?.text).toMatch(/ [▁▂▃▄▅▆▇█]{4}$/u);
+    expect(serviceRows(snap, 'web-team', 10).metrics[0]?.text).toMatch(/ [▁▂▃▄▅▆▇█]{4}$/u);
   });
 
   it('shows the last check and its newest four log lines', () => {

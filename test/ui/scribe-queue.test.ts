@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../src/engine/journal';
 import type { KeyKind, LedgerItem } from '../../src/scoring/scribe-coverage';
-import { nextNoteFill, noteFill, unnotedItems } from '../../src/ui/scribe-queue';
+import { nextNoteFill, noteFill } from '../../src/ui/scribe-queue';
 import { at, drill, starter } from '../helpers/drill';
+import { unnotedOf } from '../../src/engine/view/drill-view';
 
 function item(kind: KeyKind, ref: string, text = 'text', atMs = 0): LedgerItem {
   const event: JournalEvent = { seq: 1, atMs, actor: 'alice', role: 'ic', type: 'say', data: { text: 'text', mentions: [] }, wall: '' };
@@ -56,7 +57,7 @@ describe('nextNoteFill', () => {
   });
 });
 
-describe('unnotedItems', () => {
+describe('the un-noted queue (unnotedOf, the scribe view\'s ledger)', () => {
   const HUMANS = [
     { name: 'alice', role: 'ic' as const },
     { name: 'bob', role: 'scribe' as const },
@@ -86,7 +87,7 @@ describe('unnotedItems', () => {
 
   it('lists every key event nobody noted, oldest first, each with the fill that starts its note', () => {
     const d = keyEvents();
-    const items = unnotedItems(d.session, d.journal.events);
+    const items = unnotedOf(d.session.state, d.journal.events);
     expect(items.map((k) => `${k.kind} ${noteFill(k)}`)).toEqual([
       'severity /note Severity SEV-2 ',
       'assignment /note T1 ',
@@ -103,11 +104,11 @@ describe('unnotedItems', () => {
     const d = keyEvents();
     const words: Record<string, string> = { severity: 'declared', assignment: 'carol checks the logs', status: 'given', decision: 'revert', mitigation: 'errors back to normal', followup: '' };
     let steps = 0;
-    for (let items = unnotedItems(d.session, d.journal.events); items.length; items = unnotedItems(d.session, d.journal.events)) {
+    for (let items = unnotedOf(d.session.state, d.journal.events); items.length; items = unnotedOf(d.session.state, d.journal.events)) {
       const next = nextNoteFill(items, '')!;
       expect(next.item).toBe(items[0]);
       d.session.dispatch('bob', `${next.text}${words[next.item.kind]}`.trim());
-      const after = unnotedItems(d.session, d.journal.events);
+      const after = unnotedOf(d.session.state, d.journal.events);
       expect(after.some((k) => k.event === next.item.event && k.kind === next.item.kind), next.text).toBe(false);
       expect(++steps).toBeLessThanOrEqual(6);
     }
@@ -117,9 +118,9 @@ describe('unnotedItems', () => {
   it('counts only scribes: a note by the IC covers nothing, a note by someone appointed Scribe does', () => {
     const d = keyEvents();
     d.session.dispatch('alice', '/note Severity SEV-2 declared');
-    expect(unnotedItems(d.session, d.journal.events)[0]?.kind).toBe('severity');
+    expect(unnotedOf(d.session.state, d.journal.events)[0]?.kind).toBe('severity');
     d.session.dispatch('alice', '/appoint @carol scribe');
     d.session.dispatch('carol', '/note Severity SEV-2 declared');
-    expect(unnotedItems(d.session, d.journal.events)[0]?.kind).toBe('assignment');
+    expect(unnotedOf(d.session.state, d.journal.events)[0]?.kind).toBe('assignment');
   });
 });

@@ -17,6 +17,7 @@ import { createRunDir } from '../run-dir';
 import { UserError } from '../user-error';
 
 import { seedOption, speedOption } from './simulate';
+import { LocalClient } from '../../engine/view/local-client';
 
 export interface RunOptions {
   seed?: string;
@@ -95,8 +96,9 @@ export async function runRun(file: string, opts: RunOptions, ui: ReturnType<type
   // Fault injection for the end-to-end test that a crash restores the terminal and keeps the journal.
   const crashAfter = Number(process.env.FIREDRILL_TEST_CRASH_AFTER_MS);
   if (crashAfter > 0) setTimeout(() => { throw new Error('injected crash (FIREDRILL_TEST_CRASH_AFTER_MS)'); }, crashAfter);
-  const { runApp, DrillStore, driverClock, createTheme } = await ui;
-  const store = new DrillStore(session, driverClock(driver), humans.map((h) => h.name));
+  const { runApp, DrillStore, createTheme } = await ui;
+  // The UI sees the drill only through a client: one local client, whose viewer hot-seat switches.
+  const store = new DrillStore(new LocalClient(session, driver, humans.map((h) => h.name)));
   let card: Scorecard | undefined;
   // Scoring is needed only at the end; it loads once the drill has started, after the first frame.
   let scoring!: typeof import('../write-scorecard');

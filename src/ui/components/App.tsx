@@ -15,7 +15,7 @@ import { commandFor, type UiCommand } from '../keymap';
 import { computeLayout } from '../layout';
 import { emptyLine, lineReducer, type LineAction } from '../line-editor';
 import { ledgerLabel } from '../panel-rows';
-import { nextNoteFill, unnotedItems } from '../scribe-queue';
+import { nextNoteFill } from '../scribe-queue';
 import type { Theme } from '../theme';
 import { Channel } from './Channel';
 import { CommandLine } from './CommandLine';
@@ -73,9 +73,10 @@ export function App({ store, theme, onAbort, onExit }: Props) {
     setLine(lineRef.current);
   };
   const completeLine = (): void => {
+    const view = store.view();
     const c = complete(lineRef.current.text, {
-      people: store.session.options.cast.map((p) => p.name), probes: s.probes.map((p) => p.id), actions: s.actions.map((a) => a.id),
-      teams: s.teams.map((t) => t.id), roles: ROLES,
+      people: view.people.map((p) => p.name), probes: view.catalogue.probes.map((p) => p.id), actions: view.catalogue.actions.map((a) => a.id),
+      teams: view.catalogue.teams, roles: ROLES,
     });
     dispatch({ type: 'replace', text: c.text });
     setCandidates(c.candidates.length > 1 ? c.candidates : []);
@@ -92,18 +93,17 @@ export function App({ store, theme, onAbort, onExit }: Props) {
   const noteOldest = (): void => {
     const who = store.speaker;
     if (store.displayRole(who) !== 'scribe') return store.tell(who, '^O is the Scribe\'s key: it starts a note for the oldest key event nobody has noted yet');
-    const items = unnotedItems(store.session, store.events);
+    const items = store.view().unnoted ?? [];
     const next = nextNoteFill(items, lineRef.current.text);
     if (!next) return store.tell(who, items.length ? 'the line holds something else: send it or clear it (^U), then ^O' : 'nothing is waiting to be noted');
     dispatch({ type: 'replace', text: next.text });
     setCandidates([]);
-    const left = next.item.dueAt - store.clock.drillNow();
+    const left = next.item.dueAt - store.client.now();
     store.tell(who, `${ledgerLabel(next.item)} (${left >= 0 ? `${formatClock(left)} left` : 'LATE'})${items.length > 1 ? '; ^O again for the next' : ''}`);
   };
   const [help, setHelp] = useState(false);
   const [scroll, setScroll] = useState(0);
   const [candidates, setCandidates] = useState<readonly string[]>([]);
-  const s = store.session.scenario;
 
   useInput((input, key) => {
     if (screen === 'ended') {
@@ -133,7 +133,7 @@ export function App({ store, theme, onAbort, onExit }: Props) {
       case 'drill.pause': return store.togglePause();
       case 'drill.faster': return store.scaleSpeed(2);
       case 'drill.slower': return store.scaleSpeed(0.5);
-      case 'drill.inject': return store.clock.injectNow();
+      case 'drill.inject': return store.client.control({ kind: 'inject-now' });
       case 'speaker.next': return store.nextSpeaker();
       case 'scribe.noteOldest': return noteOldest();
       case 'channel.up': return setScroll((x) => x + Math.max(1, layout.bodyRows - 2));

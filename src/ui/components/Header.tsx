@@ -6,7 +6,7 @@ import { Box, Text } from 'ink';
 import { stripControl } from '../../engine/sanitize';
 import { formatClock } from '../../scenario/duration';
 import type { DrillStore } from '../drill-store';
-import { useDrillSeconds, useSnapshot } from '../hooks/use-drill';
+import { useDrillSeconds, useView } from '../hooks/use-drill';
 import type { Theme } from '../theme';
 
 interface Props {
@@ -15,7 +15,7 @@ interface Props {
   readonly cols: number;
 }
 
-function statusWord(s: ReturnType<typeof useSnapshot>): string {
+function statusWord(s: ReturnType<typeof useView>): string {
   if (s.status === 'ended') return `ended (${s.outcome ?? 'aborted'})`;
   if (s.incident.resolved) return 'resolved';
   if (s.incident.ic) return 'responding';
@@ -24,9 +24,9 @@ function statusWord(s: ReturnType<typeof useSnapshot>): string {
 }
 
 export function Header({ store, theme, cols }: Props) {
-  const snap = useSnapshot(store);
+  const snap = useView(store);
   const seconds = useDrillSeconds(store);
-  const clock = store.clock;
+  const clock = store.client;
   const speed = clock.paused ? 'PAUSED' : `${Number(clock.speed.toFixed(2))}x`;
   const right = `T+${formatClock(seconds * 1000)}  ${speed}  ${snap.incident.severity ?? 'SEV ?'}  IC ${snap.incident.ic ?? '—'}  ${statusWord(snap)}`;
   const title = stripControl(snap.scenario.title);

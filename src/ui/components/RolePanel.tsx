@@ -3,11 +3,11 @@ import { Box } from 'ink';
 import { stripControl } from '../../engine/sanitize';
 import type { LedgerItem } from '../../scoring/scribe-coverage';
 import type { DrillStore } from '../drill-store';
-import { useDrillSeconds, useSnapshot } from '../hooks/use-drill';
+import { useDrillSeconds, useView } from '../hooks/use-drill';
 import {
   draftRows, lastCheckRows, notesRows, pageRows, pollRows, queueRows, reportRows, rosterRows, serviceRows, taskRows,
 } from '../panel-rows';
-import { nextNoteFill, unnotedItems } from '../scribe-queue';
+import { nextNoteFill } from '../scribe-queue';
 import type { Theme } from '../theme';
 import { PanelSection, type PanelRow } from './PanelSection';
 
@@ -30,18 +30,18 @@ function noteKeyTarget(items: readonly LedgerItem[]): string {
 
 /** The panel for the speaker's role, filled top to bottom within its rows. */
 export function RolePanel({ store, theme, cols, rows }: Props) {
-  const snap = useSnapshot(store);
+  const snap = useView(store);
   const seconds = useDrillSeconds(store);
   const who = store.speaker;
   const role = store.displayRole(who);
-  const team = store.session.options.cast.find((p) => p.name === who)?.team;
+  const team = snap.people.find((p) => p.name === who)?.team;
   const myTasks: PanelRow[] = snap.tasks.filter((t) => t.owners.includes(who) && t.status === 'open')
     .map((t) => ({ text: `${t.id} ${stripControl(t.text)}`, token: t.acked ? 'text' : 'warn' }));
   let sections: Section[];
   if (role === 'ic' || role === 'deputy') {
     sections = [['ROSTER', rosterRows(snap)], ['TASKS', taskRows(snap, seconds * 1000), 'none open'], ['POLL', pollRows(snap), 'none open']];
   } else if (role === 'scribe') {
-    const queue = unnotedItems(store.session, store.events);
+    const queue = snap.unnoted ?? [];
     sections = [
       [`NOT YET NOTED${noteKeyTarget(queue)}`, queueRows(queue, seconds * 1000), 'all caught up'],
       ['YOUR NOTES', notesRows(store.events, who, 8), '/note TEXT, /todo TEXT'],
@@ -50,7 +50,7 @@ export function RolePanel({ store, theme, cols, rows }: Props) {
   } else if (role === 'customer-liaison' || role === 'internal-liaison') {
     sections = [['DRAFTS', draftRows(snap), '/draft TEXT'], ['CUSTOMER REPORTS', reportRows(store.events), 'none yet'], ['YOUR TASKS', myTasks, 'none']];
   } else {
-    const svc = serviceRows(store.session, snap, team, cols);
+    const svc = serviceRows(snap, team, cols);
     sections = [['PAGES', pageRows(snap, who), 'none'], ['YOUR TASKS', myTasks, 'none'], ['PROBES (/check)', svc.probes], ['ACTIONS (/run, * major)', svc.actions], ['METRICS', svc.metrics], ['LAST CHECK', lastCheckRows(store.events, who), 'nothing checked yet']];
   }
   // Fill the panel top to bottom; a long list keeps its newest rows.

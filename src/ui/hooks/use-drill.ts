@@ -1,6 +1,6 @@
 /** Narrow hooks over the drill store, so each component re-renders only for what it shows. */
 import { useSyncExternalStore } from 'react';
-import type { DrillSnapshot } from '../../engine/snapshot';
+import type { DrillView } from '../../engine/view/drill-view';
 import type { ChannelLine } from '../channel';
 import type { DrillStore } from '../drill-store';
 
@@ -9,10 +9,10 @@ export function useStoreVersion(store: DrillStore): number {
   return useSyncExternalStore(store.subscribe, store.getVersion);
 }
 
-/** The current snapshot. */
-export function useSnapshot(store: DrillStore): DrillSnapshot {
+/** The drill as the current viewer may see it. */
+export function useView(store: DrillStore): DrillView {
   useStoreVersion(store);
-  return store.snapshot();
+  return store.view();
 }
 
 /** Channel lines visible to the local humans (their own private results and errors, everyone's public lines). */
@@ -25,5 +25,5 @@ export function useChannel(store: DrillStore): readonly ChannelLine[] {
 /** Drill time in whole seconds; the store's ticker re-renders when it changes. */
 export function useDrillSeconds(store: DrillStore): number {
   useStoreVersion(store);
-  return Math.floor(store.clock.drillNow() / 1000);
+  return Math.floor(store.client.now() / 1000);
 }

@@ -1,0 +1,156 @@
+/** Views per viewer: the one projection of the drill state that the UI (and, next, the network) renders. */
+import type { UnitFamily } from '../../scenario/quantity';
+import type { Scenario, Severity } from '../../scenario/types';
+import { scribeLedger, type LedgerItem } from '../../scoring/scribe-coverage';
+import type { DrillEvent } from '../events';
+import type { Role } from '../roles';
+import type { DrillState, Outcome } from '../state/drill-state';
+import { roleOf, rolesOf } from '../state/roles-of';
+import type { Viewer } from './visibility';
+
+export interface ViewPerson {
+  readonly name: string;
+  readonly seat: Role;
+  /** The role they act in now (see state/roles-of.ts). */
+  readonly role: Role;
+  readonly roles: readonly Role[];
+  readonly team?: string;
+  readonly kind: 'human' | 'bot';
+  readonly joined: boolean;
+  /** Whether this person has an unacknowledged alert page, or was paged to the call and has not joined. */
+  readonly paged: boolean;
+}
+
+export interface ViewTask {
+  readonly id: string;
+  readonly to: string;
+  /** Everyone it was given to (one by the book; none for a group word such as "someone"). */
+  readonly owners: readonly string[];
+  readonly text: string;
+  readonly status: 'open' | 'done';
+  readonly acked: boolean;
+  readonly dueAt?: number;
+  readonly timeboxMs: number | null;
+}
+
+export interface ViewMetric {
+  readonly ref: string;
+  readonly family: UnitFamily;
+  readonly value: number;
+  readonly history: readonly number[];
+}
+
+/** What players may know of the scenario: the services, and the probes and actions they can type. */
+export interface Catalogue {
+  readonly services: readonly { readonly id: string; readonly owner: string }[];
+  readonly teams: readonly string[];
+  readonly probes: readonly { readonly id: string; readonly service: string; readonly title: string }[];
+  readonly actions: readonly { readonly id: string; readonly service: string; readonly title: string; readonly major: boolean }[];
+}
+
+export interface DrillView {
+  readonly viewer: Viewer;
+  readonly atMs: number;
+  readonly durationMs: number;
+  readonly status: 'ready' | 'running' | 'ended';
+  readonly outcome?: Outcome;
+  readonly scenario: { readonly id: string; readonly title: string };
+  readonly catalogue: Catalogue;
+  /** The incident as participants know it. */
+  readonly incident: {
+    readonly triggered: boolean;
+    readonly ic?: string;
+    readonly severity?: Severity;
+    readonly lastStatus?: string;
+    readonly resolved: boolean;
+  };
+  readonly people: readonly ViewPerson[];
+  readonly tasks: readonly ViewTask[];
+  readonly poll?: { readonly id: string; readonly proposal: string; readonly objections: number };
+  readonly drafts: readonly { id: string; by: string; text: string; approved: boolean; posted: boolean }[];
+  readonly alerts: readonly { id: string; title: string; firing: boolean; ackedBy?: string; notified: readonly string[] }[];
+  /** The dashboards: public, as monitoring is. */
+  readonly metrics: readonly ViewMetric[];
+  /**
+   * For a scribe (and the facilitator): the key events no scribe has noted yet, from the ledger RD-30 scores, so
+   * the screen holds the scribe to the rule the scorer applies.
+   */
+  readonly unnoted?: readonly LedgerItem[];
+  /** Ground truth and what is coming: the facilitator's view only. */
+  readonly truth?: { readonly phase: string; readonly mitigated: boolean; readonly upcoming: readonly { readonly atMs: number; readonly from: string; readonly text: string }[] };
+}
+
+/** What a view needs beyond the state: the scenario, the clock, the dashboards, and the journal for the scribe's ledger. */
+export interface ViewContext {
+  readonly scenario: Scenario;
+  readonly now: number;
+  readonly metrics: readonly ViewMetric[];
+  /** Every event so far (the view shows only what the viewer may see of it). */
+  readonly events: readonly DrillEvent[];
+  /** Injects not fired yet, from this index on. */
+  readonly nextInject: number;
+}
+
+/** The catalogue of a scenario: ids, titles, owners; never phases, reveals or the cause. */
+export function catalogueOf(s: Scenario): Catalogue {
+  return {
+    services: s.services.map((x) => ({ id: x.id, owner: x.owner })),
+    teams: s.teams.map((t) => t.id),
+    probes: s.probes.map((p) => ({ id: p.id, service: p.service, title: p.title })),
+    actions: s.actions.map((a) => ({ id: a.id, service: a.service, title: a.title, major: a.major })),
+  };
+}
+
+/** Key events no scribe has noted yet, oldest first (the ledger as the scorer keeps it). */
+export function unnotedOf(state: DrillState, events: readonly DrillEvent[]): LedgerItem[] {
+  const scribes = new Set(state.people.filter((p) => p.info.seat === 'scribe' || p.appointed.includes('scribe')).map((p) => p.info.name));
+  return scribeLedger(events, scribes, state.truth.mitigatedAt).filter((k) => k.notedAt === undefined);
+}
+
+/** Exactly what one viewer may see of the drill now. */
+export function viewFor(state: DrillState, viewer: Viewer, ctx: ViewContext): DrillView {
+  const s = ctx.scenario;
+  const unacked = new Set(state.pages.filter((a) => !a.ackedBy).flatMap((a) => a.notified));
+  const poll = state.polls.find((p) => !p.closed);
+  const order = (id: string) => s.alerts.findIndex((a) => a.id === id);
+  const facilitator = viewer.kind === 'facilitator';
+  const scribe = facilitator || rolesOf(state, viewer.name).includes('scribe');
+  return {
+    viewer,
+    atMs: ctx.now,
+    durationMs: s.durationMs,
+    status: state.status,
+    ...(state.outcome ? { outcome: state.outcome } : {}),
+    scenario: { id: s.id, title: s.title },
+    catalogue: catalogueOf(s),
+    incident: {
+      triggered: state.incident.triggeredAt !== undefined,
+      ...(state.incident.ic ? { ic: state.incident.ic } : {}),
+      ...(state.incident.severity ? { severity: state.incident.severity } : {}),
+      ...(state.incident.lastStatus ? { lastStatus: state.incident.lastStatus.text } : {}),
+      resolved: state.incident.resolvedAt !== undefined,
+    },
+    people: state.people.map((p) => ({
+      name: p.info.name, seat: p.info.seat, role: roleOf(state, p.info.name), roles: rolesOf(state, p.info.name), ...(p.info.team ? { team: p.info.team } : {}),
+      kind: p.info.kind, joined: p.joinedAt !== undefined,
+      paged: unacked.has(p.info.name) || (p.pagedAt !== undefined && p.joinedAt === undefined),
+    })),
+    tasks: state.tasks.map((t) => ({
+      id: t.id, to: t.to, owners: t.owners, text: t.text, status: t.status, acked: t.ackedAt !== undefined, timeboxMs: t.timeboxMs,
+      ...(t.dueAt !== undefined ? { dueAt: t.dueAt } : {}),
+    })),
+    ...(poll ? { poll: { id: poll.id, proposal: poll.proposal, objections: poll.objections.length } } : {}),
+    drafts: state.drafts.map((d) => ({ id: d.id, by: d.by, text: d.text, approved: d.approvedBy !== undefined, posted: d.postedAt !== undefined })),
+    alerts: [...state.pages].sort((x, y) => order(x.alert) - order(y.alert)).map((a) => ({
+      id: a.alert, title: a.title, firing: a.firing, ...(a.ackedBy ? { ackedBy: a.ackedBy } : {}), notified: a.notified,
+    })),
+    metrics: ctx.metrics,
+    ...(scribe ? { unnoted: unnotedOf(state, ctx.events) } : {}),
+    ...(facilitator ? {
+      truth: {
+        phase: state.truth.phase, mitigated: state.truth.mitigatedAt !== undefined,
+        upcoming: s.injects.slice(ctx.nextInject).map((i) => ({ atMs: i.atMs, from: i.from, text: i.text })),
+      },
+    } : {}),
+  };
+}
