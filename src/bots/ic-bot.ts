@@ -8,6 +8,7 @@ import { promisedFixTime } from '../engine/intent/phrases';
 import { ESCALATE_MS } from '../engine/session';
 import { targetsOf } from '../scenario/targets';
 import { Duty, MINUTE, SCRIBE_WINDOW_MS, SECOND, type Line } from './bot-base';
+import { STAFF_ROLES } from '../engine/roles';
 
 const LOWER: Record<string, string> = { 'SEV-1': 'SEV-2', 'SEV-2': 'SEV-3', 'SEV-3': 'SEV-4', 'SEV-4': 'SEV-5', 'SEV-5': 'SEV-5' };
 const LEVEL = (s: string | undefined): number => Number(String(s).replace(/\D/g, '')) || 9;
@@ -141,7 +142,7 @@ export class IcBot extends Duty {
       if (scribe) this.command(15 * SECOND, 35 * SECOND, `/appoint @${scribe} scribe`);
     } else {
       // The staff are named in one breath, straight after taking command (RD-05).
-      const staff = (['deputy', 'scribe', 'customer-liaison', 'internal-liaison'] as const).flatMap((role) => {
+      const staff = STAFF_ROLES.filter((r) => r !== 'ic').flatMap((role) => {
         const name = this.seat(role);
         return name ? [`@${name} ${role}`] : [];
       });

@@ -2,7 +2,7 @@
 import type { Faker } from '@faker-js/faker';
 import type { Scenario } from '../scenario/types';
 import type { JournalParticipant } from './journal';
-import type { Role } from './roles';
+import { STAFF_ROLES, type Role } from './roles';
 
 /** A person the caller puts in the drill (a script participant, or `--as NAME:ROLE`). */
 export interface CastRequest {
@@ -53,7 +53,7 @@ export function buildCast(scenario: Scenario, humans: readonly CastRequest[], fa
   };
 
   const staff = new Set<Role>(['ic', ...scenario.roles]);
-  for (const role of ['ic', 'deputy', 'scribe', 'customer-liaison', 'internal-liaison'] as const) if (staff.has(role)) seat(role);
+  for (const role of STAFF_ROLES) if (staff.has(role)) seat(role);
   for (const team of scenario.teams) {
     seat('responder', { team: team.id, onCall: 'primary' });
     seat('responder', { team: team.id, onCall: 'backup' });

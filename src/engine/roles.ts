@@ -3,6 +3,12 @@
 export const ROLES = ['ic', 'deputy', 'scribe', 'responder', 'customer-liaison', 'internal-liaison', 'facilitator'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The seats a person can fill: every role but the facilitator's. */
+export const SEATS = ROLES.filter((r): r is Exclude<Role, 'facilitator'> => r !== 'facilitator');
+
+/** The staff seats, in the order the IC names them (the scenario format's word list). */
+export { STAFF_ROLES } from '../scenario/vocabulary';
+
 /** Roles that must never do hands-on work (RD-07, RD-08). */
 export const COMMAND_STAFF: readonly Role[] = ['ic', 'deputy', 'scribe'];
 

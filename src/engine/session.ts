@@ -3,6 +3,7 @@ import { VERSION } from '../version';
 import { formatClock } from '../scenario/duration';
 import type { Phase, Scenario } from '../scenario/types';
 import type { Command } from './command';
+import { commandVocabulary } from './command-vocabulary';
 import { handleCommand } from './commands';
 import type { CommandContext, NewEvent } from './commands/context';
 import { readChat, type ChatContext } from './chat-reading';
@@ -263,13 +264,7 @@ export class DrillSession {
     }
     const role = this.roleOf(actor);
     this.emit('input', actor, role, { text, ...(meta.bot ? { bot: true } : {}) });
-    const s = this.scenario;
-    const parsed = parseCommand(text, {
-      people: [...this.people.keys()],
-      probes: s.probes.map((p) => p.id),
-      actions: s.actions.map((a) => a.id),
-      teams: s.teams.map((t) => t.id),
-    });
+    const parsed = parseCommand(text, commandVocabulary(this.scenario, this.current));
     if (isCommandError(parsed)) {
       this.emit('cmd.error', actor, role, { message: parsed.error, ...(parsed.suggestion ? { suggestion: parsed.suggestion } : {}) });
       return;

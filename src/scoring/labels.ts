@@ -1,5 +1,5 @@
 /** Human names for roles and metrics, shared by the scorecard, the postmortem and the terminal review. */
-import type { Role } from '../engine/roles';
+import { ROLES, type Role } from '../engine/roles';
 import type { MetricKey } from './types';
 
 /** Role titles as PagerDuty's process names them; `all` is a rule every participant must keep. */
@@ -15,7 +15,7 @@ export const ROLE_TITLES: Readonly<Record<Role | 'all', string>> = {
 };
 
 /** The order roles are listed in: command staff first, then responders and liaisons, then rules for all. */
-export const ROLE_ORDER: readonly (Role | 'all')[] = ['ic', 'deputy', 'scribe', 'responder', 'customer-liaison', 'internal-liaison', 'facilitator', 'all'];
+export const ROLE_ORDER: readonly (Role | 'all')[] = [...ROLES, 'all'];
 
 /** The title of a role, falling back to the raw text for a role this version does not know. */
 export function roleTitle(role: string): string {

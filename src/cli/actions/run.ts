@@ -6,7 +6,7 @@ import { buildCast, type BotPolicyName, type CastRequest } from '../../engine/ca
 import { FileJournal, type JournalEvent } from '../../engine/journal';
 import { createFaker } from '../../engine/random';
 import { RealTimeDriver } from '../../engine/real-time-driver';
-import { normalizeRole, type Role } from '../../engine/roles';
+import { normalizeRole, SEATS } from '../../engine/roles';
 import { DrillSession } from '../../engine/session';
 import type { Scorecard } from '../../scoring/types';
 import { headline } from '../../scoring/whose-score';
@@ -28,7 +28,6 @@ export interface RunOptions {
   out?: string;
 }
 
-const SEATS: readonly Role[] = ['ic', 'deputy', 'scribe', 'responder', 'customer-liaison', 'internal-liaison'];
 
 /** The default player name: the login name if it is a plain word, else "you". */
 function defaultName(): string {

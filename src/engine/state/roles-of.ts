@@ -20,3 +20,8 @@ export function rolesOf(state: DrillState, name: string): Role[] {
   if (!p) return [];
   return [...new Set<Role>([...(state.incident.ic === name ? (['ic'] as const) : []), ...(p.info.seat === 'ic' ? [] : [p.info.seat]), ...p.appointed])];
 }
+
+/** Everyone who has held a role at any time: by seat, or by appointment. */
+export function everyoneWhoHeld(state: DrillState, role: Role): Set<string> {
+  return new Set(state.people.filter((p) => p.info.seat === role || p.appointed.includes(role)).map((p) => p.info.name));
+}

@@ -2,10 +2,12 @@
 import type { UnitFamily } from '../../scenario/quantity';
 import type { Scenario, Severity } from '../../scenario/types';
 import { scribeLedger, type LedgerItem } from '../../scoring/scribe-coverage';
+import type { CommandVocabulary } from '../command';
+import { commandVocabulary } from '../command-vocabulary';
 import type { DrillEvent } from '../events';
 import type { Role } from '../roles';
 import type { DrillState, Outcome } from '../state/drill-state';
-import { roleOf, rolesOf } from '../state/roles-of';
+import { everyoneWhoHeld, roleOf, rolesOf } from '../state/roles-of';
 import type { Viewer } from './visibility';
 
 export interface ViewPerson {
@@ -43,7 +45,6 @@ export interface ViewMetric {
 /** What players may know of the scenario: the services, and the probes and actions they can type. */
 export interface Catalogue {
   readonly services: readonly { readonly id: string; readonly owner: string }[];
-  readonly teams: readonly string[];
   readonly probes: readonly { readonly id: string; readonly service: string; readonly title: string }[];
   readonly actions: readonly { readonly id: string; readonly service: string; readonly title: string; readonly major: boolean }[];
 }
@@ -56,6 +57,8 @@ export interface DrillView {
   readonly outcome?: Outcome;
   readonly scenario: { readonly id: string; readonly title: string };
   readonly catalogue: Catalogue;
+  /** The names commands may use (what completion offers). */
+  readonly vocabulary: CommandVocabulary;
   /** The incident as participants know it. */
   readonly incident: {
     readonly triggered: boolean;
@@ -95,7 +98,6 @@ export interface ViewContext {
 export function catalogueOf(s: Scenario): Catalogue {
   return {
     services: s.services.map((x) => ({ id: x.id, owner: x.owner })),
-    teams: s.teams.map((t) => t.id),
     probes: s.probes.map((p) => ({ id: p.id, service: p.service, title: p.title })),
     actions: s.actions.map((a) => ({ id: a.id, service: a.service, title: a.title, major: a.major })),
   };
@@ -103,8 +105,7 @@ export function catalogueOf(s: Scenario): Catalogue {
 
 /** Key events no scribe has noted yet, oldest first (the ledger as the scorer keeps it). */
 export function unnotedOf(state: DrillState, events: readonly DrillEvent[]): LedgerItem[] {
-  const scribes = new Set(state.people.filter((p) => p.info.seat === 'scribe' || p.appointed.includes('scribe')).map((p) => p.info.name));
-  return scribeLedger(events, scribes, state.truth.mitigatedAt).filter((k) => k.notedAt === undefined);
+  return scribeLedger(events, everyoneWhoHeld(state, 'scribe'), state.truth.mitigatedAt).filter((k) => k.notedAt === undefined);
 }
 
 /** Exactly what one viewer may see of the drill now. */
@@ -123,6 +124,7 @@ export function viewFor(state: DrillState, viewer: Viewer, ctx: ViewContext): Dr
     ...(state.outcome ? { outcome: state.outcome } : {}),
     scenario: { id: s.id, title: s.title },
     catalogue: catalogueOf(s),
+    vocabulary: commandVocabulary(s, state),
     incident: {
       triggered: state.incident.triggeredAt !== undefined,
       ...(state.incident.ic ? { ic: state.incident.ic } : {}),

@@ -24,6 +24,7 @@ import { Header } from './Header';
 import { HelpOverlay } from './HelpOverlay';
 import { RolePanel } from './RolePanel';
 import { ScorecardView } from './ScorecardView';
+import { SEATS } from '../../engine/roles';
 
 interface Props {
   readonly store: DrillStore;
@@ -48,7 +49,6 @@ function useTerminalSize(): { cols: number; rows: number } {
   return size;
 }
 
-const ROLES = ['ic', 'deputy', 'scribe', 'responder', 'customer-liaison', 'internal-liaison'];
 
 // Keys that leave the speaker's private hint up: they do not type, so the hint has not been answered yet.
 const KEEPS_HINT: ReadonlySet<UiCommand> = new Set<UiCommand>([
@@ -73,11 +73,7 @@ export function App({ store, theme, onAbort, onExit }: Props) {
     setLine(lineRef.current);
   };
   const completeLine = (): void => {
-    const view = store.view();
-    const c = complete(lineRef.current.text, {
-      people: view.people.map((p) => p.name), probes: view.catalogue.probes.map((p) => p.id), actions: view.catalogue.actions.map((a) => a.id),
-      teams: view.catalogue.teams, roles: ROLES,
-    });
+    const c = complete(lineRef.current.text, { ...store.view().vocabulary, roles: SEATS });
     dispatch({ type: 'replace', text: c.text });
     setCandidates(c.candidates.length > 1 ? c.candidates : []);
   };
