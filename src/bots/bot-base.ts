@@ -4,7 +4,7 @@
  * right now (a seat, an appointment, command handed to it). Bots type commands exactly as people do.
  */
 import type { BotPolicyName } from '../engine/cast';
-import type { Task } from '../engine/state/drill-state';
+import { personOf, type Task } from '../engine/state/drill-state';
 import type { JournalEvent, JournalParticipant } from '../engine/journal';
 import type { Rng } from '../engine/random';
 import type { Role } from '../engine/roles';
@@ -88,17 +88,17 @@ export class BotPerson {
 
   /** Whether this person is on the call. */
   joined(): boolean {
-    return this.session.people.get(this.me.name)?.joinedAt !== undefined;
+    return personOf(this.session.state, this.me.name)?.joinedAt !== undefined;
   }
 
   /** Whether this person holds command now. */
   isIc(): boolean {
-    return this.session.incident.ic === this.me.name;
+    return this.session.state.incident.ic === this.me.name;
   }
 
   /** Whether the incident response has started: someone triggered it or took command. */
   responding(): boolean {
-    return this.session.incident.triggeredAt !== undefined || this.session.incident.ic !== undefined;
+    return this.session.state.incident.triggeredAt !== undefined || this.session.state.incident.ic !== undefined;
   }
 
   /** The role this person acts in now (what the journal records for what they do). */
@@ -148,9 +148,9 @@ export class BotPerson {
     switch (e.type) {
       case 'participant.join':
         // Someone who finds no Incident Commander on the call pages one rather than carry on without (RD-04).
-        if (e.actor === this.me.name && s.incident.triggeredAt === undefined && s.incident.ic === undefined) {
+        if (e.actor === this.me.name && s.state.incident.triggeredAt === undefined && s.state.incident.ic === undefined) {
           this.type(this.rng, 40 * SECOND, 90 * SECOND, () =>
-            s.incident.triggeredAt === undefined && s.incident.ic === undefined ? '/trigger I joined the call and there is no Incident Commander yet' : undefined);
+            s.state.incident.triggeredAt === undefined && s.state.incident.ic === undefined ? '/trigger I joined the call and there is no Incident Commander yet' : undefined);
         }
         return;
       case 'role.appoint':
@@ -158,7 +158,7 @@ export class BotPerson {
         if (e.data.user === this.me.name) this.joinSoon(3 * SECOND, 10 * SECOND);
         return;
       case 'task.assign': {
-        const task = s.tasks.find((t) => t.id === e.data.id);
+        const task = s.state.tasks.find((t) => t.id === e.data.id);
         if (task?.owners.includes(this.me.name)) this.taskGiven(task);
         return;
       }
@@ -172,7 +172,7 @@ export class BotPerson {
         return;
       }
       case 'task.due': {
-        const task = s.tasks.find((t) => t.id === e.data.id);
+        const task = s.state.tasks.find((t) => t.id === e.data.id);
         if (task && task.to === this.me.name && this.sharedBack.has(task.id)) this.sharedDue(task);
         return;
       }
@@ -199,7 +199,7 @@ export class BotPerson {
       : this.me.seat === 'responder' && role === 'responder' ? 'this is not something I can do from my side; it needs whoever owns it'
       : `I am the ${ROLE_WORDS[what] ?? what} and stay hands-off, so this needs a responder`;
     const owner = this.ownerFor(task);
-    const open = () => s.tasks.some((t) => t.id === task.id && t.status === 'open');
+    const open = () => s.state.tasks.some((t) => t.id === task.id && t.status === 'open');
     const others = task.owners.filter((o) => o !== this.me.name);
     if (others.length) {
       this.sharedBack.add(task.id);

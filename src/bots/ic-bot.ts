@@ -9,6 +9,7 @@ import { ESCALATE_MS } from '../engine/session';
 import { targetsOf } from '../scenario/targets';
 import { Duty, MINUTE, SCRIBE_WINDOW_MS, SECOND, type Line } from './bot-base';
 import { STAFF_ROLES } from '../engine/roles';
+import { personOf } from '../engine/state/drill-state';
 
 const LOWER: Record<string, string> = { 'SEV-1': 'SEV-2', 'SEV-2': 'SEV-3', 'SEV-3': 'SEV-4', 'SEV-4': 'SEV-5', 'SEV-5': 'SEV-5' };
 const LEVEL = (s: string | undefined): number => Number(String(s).replace(/\D/g, '')) || 9;
@@ -64,9 +65,9 @@ export class IcBot extends Duty {
     if (e.type === 'scribe.note') this.notes.push({ atMs: e.atMs, refs: e.data.refs, todo: e.data.todo });
     switch (e.type) {
       case 'page.sent':
-        if (e.data.user === this.me.name && this.me.seat === 'ic' && !s.incident.ic) {
+        if (e.data.user === this.me.name && this.me.seat === 'ic' && !s.state.incident.ic) {
           this.later(this.sloppy ? 3 * MINUTE : 30 * SECOND, this.sloppy ? 6 * MINUTE : 80 * SECOND, () =>
-            s.incident.ic ? undefined : this.sloppy ? '/ic' : `/ic This is ${this.me.name}, I am the Incident Commander.`);
+            s.state.incident.ic ? undefined : this.sloppy ? '/ic' : `/ic This is ${this.me.name}, I am the Incident Commander.`);
         }
         return;
       case 'probe.result':
@@ -151,7 +152,7 @@ export class IcBot extends Duty {
     if (this.sloppy) this.command(5 * MINUTE, 8 * MINUTE, `/sev ${LOWER[s.expects.severity]}`);
     else this.command(20 * SECOND, 40 * SECOND, () => this.severityCmd());
     const cl = this.seat('customer-liaison');
-    if (cl && !this.sloppy) this.command(60 * SECOND, 100 * SECOND, () => (this.session.drafts.some((d) => d.by === cl) ? undefined : `@${cl} please draft an initial customer update for my approval.`));
+    if (cl && !this.sloppy) this.command(60 * SECOND, 100 * SECOND, () => (this.session.state.drafts.some((d) => d.by === cl) ? undefined : `@${cl} please draft an initial customer update for my approval.`));
     this.scheduleStatus(this.sloppy ? 12 * MINUTE : 3 * MINUTE);
     this.command(60 * SECOND, 120 * SECOND, () => this.advanceCmd());
     if (!this.sloppy) this.scheduleHandover();
@@ -160,14 +161,14 @@ export class IcBot extends Duty {
   /** Picks up command mid-incident: announce, hand back one's own tasks, then carry on from what the channel shows. */
   private takeOver(from: string | undefined): void {
     const s = this.session;
-    this.command(10 * SECOND, 20 * SECOND, () => (s.incident.icAnnounced ? undefined : `This is ${this.me.name}, I am now the Incident Commander.`));
+    this.command(10 * SECOND, 20 * SECOND, () => (s.state.incident.icAnnounced ? undefined : `This is ${this.me.name}, I am now the Incident Commander.`));
     if (this.sloppy) {
       this.scheduleStatus(2 * MINUTE);
       this.command(40 * SECOND, 70 * SECOND, () => this.advanceCmd());
       return;
     }
     // An IC holds no other role: tasks this person had go back to be reassigned (RD-07).
-    for (const t of s.tasks) if (t.status === 'open' && t.owners.includes(this.me.name)) this.bot.handBack(t, 20 * SECOND, 30 * SECOND);
+    for (const t of s.state.tasks) if (t.status === 'open' && t.owners.includes(this.me.name)) this.bot.handBack(t, 20 * SECOND, 30 * SECOND);
     // Nor the scribe's pen: someone else takes the notes.
     if (this.scribeNow() === this.me.name) {
       const next = [this.seat('deputy'), this.seat('internal-liaison'), from, this.seat('customer-liaison')].find((n) => n !== undefined && n !== this.me.name);
@@ -175,15 +176,15 @@ export class IcBot extends Duty {
     }
     this.command(20 * SECOND, 35 * SECOND, () => this.severityCmd());
     // Drafts the previous IC left waiting are reviewed like any other.
-    for (const d of s.drafts) if (!d.approvedBy && d.postedAt === undefined) this.review(d.id, d.text);
+    for (const d of s.state.drafts) if (!d.approvedBy && d.postedAt === undefined) this.review(d.id, d.text);
     // The status rhythm did not stop with the handover: the next update is due when the last one runs out.
     const every = targetsOf(s.scenario).statusEvery;
-    const dueIn = (s.incident.lastStatus?.atMs ?? this.firstClaimAt ?? s.scheduler.now()) + every - s.scheduler.now();
+    const dueIn = (s.state.incident.lastStatus?.atMs ?? this.firstClaimAt ?? s.scheduler.now()) + every - s.scheduler.now();
     this.scheduleStatus(Math.min(this.rng.delay(40 * SECOND, 70 * SECOND), Math.max(5 * SECOND, dueIn - 15 * SECOND)));
-    const open = s.tasks.find((t) => t.status === 'open' && t.refs.some((r) => r === this.next()) && !t.owners.includes(this.me.name));
+    const open = s.state.tasks.find((t) => t.status === 'open' && t.refs.some((r) => r === this.next()) && !t.owners.includes(this.me.name));
     if (open) this.current = { task: open.id, step: this.next()!, assignee: open.to };
     // Time boxes that ran out before this stint are asked after all the same.
-    for (const t of s.tasks) if (t.status === 'open' && t.dueAt !== undefined && t.dueAt <= s.scheduler.now() && !t.owners.includes(this.me.name)) this.followUp(t.id);
+    for (const t of s.state.tasks) if (t.status === 'open' && t.dueAt !== undefined && t.dueAt <= s.scheduler.now() && !t.owners.includes(this.me.name)) this.followUp(t.id);
     if (s.world.mitigatedAt !== undefined) this.finish();
     else this.command(60 * SECOND, 90 * SECOND, () => this.advanceCmd());
     this.scheduleHandover(from);
@@ -192,14 +193,14 @@ export class IcBot extends Duty {
   /** The scribe now, as the scorer reads it: the latest appointed, else the scribe seat. */
   private scribeNow(): string | undefined {
     let who = this.seat('scribe');
-    for (const [name, p] of this.session.people) if (p.appointed.includes('scribe')) who = name;
+    for (const p of this.session.state.people) if (p.appointed.includes('scribe')) who = p.info.name;
     return who;
   }
 
   /** Declares the severity the impact calls for, if none or a lower one is declared (if unsure, the higher). */
   private severityCmd(): string | undefined {
     const want = this.session.scenario.expects.severity;
-    const have = this.session.incident.severity;
+    const have = this.session.state.incident.severity;
     return have === undefined || LEVEL(have) > LEVEL(want) ? `/sev ${want}` : undefined;
   }
 
@@ -208,10 +209,10 @@ export class IcBot extends Duty {
     const every = targetsOf(this.session.scenario).statusEvery;
     this.session.scheduler.setTimeout(() => {
       // The rhythm holds until the incident is resolved, closing included (RD-20).
-      if (this.session.status !== 'running' || !this.isIc() || stint !== this.stint || this.session.incident.resolvedAt !== undefined) return;
+      if (this.session.status !== 'running' || !this.isIc() || stint !== this.stint || this.session.state.incident.resolvedAt !== undefined) return;
       if (this.sloppy && this.finishing) return;
       // Severity first: a status update never goes out before one is declared (RD-21).
-      if (!this.sloppy && this.session.incident.severity === undefined) {
+      if (!this.sloppy && this.session.state.incident.severity === undefined) {
         const sev = this.severityCmd();
         if (sev) this.session.submit(this.me.name, sev, { bot: true });
       }
@@ -222,8 +223,8 @@ export class IcBot extends Duty {
 
   private statusText(): string {
     const s = this.session;
-    const sev = s.incident.severity ?? 'severity not yet set';
-    const open = s.tasks.filter((t) => t.status === 'open').map((t) => `${t.id} @${t.owners.join(' @') || t.to} (${t.text})`);
+    const sev = s.state.incident.severity ?? 'severity not yet set';
+    const open = s.state.tasks.filter((t) => t.status === 'open').map((t) => `${t.id} @${t.owners.join(' @') || t.to} (${t.text})`);
     const next = Math.round(targetsOf(s.scenario).statusEvery / MINUTE);
     return `/status ${sev}. ${open.length ? `Open: ${open.join('; ')}.` : 'No open tasks.'} Next update in ${next} minutes.`;
   }
@@ -231,7 +232,7 @@ export class IcBot extends Duty {
   /** Asks after a task whose time box ran out (RD-12); if nobody answers, its step goes to someone else. */
   private followUp(id: string): void {
     const s = this.session;
-    const task = s.tasks.find((t) => t.id === id);
+    const task = s.state.tasks.find((t) => t.id === id);
     if (!task) return;
     const who = task.owners.length ? task.owners.map((o) => `@${o}`).join(' ') : 'Whoever has it';
     this.command(10 * SECOND, 30 * SECOND, () => (task.status === 'open' ? `${who}, the time box on ${id} is up. Where are we?` : undefined));
@@ -249,13 +250,13 @@ export class IcBot extends Duty {
   /** Approves a draft, unless it promises a fix time, which customers must never be given (RD-35). */
   private review(id: string, text: string): void {
     const s = this.session;
-    const waiting = () => s.drafts.some((d) => d.id === id && !d.approvedBy && d.postedAt === undefined);
+    const waiting = () => s.state.drafts.some((d) => d.id === id && !d.approvedBy && d.postedAt === undefined);
     const promise = this.sloppy ? undefined : promisedFixTime(text);
-    const author = s.drafts.find((d) => d.id === id)?.by;
+    const author = s.state.drafts.find((d) => d.id === id)?.by;
     // A read-through takes a little while, less when the customers' next update is about due: the liaison
     // needs time to post it after the OK.
     const t = targetsOf(s.scenario);
-    const lastPost = Math.max(...s.drafts.map((d) => d.postedAt ?? -Infinity));
+    const lastPost = Math.max(...s.state.drafts.map((d) => d.postedAt ?? -Infinity));
     const due = lastPost > -Infinity ? lastPost + t.externalEvery : (this.firstClaimAt ?? s.scheduler.now()) + t.firstExternal;
     const max = Math.max(3 * SECOND, Math.min(50 * SECOND, due - s.scheduler.now() - 45 * SECOND));
     const min = Math.min(20 * SECOND, max);
@@ -276,7 +277,7 @@ export class IcBot extends Duty {
   /** Hands command to someone able to take it: the deputy (the hot standby), the IC on call, whoever handed it over; one on the call first. */
   private handoverTo(from: string | undefined): string | undefined {
     const candidates = [this.seat('deputy'), this.seat('ic'), from ?? this.from].filter((n): n is string => n !== undefined && n !== this.me.name && !this.silent.has(n));
-    const to = candidates.find((n) => this.session.people.get(n)?.joinedAt !== undefined) ?? candidates[0];
+    const to = candidates.find((n) => personOf(this.session.state, n)?.joinedAt !== undefined) ?? candidates[0];
     return to ? `/handover @${to}` : undefined;
   }
 
@@ -297,7 +298,7 @@ export class IcBot extends Duty {
       .map((onCall) => cast.find((p) => p.team === team && p.onCall === onCall)?.name)
       .filter((n): n is string => n !== undefined && n !== this.me.name && !this.silent.has(n));
     if (this.sloppy) return candidates[0];
-    return candidates.find((n) => this.session.people.get(n)?.joinedAt !== undefined) ?? candidates[0];
+    return candidates.find((n) => personOf(this.session.state, n)?.joinedAt !== undefined) ?? candidates[0];
   }
 
   /** The next command on the solution path, or undefined while waiting. */
@@ -329,7 +330,7 @@ export class IcBot extends Duty {
       return `/check ${probe.id}`;
     }
     const primary = s.options.cast.find((p) => p.team === team && p.onCall === 'primary')?.name;
-    if (s.people.get(assignee)?.joinedAt === undefined && (this.sloppy || assignee === primary)) {
+    if (personOf(s.state, assignee)?.joinedAt === undefined && (this.sloppy || assignee === primary)) {
       this.paging = assignee;
       if (!this.sloppy) this.escalateIfUnanswered(assignee);
       return `/page ${team}`;
@@ -381,7 +382,7 @@ export class IcBot extends Duty {
     // The record closes with a severity: declared first if it never was (RD-21).
     this.command(10 * SECOND, 20 * SECOND, () => {
       const sev = this.severityCmd();
-      if (sev && this.session.incident.severity === undefined) this.session.submit(this.me.name, sev, { bot: true });
+      if (sev && this.session.state.incident.severity === undefined) this.session.submit(this.me.name, sev, { bot: true });
       return `/status Customer impact has stopped and metrics are back to normal.${cleanup} Resolving.`;
     });
     this.closeAfterPost(this.session.scheduler.now() + 25 * SECOND);
@@ -395,14 +396,14 @@ export class IcBot extends Duty {
     const deadline = Math.min(s.scheduler.now() + t.firstExternal, s.scenario.durationMs - FINISH_MS);
     const check = (): void => {
       if (s.status !== 'running' || !this.isIc() || stint !== this.stint) return;
-      const told = !s.scenario.roles.includes('customer-liaison') || s.drafts.some((d) => d.postedAt !== undefined);
+      const told = !s.scenario.roles.includes('customer-liaison') || s.state.drafts.some((d) => d.postedAt !== undefined);
       if (s.scheduler.now() < notBefore || (!told && s.scheduler.now() < deadline)) {
         s.scheduler.setTimeout(check, 15 * SECOND);
         return;
       }
       const scribe = this.scribeNow();
       const owner = scribe === undefined || scribe === this.me.name ? s.options.cast.find((p) => p.seat === 'responder')?.name : scribe;
-      this.command(5 * SECOND, 10 * SECOND, () => (s.incident.resolvedAt === undefined ? '/resolve' : undefined));
+      this.command(5 * SECOND, 10 * SECOND, () => (s.state.incident.resolvedAt === undefined ? '/resolve' : undefined));
       if (owner) this.command(15 * SECOND, 20 * SECOND, `/postmortem @${owner} by Friday`);
       s.scheduler.setTimeout(() => this.endWhenNoted(stint), this.rng.delay(25 * SECOND, 30 * SECOND));
     };

@@ -37,14 +37,14 @@ export class ResponderBot extends Duty implements Worker {
         };
         this.later(this.sloppy ? 2 * MINUTE : 30 * SECOND, this.sloppy ? 6 * MINUTE : 90 * SECOND, () => (mine() ? '/ack' : undefined));
         // Paged after the response started: join it.
-        if (!this.sloppy && s.incident.triggeredAt !== undefined) this.bot.joinSoon(20 * SECOND, 70 * SECOND);
+        if (!this.sloppy && s.state.incident.triggeredAt !== undefined) this.bot.joinSoon(20 * SECOND, 70 * SECOND);
         return;
       }
       case 'alert.ack':
         if (e.actor !== this.me.name) return;
-        if (s.incident.triggeredAt === undefined) {
+        if (s.state.incident.triggeredAt === undefined) {
           const alert = s.scenario.alerts.find((a) => a.id === e.data.alert);
-          this.later(20 * SECOND, 60 * SECOND, () => (s.incident.triggeredAt === undefined ? `/trigger ${alert?.title ?? 'alert'} is firing and customers may be affected` : undefined));
+          this.later(20 * SECOND, 60 * SECOND, () => (s.state.incident.triggeredAt === undefined ? `/trigger ${alert?.title ?? 'alert'} is firing and customers may be affected` : undefined));
         }
         return;
       case 'ic.page':
@@ -75,7 +75,7 @@ export class ResponderBot extends Duty implements Worker {
         this.done(e.data.action, e.data.result);
         return;
       case 'task.due': {
-        const task = s.tasks.find((t) => t.id === e.data.id);
+        const task = s.state.tasks.find((t) => t.id === e.data.id);
         if (!task?.owners.includes(this.me.name)) return;
         if (this.sloppy) return;
         // Ask for more time with an estimate: what the step still needs, and a minute to write it up (RD-13).
@@ -117,7 +117,7 @@ export class ResponderBot extends Duty implements Worker {
     // A loose task ("check things") about this person's services, or about nothing in particular.
     if (task.remediation || (task.services.length && !task.services.some((x) => mine.includes(x)))) return undefined;
     // Something nobody else has been asked to look at, so two people are not on the same thing (RD-17).
-    const taken = new Set(this.session.tasks.filter((t) => t.status === 'open' && t.id !== task.id).flatMap((t) => t.refs));
+    const taken = new Set(this.session.state.tasks.filter((t) => t.status === 'open' && t.id !== task.id).flatMap((t) => t.refs));
     const probes = s.probes.filter((p) => mine.includes(p.service) && !taken.has(p.id));
     return (probes.find((p) => p.clue && !p.redHerring) ?? probes[0])?.id;
   }
@@ -125,7 +125,7 @@ export class ResponderBot extends Duty implements Worker {
   private start(w: Work): void {
     const s = this.session;
     if (s.status !== 'running') return;
-    const tasks = [...w.tasks].map((id) => s.tasks.find((t) => t.id === id)).filter((t): t is Task => t !== undefined && t.status === 'open');
+    const tasks = [...w.tasks].map((id) => s.state.tasks.find((t) => t.id === id)).filter((t): t is Task => t !== undefined && t.status === 'open');
     if (!tasks.length) return void this.work.delete(w.target);
     // Given a staff role or command meanwhile: hands off, so the task goes back (RD-07, RD-08).
     if (!this.canWork()) {
@@ -140,10 +140,10 @@ export class ResponderBot extends Duty implements Worker {
       return;
     }
     // A co-owner already at it for the same task: their result answers it, so this one stands by.
-    const started = s.tasks.filter((t) => w.tasks.has(t.id) && t.owners.length > 1).some((t) => this.startedBy.get(`${t.id}>${w.target}`) !== undefined);
+    const started = s.state.tasks.filter((t) => w.tasks.has(t.id) && t.owners.length > 1).some((t) => this.startedBy.get(`${t.id}>${w.target}`) !== undefined);
     if (started) return void this.work.delete(w.target);
     // Two people on the same problem get in each other's way: tell the other owners first (RD-17).
-    const others = s.tasks
+    const others = s.state.tasks
       .filter((t) => t.status === 'open' && !t.owners.includes(this.me.name) && t.refs.includes(w.target))
       .flatMap((t) => t.owners)
       .filter((o) => o !== this.me.name && !this.told.has(o));
@@ -166,13 +166,13 @@ export class ResponderBot extends Duty implements Worker {
     if (this.sloppy) return this.sloppyReport(text);
     this.work.delete(target);
     const ids = new Set(w?.tasks ?? []);
-    for (const t of this.session.tasks) if (t.status === 'open' && t.owners.includes(this.me.name) && t.refs.includes(target)) ids.add(t.id);
+    for (const t of this.session.state.tasks) if (t.status === 'open' && t.owners.includes(this.me.name) && t.refs.includes(target)) ids.add(t.id);
     const short = text.length > 160 ? `${text.slice(0, 157)}...` : text;
     for (const id of ids) this.say(10 * SECOND, 30 * SECOND, () => (this.open(id) ? `/report ${id} ${short}` : undefined));
   }
 
   private open(id: string): boolean {
-    return this.session.tasks.some((t) => t.id === id && t.status === 'open');
+    return this.session.state.tasks.some((t) => t.id === id && t.status === 'open');
   }
 
   /** How much longer the step for a task still needs. */
@@ -197,7 +197,7 @@ export class ResponderBot extends Duty implements Worker {
   }
 
   private sloppyReport(text: string): void {
-    const task = this.session.tasks.find((t) => t.to === this.me.name && t.status === 'open');
+    const task = this.session.state.tasks.find((t) => t.to === this.me.name && t.status === 'open');
     const short = text.length > 160 ? `${text.slice(0, 157)}...` : text;
     if (task) this.later(2 * MINUTE, 8 * MINUTE, () => (this.open(task.id) ? `/report ${task.id} ${short}` : undefined));
     else this.later(10 * SECOND, 40 * SECOND, `found something: ${short}`);

@@ -101,14 +101,14 @@ export class DeputyBot extends Duty {
     }
     // The callouts count from the trigger: a trigger after command was taken moves every mark.
     if (e.type === 'ic.page' && this.appointedAt !== undefined) this.replan();
-    if (e.type === 'task.due' && this.appointedAt !== undefined && s.incident.ic !== this.me.name) {
-      this.say(3 * SECOND, 12 * SECOND, () => (s.incident.ic === this.me.name ? undefined : `IC, be advised: the time box on ${e.data.id} (${e.data.to}) has run out.`));
+    if (e.type === 'task.due' && this.appointedAt !== undefined && s.state.incident.ic !== this.me.name) {
+      this.say(3 * SECOND, 12 * SECOND, () => (s.state.incident.ic === this.me.name ? undefined : `IC, be advised: the time box on ${e.data.id} (${e.data.to}) has run out.`));
     }
   }
 
   /** When the clock started, as the scorer counts it: the trigger, else command being taken. */
   private start(): number | undefined {
-    return this.session.incident.triggeredAt ?? this.claimedAt;
+    return this.session.state.incident.triggeredAt ?? this.claimedAt;
   }
 
   /** Schedules the next elapsed-time callout, at the next ten-minute mark not yet called. */
@@ -119,12 +119,12 @@ export class DeputyBot extends Duty {
     const mark = this.mark + 1;
     this.timer = s.scheduler.setTimeout(() => {
       this.timer = undefined;
-      if (s.status !== 'running' || s.incident.resolvedAt !== undefined) return;
+      if (s.status !== 'running' || s.state.incident.resolvedAt !== undefined) return;
       this.mark = mark;
       const text = `IC, be advised: we are at the ${Math.round((mark * CALLOUT_EVERY_MS) / MINUTE)}-minute mark.`;
-      if (s.incident.ic !== this.me.name) this.say(0, 0, text);
+      if (s.state.incident.ic !== this.me.name) this.say(0, 0, text);
       // Holding command just before the mark: if it is handed on by the mark itself, the callout is still due.
-      else this.say(start + mark * CALLOUT_EVERY_MS - s.scheduler.now() + 5 * SECOND, start + mark * CALLOUT_EVERY_MS - s.scheduler.now() + 5 * SECOND, () => (s.incident.ic === this.me.name ? undefined : text));
+      else this.say(start + mark * CALLOUT_EVERY_MS - s.scheduler.now() + 5 * SECOND, start + mark * CALLOUT_EVERY_MS - s.scheduler.now() + 5 * SECOND, () => (s.state.incident.ic === this.me.name ? undefined : text));
       this.tick();
     // Just before the mark rather than after: the call may end at it, and a callout is good either side of it.
     }, Math.max(0, start + mark * CALLOUT_EVERY_MS - this.rng.delay(10 * SECOND, 40 * SECOND) - s.scheduler.now()));
@@ -172,7 +172,7 @@ export class CustomerLiaisonBot extends Duty {
       case 'role.claim':
         if (!this.sloppy && this.unrelayed.length) {
           const reports = this.unrelayed.splice(0);
-          this.say(30 * SECOND, 60 * SECOND, () => (s.incident.ic ? `@${s.incident.ic} customer impact so far: ${reports.join(' / ')}` : undefined));
+          this.say(30 * SECOND, 60 * SECOND, () => (s.state.incident.ic ? `@${s.state.incident.ic} customer impact so far: ${reports.join(' / ')}` : undefined));
         }
         if (this.firstDrafted) return;
         this.firstDrafted = true;
@@ -188,9 +188,9 @@ export class CustomerLiaisonBot extends Duty {
       case 'role.appoint':
         // Taking up the role: what the IC already approved and nobody posted goes out first.
         if (e.data.user === this.me.name && e.data.role === 'customer-liaison' && !this.sloppy && !this.bot.isIc()) {
-          for (const d of s.drafts) if (d.approvedBy && d.postedAt === undefined && fitToPost(d.text)) this.later(2 * SECOND, 6 * SECOND, () => (d.postedAt === undefined ? `/post ${d.id}` : undefined));
+          for (const d of s.state.drafts) if (d.approvedBy && d.postedAt === undefined && fitToPost(d.text)) this.later(2 * SECOND, 6 * SECOND, () => (d.postedAt === undefined ? `/post ${d.id}` : undefined));
         }
-        if (e.data.user === this.me.name && e.data.role === 'customer-liaison' && s.incident.ic !== undefined && !this.firstDrafted && !this.sloppy) {
+        if (e.data.user === this.me.name && e.data.role === 'customer-liaison' && s.state.incident.ic !== undefined && !this.firstDrafted && !this.sloppy) {
           this.firstDrafted = true;
           // The first post may be nearly due already: the draft goes to the IC with time left to approve and post it.
           const due = (this.callStart ?? e.atMs) + t.firstExternal - e.atMs - 75 * SECOND;
@@ -199,7 +199,7 @@ export class CustomerLiaisonBot extends Duty {
         }
         return;
       case 'draft.approve': {
-        const draft = s.drafts.find((d) => d.id === e.data.id);
+        const draft = s.state.drafts.find((d) => d.id === e.data.id);
         if (!draft) return;
         // The liaison posts what the IC approved, someone else's draft included, unless it says what customers must not be told.
         const mine = draft.by === this.me.name;
@@ -218,17 +218,17 @@ export class CustomerLiaisonBot extends Duty {
         // Any post tells customers something, so the next update is due an interval after it; a post of this
         // liaison's own draft (whoever pressed the button) also frees them to draft the next one. Before anyone
         // takes command there is no call to do it on.
-        if (s.incident.ic === undefined && !this.sloppy) return;
-        if (e.actor === this.me.name || s.drafts.find((d) => d.id === e.data.draftId)?.by === this.me.name) this.drafting = false;
+        if (s.state.incident.ic === undefined && !this.sloppy) return;
+        if (e.actor === this.me.name || s.state.drafts.find((d) => d.id === e.data.draftId)?.by === this.me.name) this.drafting = false;
         this.lastPost = e.atMs;
         this.scheduleUpdate();
         return;
       case 'inject':
         if (e.data.kind !== 'customer-report') return;
-        if (s.incident.ic) {
+        if (s.state.incident.ic) {
           const text = `customer impact: ${e.data.text}`;
-          if (this.sloppy) this.later(30 * SECOND, 90 * SECOND, `@${s.incident.ic} ${text}`);
-          else this.say(20 * SECOND, 60 * SECOND, () => (s.incident.ic ? `@${s.incident.ic} ${text}` : undefined));
+          if (this.sloppy) this.later(30 * SECOND, 90 * SECOND, `@${s.state.incident.ic} ${text}`);
+          else this.say(20 * SECOND, 60 * SECOND, () => (s.state.incident.ic ? `@${s.state.incident.ic} ${text}` : undefined));
         } else if (!this.sloppy) this.unrelayed.push(e.data.text);
         return;
       case 'incident.resolve':
@@ -241,8 +241,8 @@ export class CustomerLiaisonBot extends Duty {
   private remind(id: string): void {
     const s = this.session;
     this.say(2 * MINUTE, 3 * MINUTE, () => {
-      const d = s.drafts.find((x) => x.id === id);
-      return d && !d.approvedBy && d.postedAt === undefined && s.incident.ic && s.incident.resolvedAt === undefined ? `@${s.incident.ic} ${id} is ready and waiting for your approval.` : undefined;
+      const d = s.state.drafts.find((x) => x.id === id);
+      return d && !d.approvedBy && d.postedAt === undefined && s.state.incident.ic && s.state.incident.resolvedAt === undefined ? `@${s.state.incident.ic} ${id} is ready and waiting for your approval.` : undefined;
     });
   }
 
@@ -254,11 +254,11 @@ export class CustomerLiaisonBot extends Duty {
     const delay = Math.max(MINUTE, at - this.session.scheduler.now());
     if (!this.sloppy) {
       // A later post planned its own update.
-      this.say(delay, delay, () => (this.session.incident.resolvedAt === undefined && this.lastPost === post ? this.draft('update') : undefined));
+      this.say(delay, delay, () => (this.session.state.incident.resolvedAt === undefined && this.lastPost === post ? this.draft('update') : undefined));
       return;
     }
     this.session.scheduler.setTimeout(() => {
-      if (this.session.status !== 'running' || this.session.incident.resolvedAt !== undefined) return;
+      if (this.session.status !== 'running' || this.session.state.incident.resolvedAt !== undefined) return;
       const t = this.draft('update');
       if (t) this.session.submit(this.me.name, t, { bot: true });
     }, delay);
@@ -266,7 +266,7 @@ export class CustomerLiaisonBot extends Duty {
 
   private draft(kind: 'first' | 'update' | 'final'): string | undefined {
     if (this.drafting && kind !== 'final') return undefined;
-    if (kind !== 'final' && this.session.incident.resolvedAt !== undefined) return undefined;
+    if (kind !== 'final' && this.session.state.incident.resolvedAt !== undefined) return undefined;
     this.drafting = true;
     const s = this.session.scenario;
     const what = s.services[0]?.title ?? 'our service';

@@ -7,7 +7,7 @@ import { commandVocabulary } from './command-vocabulary';
 import { handleCommand } from './commands';
 import type { CommandContext, NewEvent } from './commands/context';
 import { readChat, type ChatContext } from './chat-reading';
-import { initialState, personOf, type DrillState, type IncidentState, type Outcome, type PersonState, type Task } from './state/drill-state';
+import { initialState, personOf, type DrillState, type Outcome } from './state/drill-state';
 import { evolve } from './state/evolve';
 import { roleOf, rolesOf } from './state/roles-of';
 import type { DrillEvent, EventData, EventOf, EventRole, EventType } from './events';
@@ -57,7 +57,6 @@ export class DrillSession {
   private readonly wall: () => string;
   private endTimer: unknown;
   private readonly pending: { actor: string; text: string; bot: boolean }[] = [];
-  private peopleCache?: { state: DrillState; map: ReadonlyMap<string, PersonState> };
 
   constructor(readonly options: SessionOptions) {
     this.scheduler = options.scheduler ?? new Scheduler();
@@ -80,24 +79,6 @@ export class DrillSession {
   /** The drill state as events have made it (plain, read-only data). */
   get state(): DrillState {
     return this.current;
-  }
-
-  /** Everyone in the drill by name, from the state. */
-  get people(): ReadonlyMap<string, PersonState> {
-    if (this.peopleCache?.state !== this.current) this.peopleCache = { state: this.current, map: new Map(this.current.people.map((p) => [p.info.name, p])) };
-    return this.peopleCache.map;
-  }
-
-  get incident(): IncidentState {
-    return this.current.incident;
-  }
-
-  get tasks(): readonly Task[] {
-    return this.current.tasks;
-  }
-
-  get drafts(): DrillState['drafts'] {
-    return this.current.drafts;
   }
 
   /** The dashboards: every metric's value and recent history, public as monitoring is. */
@@ -208,7 +189,7 @@ export class DrillSession {
   }
 
   private resolvedAfterMitigation(): boolean {
-    return this.incident.resolvedAt !== undefined && this.world.mitigatedAt !== undefined && this.incident.resolvedAt >= this.world.mitigatedAt;
+    return this.current.incident.resolvedAt !== undefined && this.world.mitigatedAt !== undefined && this.current.incident.resolvedAt >= this.world.mitigatedAt;
   }
 
   /**
@@ -257,7 +238,7 @@ export class DrillSession {
   /** A participant (human, bot or script) sends a line of chat-ops text. */
   dispatch(actor: string, text: string, meta: { bot?: boolean } = {}): void {
     if (this.status !== 'running') return;
-    if (!this.people.has(actor)) {
+    if (!personOf(this.current, actor)) {
       this.emit('input', actor, 'system', { text, ...(meta.bot ? { bot: true } : {}) });
       this.emit('cmd.error', actor, 'system', { message: `${actor} is not a participant in this drill` });
       return;
@@ -277,23 +258,23 @@ export class DrillSession {
     if (reading.instead) this.handle(actor, role, reading.instead, 'chat');
     else this.handle(actor, role, parsed);
     for (const c of reading.also) if (!first.includes(c)) this.handle(actor, this.roleOf(actor), c, 'chat');
-    if (!reading.instead && this.people.get(actor)?.joinedAt === undefined && this.incident.ic !== actor) {
-      const covers = this.scenario.services.find((x) => x.owner === this.people.get(actor)?.info.team)?.id ?? role;
+    if (!reading.instead && personOf(this.current, actor)?.joinedAt === undefined && this.current.incident.ic !== actor) {
+      const covers = this.scenario.services.find((x) => x.owner === personOf(this.current, actor)?.info.team)?.id ?? role;
       this.hint(actor, role, `you have not joined the call yet: say who you are and what you cover first (/join ${covers})`);
     }
   }
 
   /** What chat reading needs to know about a speaker right now. */
   private chatContext(actor: string): ChatContext {
-    const open = this.tasks.filter((t) => t.owners.includes(actor) && t.status === 'open');
+    const open = this.current.tasks.filter((t) => t.owners.includes(actor) && t.status === 'open');
     const poll = this.current.polls.find((p) => p.decidedBy === undefined && !p.closed);
     return {
-      actor, role: this.roleOf(actor), people: [...this.people.keys()], pollActions: poll?.actions ?? [],
-      scenario: this.scenario, isIc: this.incident.ic === actor, hasIc: this.incident.ic !== undefined,
-      icAnnounced: this.incident.icAnnounced === true, joined: this.people.get(actor)?.joinedAt !== undefined,
-      ...(this.incident.severity ? { severity: this.incident.severity } : {}),
+      actor, role: this.roleOf(actor), people: this.current.people.map((p) => p.info.name), pollActions: poll?.actions ?? [],
+      scenario: this.scenario, isIc: this.current.incident.ic === actor, hasIc: this.current.incident.ic !== undefined,
+      icAnnounced: this.current.incident.icAnnounced === true, joined: personOf(this.current, actor)?.joinedAt !== undefined,
+      ...(this.current.incident.severity ? { severity: this.current.incident.severity } : {}),
       hasUnackedTask: open.some((t) => t.ackedAt === undefined), hasOpenTask: open.length > 0,
-      draftWaiting: this.drafts.some((d) => !d.approvedBy && d.postedAt === undefined),
+      draftWaiting: this.current.drafts.some((d) => !d.approvedBy && d.postedAt === undefined),
       pollUndecided: poll !== undefined,
     };
   }
@@ -344,8 +325,8 @@ export class DrillSession {
 
   private alertFired(a: AlertState, value: number): void {
     const id = a.alert.id;
-    const primary = [...this.people.values()].find((p) => p.info.team === a.alert.pages && p.info.onCall === 'primary');
-    const backup = [...this.people.values()].find((p) => p.info.team === a.alert.pages && p.info.onCall === 'backup');
+    const primary = this.current.people.find((p) => p.info.team === a.alert.pages && p.info.onCall === 'primary');
+    const backup = this.current.people.find((p) => p.info.team === a.alert.pages && p.info.onCall === 'backup');
     this.emit('alert.fired', 'monitoring', 'system', { alert: id, title: a.alert.title, metric: a.alert.metric, value, urgency: a.alert.urgency });
     this.scheduler.clearTimeout(this.escalations.get(id));
     this.escalations.delete(id);

@@ -4,6 +4,7 @@ import type { CastRequest } from '../../src/engine/cast';
 import type { JournalEvent } from '../../src/engine/journal';
 import { ESCALATE_MS } from '../../src/engine/session';
 import { at, drill, eventsOf, starter } from '../helpers/drill';
+import { personOf } from '../../src/engine/state/drill-state';
 
 // The starter: healthy → (2m) broken → /run revert-config (1m) → recovered. The alert web-errors
 // needs web.error_rate > 5% for 1m; with a 1m ramp it holds from the 2:10 tick and fires at 3:10.
@@ -100,7 +101,7 @@ describe('commands: paging and assembling', () => {
       ['participant.join', 'ic', { system: '', implicit: true }],
       ['role.claim', 'ic', { role: 'ic', text: 'This is alice, I am the Incident Commander' }],
     ]);
-    expect(session.incident.ic).toBe('alice');
+    expect(session.state.incident.ic).toBe('alice');
   });
 
   it('/page pages the primary on-call of a team; an unknown team gets a suggestion', () => {
@@ -146,7 +147,7 @@ describe('commands: the Incident Commander', () => {
     expect(only(events, 'alice', '/assign @bob watch the web service for 2 minutes').data).toMatchObject({
       id: 'T2', to: 'bob', owners: ['bob'], text: 'watch the web service', timeboxMs: 120_000, actions: [], services: ['web'], remediation: false,
     });
-    expect(session.tasks.map((t) => [t.id, t.dueAt])).toEqual([['T1', at('6:00')], ['T2', at('3:10')]]);
+    expect(session.state.tasks.map((t) => [t.id, t.dueAt])).toEqual([['T1', at('6:00')], ['T2', at('3:10')]]);
   });
 
   it('/poll opens a poll naming the actions it proposes; a new poll closes the old one', () => {
@@ -208,14 +209,14 @@ describe('commands: the Incident Commander', () => {
     expect(only(events, 'alice', '/approve', 1)).toEqual({ type: 'draft.approve', actor: 'alice', role: 'ic', data: { id: 'D2' } });
     expect(only(events, 'alice', '/approve D1').data).toEqual({ id: 'D1' });
     expect(only(events, 'alice', '/approve D9')).toMatchObject({ type: 'cmd.error', data: { message: 'no draft D9' } });
-    expect(session.drafts.map((d) => d.approvedBy)).toEqual(['alice', 'alice']);
+    expect(session.state.drafts.map((d) => d.approvedBy)).toEqual(['alice', 'alice']);
   });
 
   it('/postmortem names the owner', () => {
     const { events, session } = run([IC, ['1:00', 'alice', '/postmortem @bob']]);
     expect(only(events, 'alice', '/postmortem @bob')).toEqual({ type: 'pm.assign', actor: 'alice', role: 'ic', data: { owner: 'bob', due: null } });
     expect(hintsTo(events, 'alice', '/postmortem @bob')).toEqual(['bob owns the postmortem; say when it is due too: /postmortem @bob by Friday']);
-    expect(session.incident.postmortemOwner).toBe('bob');
+    expect(session.state.incident.postmortemOwner).toBe('bob');
   });
 });
 
@@ -234,7 +235,7 @@ describe('commands: responders, scribe and liaison', () => {
     expect(only(events, 'carol', '/wilco T2').data).toEqual({ id: 'T2' });
     expect(only(events, 'carol', '/wilco T9')).toMatchObject({ type: 'cmd.error', data: { message: 'T9 is not a task of yours' } });
     expect(only(events, 'bob', '/wilco')).toMatchObject({ type: 'cmd.error', data: { message: 'you have no task to acknowledge' } });
-    expect(session.tasks.map((t) => t.ackedAt)).toEqual([at('1:10'), at('1:15')]);
+    expect(session.state.tasks.map((t) => t.ackedAt)).toEqual([at('1:10'), at('1:15')]);
   });
 
   it('/report closes the open task; a report without a task is still recorded, with id null', () => {
@@ -248,7 +249,7 @@ describe('commands: responders, scribe and liaison', () => {
     expect(only(events, 'carol', '/report T1 no errors in the web log')).toEqual({ type: 'task.report', actor: 'carol', role: 'responder', data: { id: 'T1', text: 'no errors in the web log' } });
     expect(only(events, 'carol', '/report the site looks fine to me').data).toEqual({ id: null, text: 'the site looks fine to me' });
     expect(only(events, 'bob', '/report T1 done')).toMatchObject({ type: 'cmd.error', data: { message: 'T1 is not a task of yours' } });
-    expect(session.tasks[0]).toMatchObject({ status: 'done', reportedAt: at('1:30') });
+    expect(session.state.tasks[0]).toMatchObject({ status: 'done', reportedAt: at('1:30') });
     expect(eventsOf(events, 'task.due')).toEqual([]);
   });
 
@@ -339,7 +340,7 @@ describe('process mistakes are recorded, not refused', () => {
     const { events, session } = run([IC, ['1:00', 'alice', '/assign @carol look at the web logs']]);
     expect(only(events, 'alice', '/assign @carol look at the web logs').data).toMatchObject({ id: 'T1', to: 'carol', text: 'look at the web logs', timeboxMs: null, refs: ['web-logs'] });
     expect(hintsTo(events, 'alice', '/assign @carol look at the web logs')).toEqual(['T1 has no time box (add "in 5m")']);
-    expect(session.tasks[0]!.dueAt).toBeUndefined();
+    expect(session.state.tasks[0]!.dueAt).toBeUndefined();
     expect(eventsOf(events, 'task.due')).toEqual([]);
   });
 
@@ -395,7 +396,7 @@ describe('process mistakes are recorded, not refused', () => {
     const { events, session } = run([['2:30', 'carol', '/check web-logs']]);
     expect(only(events, 'carol', '/check web-logs').type).toBe('probe.start');
     expect(eventsOf(events, 'participant.join')).toEqual([]);
-    expect(session.people.get('carol')!.joinedAt).toBeUndefined();
+    expect(personOf(session.state, 'carol')!.joinedAt).toBeUndefined();
   });
 });
 
@@ -436,7 +437,7 @@ describe('one Incident Commander at a time', () => {
     });
     expect(only(events, 'alice', '/ic', 1)).toMatchObject({ type: 'cmd.error', data: { message: 'you are already the Incident Commander' } });
     expect(eventsOf(events, 'role.claim').map((e) => e.actor)).toEqual(['alice']);
-    expect(session.incident.ic).toBe('alice');
+    expect(session.state.incident.ic).toBe('alice');
   });
 
   it('anyone may take command when nobody holds it', () => {
@@ -458,7 +459,7 @@ describe('one Incident Commander at a time', () => {
       ['role.claim', 'carol', 'ic', { role: 'ic', via: 'handover', from: 'alice' }],
       ['cmd.hint', 'carol', 'ic', { message: 'alice handed you command. Announce it to everyone: /ic This is carol, I am now the Incident Commander' }],
     ]);
-    expect(session.incident.ic).toBe('carol');
+    expect(session.state.incident.ic).toBe('carol');
     expect(session.roleOf('carol')).toBe('ic');
     expect(only(events, 'carol', '/sev SEV-2')).toMatchObject({ type: 'sev.set', role: 'ic' });
     expect(only(events, 'alice', '/sev SEV-1')).toMatchObject({ type: 'cmd.error', data: { message: 'only the Incident Commander declares severity; carol is the Incident Commander' } });
@@ -511,7 +512,7 @@ describe('resolving and ending', () => {
   it('/end before /resolve is refused', () => {
     const { events, session } = run([IC, ['1:00', 'alice', '/end']]);
     expect(only(events, 'alice', '/end')).toMatchObject({ type: 'cmd.error', data: { message: 'the incident is not resolved yet; /resolve it first (only once it is mitigated)' } });
-    expect(session.incident.callEndedAt).toBeUndefined();
+    expect(session.state.incident.callEndedAt).toBeUndefined();
     expect(session.outcome).toBe('timed-out');
   });
 
@@ -523,7 +524,7 @@ describe('resolving and ending', () => {
       ['2:50', 'alice', '/end'],
     ]);
     expect(only(events, 'alice', '/resolve')).toEqual({ type: 'incident.resolve', actor: 'alice', role: 'ic', data: { finalSev: 'SEV-2', mitigated: false } });
-    expect(session.incident.resolvedAt).toBeUndefined();
+    expect(session.state.incident.resolvedAt).toBeUndefined();
     expect(only(events, 'alice', '/end').type).toBe('cmd.error');
     expect(session.outcome).toBe('timed-out');
   });
@@ -546,7 +547,7 @@ describe('resolving and ending', () => {
     ]);
     expect(session.status).toBe('ended');
     expect(session.outcome).toBe('resolved');
-    expect(session.incident).toMatchObject({ resolvedAt: at('4:30'), callEndedAt: at('5:00') });
+    expect(session.state.incident).toMatchObject({ resolvedAt: at('4:30'), callEndedAt: at('5:00') });
     // Input after the end is not even journaled, and no timer fires after it.
     expect(events.at(-1)!.type).toBe('drill.end');
     expect(events.some((e) => e.type === 'input' && e.data.text === '/status still here')).toBe(false);
@@ -594,7 +595,7 @@ describe('resolving and ending', () => {
     session.end('aborted');
     expect(journal.events).toHaveLength(n);
     expect(session.outcome).toBe('timed-out');
-    expect(session.incident.ic).toBeUndefined();
+    expect(session.state.incident.ic).toBeUndefined();
   });
 });
 
@@ -648,7 +649,7 @@ describe('task time boxes', () => {
   it('/more moves the due time to now + the estimate', () => {
     const { events, session } = run([IC, ['1:00', 'alice', '/assign @carol check web-logs in 2m'], ['2:00', 'carol', '/more T1 3m']]);
     expect(eventsOf(events, 'task.due').map((e) => e.atMs)).toEqual([at('5:00')]);
-    expect(session.tasks[0]!.dueAt).toBe(at('5:00'));
+    expect(session.state.tasks[0]!.dueAt).toBe(at('5:00'));
   });
 
   it('/more after the due time sets a new one', () => {
