@@ -1,8 +1,9 @@
 /** `firedrill replay <run-dir|journal.jsonl>`: re-runs a journal's inputs and checks the drill reproduces. */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { JournalError, readJournal } from '../../engine/journal-read';
+import { JournalError } from '../../engine/parse-journal';
 import { replay } from '../../engine/replay';
+import { readJournal } from '../../io/read-journal';
 import { score } from '../../scoring/score';
 import { loadScenario } from '../../scenario/load-scenario';
 import type { Scenario } from '../../scenario/types';
