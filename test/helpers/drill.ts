@@ -5,7 +5,8 @@ import { is, type EventOf, type EventType } from '../../src/engine/events';
 import { MemoryJournal, type JournalEvent } from '../../src/engine/journal';
 import { createFaker } from '../../src/engine/random';
 import { DrillSession } from '../../src/engine/session';
-import { loadScenario, loadScenarioText } from '../../src/scenario/load-scenario';
+import { loadScenario } from '../../src/io/scenario-file';
+import { loadScenarioText } from '../../src/scenario/load-scenario';
 import { starterScenario } from '../../src/scenario/starter';
 import type { Scenario } from '../../src/scenario/types';
 
