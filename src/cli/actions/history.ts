@@ -4,9 +4,10 @@ import { stripControl } from '../../engine/sanitize';
 import { roleTitle } from '../../scoring/labels';
 import { clock, plural } from '../../scoring/markdown-text';
 import {
-  findRuns, forScenario, historyRows, peopleRoles, scenarioTrends, suggestRotation,
+  forScenario, historyRows, peopleRoles, scenarioTrends, suggestRotation,
   type HistoryRow, type PersonRoles, type ScenarioTrend, type Suggestion,
 } from '../../scoring/history';
+import { findRuns } from '../../io/run-folders';
 import { ROLES } from '../../engine/roles';
 import { sparkline } from '../../ui/sparkline';
 import { err, out } from '../output';

@@ -1,12 +1,13 @@
 /** `firedrill review <run-dir|scorecard.json>`: prints a scorecard for the terminal, as Markdown, or as JSON. */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readScorecard } from '../../io/read-scorecard';
 import { METRIC_TITLES, roleTitle } from '../../scoring/labels';
 import { cleanStrings, clock, drillTime, percent, plural } from '../../scoring/markdown-text';
 import { rulesByRole } from '../../scoring/review-points';
 import { scorecardMarkdown } from '../../scoring/scorecard-markdown';
 import { headline } from '../../scoring/whose-score';
-import { ScorecardError, readScorecard } from '../../scoring/scorecard-schema';
+import { ScorecardError } from '../../scoring/scorecard-schema';
 import { METRIC_KEYS, type Scorecard } from '../../scoring/types';
 import { importUi } from '../import-ui';
 import { out } from '../output';
