@@ -1,13 +1,13 @@
 /** Where the installed package's own files are, wherever the running code was bundled to. */
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pathKind } from '../io/file-system';
 
 function findRoot(from: string): string {
   // The code runs from dist/, dist/chunks/ or (under vitest) src/cli/: walk up to the folder with the schema.
   let dir = from;
   for (let i = 0; i < 4; i++) {
-    if (existsSync(join(dir, 'schema', 'scenario.schema.json'))) return dir;
+    if (pathKind(join(dir, 'schema', 'scenario.schema.json')) !== 'missing') return dir;
     dir = dirname(dir);
   }
   return join(from, '..');

@@ -1,5 +1,5 @@
 /** Loads a scenario for a command that needs a valid one, or fails with its problems listed. */
-import { loadScenario } from '../scenario/load-scenario';
+import { loadScenario } from '../io/scenario-file';
 import { formatProblem } from '../scenario/problem';
 import type { Scenario } from '../scenario/types';
 import { UserError } from './user-error';

@@ -1,14 +1,15 @@
 /** The run directory every drill writes: journal.jsonl, scorecard.json, scorecard.md, postmortem.md. */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { listFolder, makeFolder, pathKind } from '../io/file-system';
 import { UserError } from './user-error';
 
 /** A run folder's file (`name`), or the file itself when given one; `missing` says what to try when it is absent. */
 export function runFile(target: string, name: string, missing: string): string {
-  if (!existsSync(target)) throw new UserError(`${target}: no such file or folder`);
-  if (!statSync(target).isDirectory()) return target;
+  const kind = pathKind(target);
+  if (kind === 'missing') throw new UserError(`${target}: no such file or folder`);
+  if (kind !== 'folder') return target;
   const p = join(target, name);
-  if (!existsSync(p)) throw new UserError(`${target} has no ${name}; ${missing}`);
+  if (pathKind(p) === 'missing') throw new UserError(`${target} has no ${name}; ${missing}`);
   return p;
 }
 
@@ -25,16 +26,16 @@ export function createRunDir(scenarioId: string, out: string | undefined, now: D
   let dir: string;
   if (out) {
     dir = out;
-    if (existsSync(dir) && readdirSync(dir).some((f) => f === 'journal.jsonl')) {
+    if (pathKind(dir) !== 'missing' && listFolder(dir).some((f) => f === 'journal.jsonl')) {
       throw new UserError(`${out} already holds a drill (journal.jsonl); choose another --out folder so no run is overwritten`);
     }
   } else {
     const base = join(cwd, DEFAULT_RUNS_DIR, `${runStamp(now)}-${scenarioId}`);
     dir = base;
-    for (let i = 2; existsSync(dir); i++) dir = `${base}-${i}`;
+    for (let i = 2; pathKind(dir) !== 'missing'; i++) dir = `${base}-${i}`;
   }
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
   } catch (e) {
     throw new UserError(`cannot create run folder ${dir}: ${(e as Error).message}`);
   }

@@ -1,5 +1,4 @@
-/** The journal: an append-only JSONL record of every drill event, the source of truth for replay and scoring. */
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+/** The journal: an append-only JSONL record of every drill event, the source of truth for replay and scoring. The file itself is written by io/file-journal.ts. */
 import type { DrillEvent } from './events';
 import type { Role } from './roles';
 
@@ -50,42 +49,5 @@ export class MemoryJournal implements JournalSink {
   /** The journal as JSONL text, as it would be on disk. */
   text(): string {
     return [this.headerLine, ...this.events].map((x) => JSON.stringify(x)).join('\n') + '\n';
-  }
-}
-
-/**
- * Writes each event to the file as it happens (one write call per line), so a killed process leaves
- * every event it had. fsync runs at close and every `syncEvery` events, to survive a machine crash too.
- */
-export class FileJournal implements JournalSink {
-  private readonly fd: number;
-  private sinceSync = 0;
-  private closed = false;
-  constructor(readonly path: string, private readonly syncEvery = 50) {
-    this.fd = openSync(path, 'w');
-  }
-  private line(x: unknown): void {
-    if (this.closed) return;
-    writeSync(this.fd, `${JSON.stringify(x)}\n`);
-    if (++this.sinceSync >= this.syncEvery) this.sync();
-  }
-  /** Forces written lines to disk. */
-  sync(): void {
-    this.sinceSync = 0;
-    fsyncSync(this.fd);
-  }
-  header(h: JournalHeader): void {
-    this.line(h);
-    this.sync();
-  }
-  event(e: JournalEvent): void {
-    this.line(e);
-  }
-  /** Syncs and closes; later calls (and later events) do nothing. */
-  close(): void {
-    if (this.closed) return;
-    this.sync();
-    this.closed = true;
-    closeSync(this.fd);
   }
 }

@@ -1,4 +1,4 @@
-/** Drill scripts (`simulate --script`): who plays, which bots fill the rest, and timed inputs. */
+/** Drill scripts (`simulate --script`): who plays, which bots fill the rest, and timed inputs. io/drill-script-file.ts reads the file. */
 import * as z from 'zod';
 import type { CastRequest, BotPolicyName } from '../engine/cast';
 import { COMMAND_NAMES } from '../engine/command';
@@ -10,7 +10,7 @@ import { sortProblems } from './problem';
 import { schemaProblems } from './schema-issues';
 import { knownScenarioKeys } from './schema-keys';
 import type { Scenario } from './types';
-import { loadYamlFile, locate, problemAt } from './yaml-source';
+import { locate, problemAt, type LoadResult } from './yaml-source';
 
 const participantSchema = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9_-]*$/i, { error: 'names are one word: letters, digits, - or _' }),
@@ -35,11 +35,11 @@ export interface DrillScript {
   readonly actions: readonly { atMs: number; actor: string; text: string }[];
 }
 
-/** Loads a drill script and checks it against the scenario; every problem is positioned. */
-export function loadDrillScript(file: string, scenario: Scenario): { script?: DrillScript; problems: Problem[] } {
-  const loaded = loadYamlFile(file, 'drill script');
+/** Checks a parsed drill script (or the problems that stopped it) against the scenario; every problem is positioned. */
+export function checkDrillScript(loaded: LoadResult, scenario: Scenario): { script?: DrillScript; problems: Problem[] } {
   if (!loaded.ok) return { problems: loaded.problems };
   const source = loaded.source;
+  const file = source.file;
   const parsed = scriptSchema.safeParse(source.value);
   if (!parsed.success) return { problems: schemaProblems(source, parsed.error.issues, (p) => knownScenarioKeys(p, scriptSchema)) };
   const problems: Problem[] = [];

@@ -1,4 +1,4 @@
-/** The validation pipeline: YAML syntax → schema → references → lint, collecting every problem. */
+/** The validation pipeline: YAML syntax → schema → references → lint, collecting every problem. io/scenario-file.ts loads files. */
 import type { Problem } from './problem';
 import { sortProblems } from './problem';
 import { lintProblems } from './lint';
@@ -8,7 +8,7 @@ import { scenarioSchema } from './schema';
 import { schemaProblems } from './schema-issues';
 import { knownScenarioKeys } from './schema-keys';
 import type { Scenario } from './types';
-import { loadYamlFile, parseYamlText, type LoadResult } from './yaml-source';
+import { parseYamlText, type LoadResult } from './yaml-source';
 
 export interface ScenarioResult {
   /** Present when there are no errors (warnings allowed). */
@@ -16,7 +16,8 @@ export interface ScenarioResult {
   readonly problems: readonly Problem[];
 }
 
-function fromLoaded(loaded: LoadResult): ScenarioResult {
+/** Checks parsed YAML (or the problems that stopped it) as a scenario, through every layer after syntax. */
+export function checkScenario(loaded: LoadResult): ScenarioResult {
   if (!loaded.ok) return { problems: loaded.problems };
   const { source } = loaded;
   const parsed = scenarioSchema.safeParse(source.value);
@@ -29,12 +30,7 @@ function fromLoaded(loaded: LoadResult): ScenarioResult {
   return { ...(ok ? { scenario } : {}), problems: sortProblems(lint) };
 }
 
-/** Loads and checks a scenario file. */
-export function loadScenario(file: string): ScenarioResult {
-  return fromLoaded(loadYamlFile(file, 'scenario'));
-}
-
 /** Loads and checks scenario text held in memory (tests, generated scenarios). */
 export function loadScenarioText(text: string, file = '<memory>'): ScenarioResult {
-  return fromLoaded(parseYamlText(file, text, 'scenario'));
+  return checkScenario(parseYamlText(file, text, 'scenario'));
 }

@@ -1,10 +1,7 @@
-/** Reads a YAML file defensively and keeps source positions so later layers can point at lines. */
-import { readFileSync, statSync } from 'node:fs';
+/** Parses YAML defensively and keeps source positions so later layers can point at lines. io/yaml-file.ts reads the file. */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { sortProblems, type Problem, type ProblemLayer, type YamlPath } from './problem';
 
-/** Files larger than this are refused before parsing: real scenarios are a few kilobytes. */
-export const MAX_FILE_BYTES = 1024 * 1024;
 /** Deeper flow nesting than this is refused before parsing (a scenario needs about six). */
 export const MAX_NESTING = 64;
 const MAX_ALIASES = 100;
@@ -28,7 +25,8 @@ export function problemAt(
   return { file, line, col, layer, severity, code, message, path, ...(hint ? { hint } : {}) };
 }
 
-function fileProblem(file: string, code: string, message: string, hint?: string): LoadResult {
+/** A failed load with one problem about the file as a whole (line and column 0). */
+export function fileProblem(file: string, code: string, message: string, hint?: string): LoadResult {
   return { ok: false, problems: [problemAt(file, 0, 0, 'file', code, message, [], hint)] };
 }
 
@@ -128,33 +126,8 @@ function onlyCommentsOrBlank(text: string): boolean {
   return true;
 }
 
-/** Reads and parses a YAML mapping file; every failure comes back as positioned problems. */
-export function loadYamlFile(file: string, what = 'file'): LoadResult {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) return fileProblem(file, 'file/directory', 'is a directory, not a YAML file', `give a file, e.g. ${file.replace(/\/$/, '')}/*.yaml`);
-    size = st.size;
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fileProblem(file, 'file/missing', 'no such file');
-    if (code === 'EACCES') return fileProblem(file, 'file/unreadable', 'permission denied');
-    return fileProblem(file, 'file/unreadable', `cannot read: ${(err as Error).message}`);
-  }
-  if (size > MAX_FILE_BYTES) {
-    return fileProblem(file, 'file/too-large', `is ${(size / 1024 / 1024).toFixed(1)} MiB; a ${what} may be at most 1 MiB`);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    return fileProblem(file, 'file/unreadable', `cannot read: ${(err as Error).message}`);
-  }
-  return parseYamlText(file, bytes, what);
-}
-
-/** Parses YAML bytes already in memory; see loadYamlFile. */
-export function parseYamlText(file: string, bytes: Buffer | string, what = 'file'): LoadResult {
+/** Parses YAML text or bytes (checked to be UTF-8 text) as a mapping; every failure comes back as positioned problems. */
+export function parseYamlText(file: string, bytes: Uint8Array | string, what = 'file'): LoadResult {
   let text: string;
   if (typeof bytes === 'string') text = bytes;
   else {

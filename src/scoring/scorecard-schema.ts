@@ -1,13 +1,10 @@
-/** Reading scorecard.json back: a zod schema of the contract keys, and errors that name the file. */
-import { readFileSync, statSync } from 'node:fs';
+/** Checking scorecard.json text: a zod schema of the contract keys, and errors that name the file. io/read-scorecard.ts reads the file. */
 import * as z from 'zod';
 import { stripControl } from '../engine/sanitize';
 import { ROLES } from '../engine/roles';
 import type { Outcome } from '../engine/session';
 import { METRIC_KEYS, type MetricKey, type Scorecard } from './types';
 
-// A scorecard is a few hundred KB at most; anything far larger is not one, and reading it whole would hurt.
-const MAX_BYTES = 32 * 1024 * 1024;
 const OUTCOMES = ['resolved', 'timed-out', 'aborted'] as const satisfies readonly Outcome[];
 const GRADES = ['A', 'B', 'C', 'D', 'F'] as const;
 
@@ -66,22 +63,6 @@ export class ScorecardError extends Error {
   constructor(readonly path: string, readonly reason: string) {
     super(`${path}: ${reason}`);
   }
-}
-
-/** Reads and checks a scorecard.json file; throws a ScorecardError saying what is wrong with it. */
-export function readScorecard(path: string): Scorecard {
-  let text: string;
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new ScorecardError(path, 'is a folder, not a scorecard.json file');
-    if (st.size > MAX_BYTES) throw new ScorecardError(path, `is ${Math.round(st.size / 1024 / 1024)} MiB, too large to be a scorecard`);
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    if (e instanceof ScorecardError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ScorecardError(path, code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? (e as Error).message})`);
-  }
-  return parseScorecard(path, text);
 }
 
 /** Checks scorecard JSON text read from `path` (named in errors). */

@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import type { CastRequest } from '../../src/engine/cast';
 import type { JournalEvent, JournalHeader, JournalParticipant } from '../../src/engine/journal';
 import { formatClock } from '../../src/scenario/duration';
-import { loadScenario } from '../../src/scenario/load-scenario';
+import { loadScenario } from '../../src/io/scenario-file';
 import type { Scenario } from '../../src/scenario/types';
 import { score } from '../../src/scoring/score';
 import type { Scorecard } from '../../src/scoring/types';

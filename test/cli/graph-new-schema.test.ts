@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenario/load-scenario';
+import { loadScenario } from '../../src/io/scenario-file';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 

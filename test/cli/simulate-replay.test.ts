@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { readJournal } from '../../src/engine/journal-read';
+import { readJournal } from '../../src/io/read-journal';
 import { BIN, ROOT, runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 import { waitForJournal } from '../helpers/wait';

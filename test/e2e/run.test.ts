@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readJournal } from '../../src/engine/journal-read';
+import { readJournal } from '../../src/io/read-journal';
 import { ROOT, runCli } from '../helpers/cli';
 import { KEYS, PtyRun } from '../helpers/pty';
 import { tempDir } from '../helpers/tmp';

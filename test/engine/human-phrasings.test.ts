@@ -9,7 +9,7 @@ import type { Command } from '../../src/engine/command';
 import { answersSwoop, promisedFixTime } from '../../src/engine/intent/phrases';
 import { linkIntent } from '../../src/engine/intent/link';
 import { isCommandError, parseCommand } from '../../src/engine/parse-command';
-import { loadScenario } from '../../src/scenario/load-scenario';
+import { loadScenario } from '../../src/io/scenario-file';
 import type { Scenario } from '../../src/scenario/types';
 import { ROOT } from '../helpers/cli';
 

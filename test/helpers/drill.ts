@@ -7,7 +7,8 @@ import { createFaker } from '../../src/engine/random';
 import { viewFor, type DrillView } from '../../src/engine/view/drill-view';
 import { FACILITATOR, type Viewer } from '../../src/engine/view/visibility';
 import { DrillSession } from '../../src/engine/session';
-import { loadScenario, loadScenarioText } from '../../src/scenario/load-scenario';
+import { loadScenario } from '../../src/io/scenario-file';
+import { loadScenarioText } from '../../src/scenario/load-scenario';
 import { starterScenario } from '../../src/scenario/starter';
 import type { Scenario } from '../../src/scenario/types';
 

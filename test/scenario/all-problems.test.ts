@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenario/load-scenario';
+import { loadScenario } from '../../src/io/scenario-file';
 import { brief, edit, load, posOf } from '../fixtures/scenarios/variants';
 
 describe('reporting every problem at once', () => {

@@ -2,8 +2,10 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadScenario, loadScenarioText } from '../../src/scenario/load-scenario';
-import { MAX_FILE_BYTES, MAX_INDENT, MAX_NESTING } from '../../src/scenario/yaml-source';
+import { loadScenario } from '../../src/io/scenario-file';
+import { MAX_FILE_BYTES } from '../../src/io/yaml-file';
+import { loadScenarioText } from '../../src/scenario/load-scenario';
+import { MAX_INDENT, MAX_NESTING } from '../../src/scenario/yaml-source';
 import { brief, edit, load, posOf, STARTER } from '../fixtures/scenarios/variants';
 import { sharedTempDirs } from '../helpers/tmp';
 

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenario/load-scenario';
+import { loadScenario } from '../../src/io/scenario-file';
 import { score } from '../../src/scoring/score';
 import { ROOT } from '../helpers/cli';
 import { drill } from '../helpers/drill';

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ScorecardError, parseScorecard, readScorecard } from '../../src/scoring/scorecard-schema';
+import { readScorecard } from '../../src/io/read-scorecard';
+import { ScorecardError, parseScorecard } from '../../src/scoring/scorecard-schema';
 import { perfectFixture, scorecardFixture } from '../helpers/scorecard-fixture';
 import { tempDir } from '../helpers/tmp';
 

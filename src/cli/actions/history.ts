@@ -1,12 +1,13 @@
 /** `firedrill history [DIR]`: every scored run under DIR, trends per scenario, roles per person and who should lead next. */
-import { existsSync, statSync } from 'node:fs';
 import { stripControl } from '../../engine/sanitize';
 import { roleTitle } from '../../scoring/labels';
 import { clock, plural } from '../../scoring/markdown-text';
 import {
-  findRuns, forScenario, historyRows, peopleRoles, scenarioTrends, suggestRotation,
+  forScenario, historyRows, peopleRoles, scenarioTrends, suggestRotation,
   type HistoryRow, type PersonRoles, type ScenarioTrend, type Suggestion,
 } from '../../scoring/history';
+import { pathKind } from '../../io/file-system';
+import { findRuns } from '../../io/run-folders';
 import { ROLES } from '../../engine/roles';
 import { sparkline } from '../../ui/sparkline';
 import { err, out } from '../output';
@@ -27,10 +28,11 @@ const TREND_WIDTH = 24;
 /** Runs the history command; returns the exit code. */
 export function runHistory(dirArg: string | undefined, opts: HistoryOptions): number {
   const dir = dirArg ?? DEFAULT_RUNS_DIR;
-  if (!existsSync(dir)) {
+  const kind = pathKind(dir);
+  if (kind === 'missing') {
     throw new UserError(dirArg ? `${dir}: no such folder` : `${dir}: no such folder; no drill has been run here yet (runs go to ./${DEFAULT_RUNS_DIR}/ by default)`);
   }
-  if (!statSync(dir).isDirectory()) throw new UserError(`${dir}: not a folder; history reads a folder of runs (review reads one scorecard)`);
+  if (kind !== 'folder') throw new UserError(`${dir}: not a folder; history reads a folder of runs (review reads one scorecard)`);
   const found = findRuns(dir);
   // A bad run must not hide the good ones: say which and why on stderr, then go on.
   for (const s of found.skipped) err(`firedrill: skipped ${stripControl(s.path)}: ${stripControl(s.reason)}`);

@@ -1,6 +1,6 @@
 /** `firedrill new <id>`: writes a commented starter scenario that validates. */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { pathKind, writeTextFile } from '../../io/file-system';
 import { starterScenario } from '../../scenario/starter';
 import { out } from '../output';
 import { schemaFile } from '../package-paths';
@@ -11,12 +11,12 @@ const ID_RE = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
 /** Writes the starter file and returns its path. */
 export function runNew(id: string, opts: { dir?: string; force?: boolean }, cwd = process.cwd()): string {
   if (!ID_RE.test(id)) throw new UserError(`"${id}" is not a valid scenario id: use lower-case words joined by "-", e.g. cache-stampede`);
-  const dir = opts.dir ?? (existsSync(join(cwd, 'scenarios')) && statSync(join(cwd, 'scenarios')).isDirectory() ? join(cwd, 'scenarios') : cwd);
-  if (!existsSync(dir)) throw new UserError(`folder ${dir} does not exist`);
+  const dir = opts.dir ?? (pathKind(join(cwd, 'scenarios')) === 'folder' ? join(cwd, 'scenarios') : cwd);
+  if (pathKind(dir) === 'missing') throw new UserError(`folder ${dir} does not exist`);
   const file = join(dir, `${id}.yaml`);
-  if (existsSync(file) && !opts.force) throw new UserError(`${relative(cwd, file) || file} already exists; choose another id or pass --force to overwrite it`);
+  if (pathKind(file) !== 'missing' && !opts.force) throw new UserError(`${relative(cwd, file) || file} already exists; choose another id or pass --force to overwrite it`);
   const schemaRef = relative(dir, schemaFile).split(sep).join('/');
-  writeFileSync(file, starterScenario(id, schemaRef));
+  writeTextFile(file, starterScenario(id, schemaRef));
   return file;
 }
 

@@ -1,10 +1,11 @@
 /** `firedrill replay <run-dir|journal.jsonl>`: re-runs a journal's inputs and checks the drill reproduces. */
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { JournalError, readJournal } from '../../engine/journal-read';
+import { JournalError } from '../../engine/parse-journal';
 import { replay } from '../../engine/replay';
+import { listFolder, pathKind } from '../../io/file-system';
+import { readJournal } from '../../io/read-journal';
+import { loadScenario } from '../../io/scenario-file';
 import { score } from '../../scoring/score';
-import { loadScenario } from '../../scenario/load-scenario';
 import type { Scenario } from '../../scenario/types';
 import { formatClock } from '../../scenario/duration';
 import { err, out, outJson } from '../output';
@@ -22,9 +23,9 @@ export function journalPath(target: string): string {
 function findScenario(id: string, recorded: string | undefined, explicit: string | undefined): Scenario {
   if (explicit) return requireScenario(explicit);
   const candidates = [recorded, ...[join(process.cwd(), 'scenarios'), scenariosDir].flatMap((d) =>
-    existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.yaml')).map((f) => join(d, f)) : [])];
+    pathKind(d) !== 'missing' ? listFolder(d).filter((f) => f.endsWith('.yaml')).map((f) => join(d, f)) : [])];
   for (const c of candidates) {
-    if (!c || !existsSync(c)) continue;
+    if (!c || pathKind(c) === 'missing') continue;
     const { scenario } = loadScenario(c);
     if (scenario?.id === id) return scenario;
   }

@@ -1,12 +1,13 @@
 /** `firedrill review <run-dir|scorecard.json>`: prints a scorecard for the terminal, as Markdown, or as JSON. */
-import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathKind } from '../../io/file-system';
+import { readScorecard } from '../../io/read-scorecard';
 import { METRIC_TITLES, roleTitle } from '../../scoring/labels';
 import { cleanStrings, clock, drillTime, percent, plural } from '../../scoring/markdown-text';
 import { rulesByRole } from '../../scoring/review-points';
 import { scorecardMarkdown } from '../../scoring/scorecard-markdown';
 import { headline } from '../../scoring/whose-score';
-import { ScorecardError, readScorecard } from '../../scoring/scorecard-schema';
+import { ScorecardError } from '../../scoring/scorecard-schema';
 import { METRIC_KEYS, type Scorecard } from '../../scoring/types';
 import { importUi } from '../import-ui';
 import { out } from '../output';
@@ -25,7 +26,7 @@ export interface ReviewOptions {
 
 /** The scorecard.json path for a run folder or a scorecard file. */
 export function scorecardPath(target: string): string {
-  const hint = existsSync(join(target, 'journal.jsonl')) ? 'the drill has a journal but was not scored (it was interrupted, or ran before scoring existed)' : 'is it a firedrill run folder?';
+  const hint = pathKind(join(target, 'journal.jsonl')) !== 'missing' ? 'the drill has a journal but was not scored (it was interrupted, or ran before scoring existed)' : 'is it a firedrill run folder?';
   return runFile(target, 'scorecard.json', hint);
 }
 
@@ -46,7 +47,7 @@ export async function runReview(target: string, opts: ReviewOptions): Promise<nu
   else if (opts.markdown) out(scorecardMarkdown(card));
   else if (!opts.print && process.stdout.isTTY && process.stdin.isTTY) {
     const { reviewApp } = await importUi(() => import('../../ui/review-app'));
-    await reviewApp(card, statSync(target).isDirectory() ? target : undefined);
+    await reviewApp(card, pathKind(target) === 'folder' ? target : undefined);
   } else out(reviewLines(card, terminalStyle()).join('\n'));
   return 0;
 }

@@ -1,5 +1,5 @@
 /** `firedrill validate <file>... [--json] [--strict]`: checks scenario files and reports every problem. */
-import { loadScenario } from '../../scenario/load-scenario';
+import { loadScenario } from '../../io/scenario-file';
 import { formatProblem, type Problem } from '../../scenario/problem';
 import { out, outJson } from '../output';
 

@@ -8,8 +8,8 @@ import { MemoryJournal, type JournalEvent, type JournalHeader } from '../../../s
 import { createFaker } from '../../../src/engine/random';
 import { DrillSession } from '../../../src/engine/session';
 import { parse as parseYaml } from 'yaml';
-import { loadDrillScript } from '../../../src/scenario/drill-script';
-import { loadScenario } from '../../../src/scenario/load-scenario';
+import { loadDrillScript } from '../../../src/io/drill-script-file';
+import { loadScenario } from '../../../src/io/scenario-file';
 import type { Scenario } from '../../../src/scenario/types';
 import { score } from '../../../src/scoring/score';
 import type { Scorecard } from '../../../src/scoring/types';

@@ -1,5 +1,4 @@
-/** Reads a journal file back, tolerating a last line cut off by a crash; names the file in every problem. */
-import { readFileSync, statSync } from 'node:fs';
+/** Parses a journal's text, tolerating a last line cut off by a crash; names the file in every problem. io/read-journal.ts reads the file. */
 import * as z from 'zod';
 import { EVENT_DATA, isEventType, type EventType } from './events';
 import type { JournalEvent, JournalHeader } from './journal';
@@ -42,17 +41,8 @@ export class JournalError extends Error {
   recordedBy?: string;
 }
 
-/** Reads and checks a journal.jsonl file. */
-export function readJournal(path: string): ReadJournal {
-  let text: string;
-  try {
-    if (statSync(path).size > 256 * 1024 * 1024) throw new JournalError(`${path}: journal is larger than 256 MiB`);
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    if (e instanceof JournalError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new JournalError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${(e as Error).message})`);
-  }
+/** Checks a journal's JSONL text, read from `path` (named in every problem). */
+export function parseJournal(text: string, path: string): ReadJournal {
   const lines = text.split('\n');
   const endsClean = text.endsWith('\n');
   if (endsClean) lines.pop();
