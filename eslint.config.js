@@ -4,8 +4,7 @@
 //   engine (src/engine, src/scenario, src/scoring, src/bots): pure. No UI, CLI or io imports, no ink or react,
 //     no Node built-ins (the one exception: node:crypto's createHash, a deterministic hash of a scenario's text),
 //     no system clock, no timers, no unseeded randomness: time and randomness are injected, so a journal replays.
-//   ui: never imports the session's code (it is handed a running drill; type names are allowed until the
-//     DrillClient of architecture.md replaces the session type).
+//   ui: never imports the session, not even a type: it sees the drill through a DrillClient.
 //   io (src/io): the only door to the file system. Nothing else imports fs; the CLI calls io functions.
 //   version: src/version.ts is the one place the version is defined; nothing reads package.json.
 //
@@ -32,8 +31,7 @@ const IMPORT = {
   },
   session: {
     regex: '(^|/)engine/session$',
-    allowTypeImports: true,
-    message: 'the UI never imports the session: it works on the drill it is handed (DrillStore, snapshots).',
+    message: 'the UI never imports the session, not even its types: it drives the drill through a DrillClient (engine/view/drill-client.ts).',
   },
   packageJson: { regex: '(^|/)package\\.json$', message: 'the version comes from src/version.ts (an esbuild define), not package.json.' },
 };
