@@ -1,24 +1,17 @@
 /** `firedrill run <scenario>`: the full-screen drill in a terminal, solo with bots or hot-seat. */
 import { userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
-import { attachBots } from '../../bots/attach-bots';
-import { buildCast, type BotPolicyName, type CastRequest } from '../../engine/cast';
-import type { JournalEvent } from '../../engine/journal';
-import { createFaker } from '../../engine/random';
-import { RealTimeDriver } from '../../engine/real-time-driver';
+import type { BotPolicyName, CastRequest } from '../../engine/cast';
 import { normalizeRole, SEATS } from '../../engine/roles';
-import { DrillSession } from '../../engine/session';
-import { FileJournal } from '../../io/file-journal';
 import type { Scorecard } from '../../scoring/types';
 import { headline } from '../../scoring/whose-score';
 import { importUi } from '../import-ui';
 import { out } from '../output';
 import { requireScenario } from '../require-scenario';
-import { createRunDir } from '../run-dir';
 import { UserError } from '../user-error';
 
 import { seedOption, speedOption } from './simulate';
 import { LocalClient } from '../../engine/view/local-client';
+import { realTimeDriver, setUpDrill } from '../drill-setup';
 
 export interface RunOptions {
   seed?: string;
@@ -85,14 +78,8 @@ export async function runRun(file: string, opts: RunOptions, ui: ReturnType<type
     }
   }
   const seats = parseBots(opts.bots);
-  const cast = buildCast(scenario, humans, createFaker(seed, 'people'), opts.policy);
-  const dir = createRunDir(scenario.id, opts.out, new Date());
-  const journal = new FileJournal(join(dir, 'journal.jsonl'));
-  const events: JournalEvent[] = [];
-  const session = new DrillSession({ scenario, seed, cast, journal, wall: () => new Date().toISOString(), scenarioFile: resolve(file) });
-  session.onEvent((e) => events.push(e));
-  attachBots(session, opts.policy, seats);
-  const driver = new RealTimeDriver(session, { now: () => performance.now(), setInterval, clearInterval }, speed, 50);
+  const { session, journal, dir, events } = setUpDrill({ scenario, file, seed, humans, policy: opts.policy, ...(opts.out ? { out: opts.out } : {}), bots: seats });
+  const driver = realTimeDriver(session, speed, 50);
   // Fault injection for the end-to-end test that a crash restores the terminal and keeps the journal.
   const crashAfter = Number(process.env.FIREDRILL_TEST_CRASH_AFTER_MS);
   if (crashAfter > 0) setTimeout(() => { throw new Error('injected crash (FIREDRILL_TEST_CRASH_AFTER_MS)'); }, crashAfter);

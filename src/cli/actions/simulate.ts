@@ -1,24 +1,19 @@
 /** `firedrill simulate <scenario>`: runs a whole drill headless on simulated time and writes the run folder. */
 import { randomInt } from 'node:crypto';
-import { join, resolve } from 'node:path';
-import { attachBots } from '../../bots/attach-bots';
-import { buildCast, type BotPolicyName } from '../../engine/cast';
-import type { JournalEvent } from '../../engine/journal';
-import { createFaker } from '../../engine/random';
+import { join } from 'node:path';
+import type { BotPolicyName } from '../../engine/cast';
 import { stripControl } from '../../engine/sanitize';
-import { RealTimeDriver } from '../../engine/real-time-driver';
 import { DrillSession } from '../../engine/session';
 import { loadDrillScript } from '../../io/drill-script-file';
-import { FileJournal } from '../../io/file-journal';
 import type { DrillScript } from '../../scenario/drill-script';
 import { formatProblem } from '../../scenario/problem';
 import { headline } from '../../scoring/whose-score';
 import { out, outJson } from '../output';
 import { requireScenario } from '../require-scenario';
-import { createRunDir } from '../run-dir';
 import { keyTimes, summaryLines } from '../summary';
 import { UserError } from '../user-error';
 import { writeScorecard } from '../write-scorecard';
+import { realTimeDriver, setUpDrill } from '../drill-setup';
 
 export interface SimulateOptions {
   seed?: string;
@@ -56,13 +51,9 @@ export async function runSimulate(file: string, opts: SimulateOptions): Promise<
     script = loaded.script;
   }
   const policy: BotPolicyName = script && script.bots !== 'none' ? script.bots : opts.policy;
-  const cast = buildCast(scenario, script?.participants ?? [], createFaker(seed, 'people'), policy);
-  const dir = createRunDir(scenario.id, opts.out, new Date());
-  const journal = new FileJournal(join(dir, 'journal.jsonl'));
-  const events: JournalEvent[] = [];
-  const session = new DrillSession({ scenario, seed, cast, journal, wall: () => new Date().toISOString(), scenarioFile: resolve(file) });
-  session.onEvent((e) => events.push(e));
-  if (script?.bots !== 'none') attachBots(session, policy);
+  const { session, journal, dir, cast, events } = setUpDrill({
+    scenario, file, seed, humans: script?.participants ?? [], policy, ...(opts.out ? { out: opts.out } : {}), ...(script?.bots === 'none' ? { bots: 'none' } : {}),
+  });
   try {
     if (speed === undefined) session.runSimulated(script?.actions ?? []);
     else await runRealTime(session, speed, script?.actions ?? []);
@@ -87,7 +78,7 @@ export async function runSimulate(file: string, opts: SimulateOptions): Promise<
 
 /** Runs on the real clock scaled by `speed` (the way a live drill runs), feeding scripted input on time. */
 async function runRealTime(session: DrillSession, speed: number, inputs: readonly { atMs: number; actor: string; text: string }[]): Promise<void> {
-  const driver = new RealTimeDriver(session, { now: () => performance.now(), setInterval, clearInterval }, speed, 20);
+  const driver = realTimeDriver(session, speed, 20);
   const stopOnSignal = () => driver.abort();
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
