@@ -1,9 +1,7 @@
 /** One pass over a journal that answers the questions every metric and rule asks. */
 import type { DrillEvent, EventOf, EventType } from '../engine/events';
 import type { JournalEvent, JournalHeader } from '../engine/journal';
-import { initialState, type DrillState } from '../engine/state/drill-state';
-import { evolve } from '../engine/state/evolve';
-import { everyoneWhoHeld } from '../engine/state/roles-of';
+import { everyoneWhoHeld, roleHistory } from '../engine/state/roles-of';
 
 /** Drill parameters from incident-process.md §4 ([drill proposal] defaults). */
 export const PARAMS = {
@@ -38,32 +36,25 @@ export interface JournalIndex {
   readonly scribes: ReadonlySet<string>;
   /** Everyone in the drill with their seat. */
   readonly seats: ReadonlyMap<string, string>;
-  /** The drill state at the end of the journal, as the session's reducer builds it. */
-  readonly final: DrillState;
 }
 
 /** Indexes a journal; O(events). */
 export function indexJournal(header: JournalHeader, events: readonly JournalEvent[]): JournalIndex {
   const byType = new Map<EventType, DrillEvent[]>();
-  // Roles come from the one reducer the session uses: who held command, from when.
-  let state = initialState(header.participants, '');
-  const holders: { name: string; from: number }[] = [];
   for (const e of events) {
     const list = byType.get(e.type);
     if (list) list.push(e);
     else byType.set(e.type, [e]);
-    const before = state.incident.ic;
-    state = evolve(state, e);
-    const ic = state.incident.ic;
-    if (ic !== undefined && ic !== before) holders.push({ name: ic, from: e.atMs });
   }
+  // Roles come from the one reducer the session uses: who held command, from when, and who was ever scribe.
+  const { holders, roles } = roleHistory(header.participants, events);
   // byType files each event under its own type, so the list for T holds only EventOf<T>.
   const of = <T extends EventType>(type: T): readonly EventOf<T>[] => (byType.get(type) ?? []) as readonly unknown[] as readonly EventOf<T>[];
   const first = <T extends EventType>(type: T, pred?: (e: EventOf<T>) => boolean): EventOf<T> | undefined => (pred ? of(type).find(pred) : of(type)[0]);
   const tEnd = first('drill.end')?.atMs ?? events[events.length - 1]?.atMs ?? 0;
   const icStints = holders.map((h, i) => ({ ...h, to: holders[i + 1]?.from ?? tEnd }));
   const seats = new Map(header.participants.map((p) => [p.name, p.seat as string]));
-  const scribes = everyoneWhoHeld(state, 'scribe');
+  const scribes = everyoneWhoHeld(roles, 'scribe');
   return {
     events, byType, of, first,
     tAlert: first('alert.fired')?.atMs,
@@ -75,7 +66,6 @@ export function indexJournal(header: JournalHeader, events: readonly JournalEven
     icStints,
     scribes,
     seats,
-    final: state,
   };
 }
 

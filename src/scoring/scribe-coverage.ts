@@ -45,7 +45,7 @@ function sevLevel(text: string): string | undefined {
 /** The key events of a journal, in order. The mitigation counts once players were told of it. */
 export function keyEvents(events: readonly JournalEvent[], tMitigated?: number): KeyEvent[] {
   const out: KeyEvent[] = [];
-  const mitigating = tMitigated === undefined ? undefined : events.filter(is('action.done')).find((e) => e.data.changed && e.atMs === tMitigated);
+  const mitigating = tMitigated === undefined ? undefined : events.find((e): e is EventOf<'action.done'> => e.type === 'action.done' && e.data.changed && e.atMs === tMitigated);
   let mitigationSeen = false;
   for (const e of events) {
     if (e.type === 'decision') out.push({ event: e, kind: 'decision', ref: e.data.id, text: e.data.text, about: e.data.actions });

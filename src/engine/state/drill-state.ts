@@ -98,8 +98,6 @@ export interface Truth {
 }
 
 export interface DrillState {
-  /** The time of the last event. */
-  readonly atMs: number;
   readonly status: 'ready' | 'running' | 'ended';
   readonly outcome?: Outcome;
   /** Everyone in the drill, in cast order. */
@@ -117,7 +115,7 @@ export interface DrillState {
 /** The state before the drill starts. */
 export function initialState(cast: readonly JournalParticipant[], phase: string): DrillState {
   return {
-    atMs: 0, status: 'ready', people: cast.map((info) => ({ info, appointed: [] })), incident: {},
+    status: 'ready', people: cast.map((info) => ({ info, appointed: [] })), incident: {},
     tasks: [], polls: [], decisions: [], drafts: [], pages: [], truth: { phase },
   };
 }

@@ -16,9 +16,8 @@ const task = (s: DrillState, id: string, f: (t: Task) => Task) => ({ ...s, tasks
 const page = (s: DrillState, alert: string, f: (a: AlertPage) => AlertPage) => ({ ...s, pages: update(s.pages, (a) => a.alert === alert, f) });
 const poll = (s: DrillState, id: string, f: (p: Poll) => Poll) => ({ ...s, polls: update(s.polls, (p) => p.id === id, f) });
 
-/** The state after `e`. Events that change nothing the participants know return the state with only its time moved. */
-export function evolve(state: DrillState, e: DrillEvent): DrillState {
-  const s = state.atMs === e.atMs ? state : { ...state, atMs: e.atMs };
+/** The state after `e`. Events that change nothing the participants know return the same state object. */
+export function evolve(s: DrillState, e: DrillEvent): DrillState {
   const at = e.atMs;
   switch (e.type) {
     case 'drill.start': return { ...s, status: 'running' };

@@ -1,6 +1,9 @@
 /** Who holds which role, from the drill state: the one place roles are worked out. */
 import type { Role } from '../roles';
-import { personOf, type DrillState } from './drill-state';
+import type { DrillEvent, EventType } from '../events';
+import type { JournalParticipant } from '../journal';
+import { initialState, personOf, type DrillState } from './drill-state';
+import { evolve } from './evolve';
 
 /**
  * The role a person acts in right now: IC only while they hold command; otherwise their latest appointment or
@@ -24,4 +27,22 @@ export function rolesOf(state: DrillState, name: string): Role[] {
 /** Everyone who has held a role at any time: by seat, or by appointment. */
 export function everyoneWhoHeld(state: DrillState, role: Role): Set<string> {
   return new Set(state.people.filter((p) => p.info.seat === role || p.appointed.includes(role)).map((p) => p.info.name));
+}
+
+// The events after which someone may hold a different role. evolve changes roles on these alone;
+// test/engine/state/roles-of.test.ts checks that folding only these gives the roles folding every event gives.
+const ROLE_EVENTS: ReadonlySet<EventType> = new Set<EventType>(['role.claim', 'role.appoint']);
+
+/** Who held command from when, and the state's roles at the end: the session's reducer folded over the events that move roles. */
+export function roleHistory(cast: readonly JournalParticipant[], events: readonly DrillEvent[]): { holders: { name: string; from: number }[]; roles: DrillState } {
+  let state = initialState(cast, '');
+  const holders: { name: string; from: number }[] = [];
+  for (const e of events) {
+    if (!ROLE_EVENTS.has(e.type)) continue;
+    const before = state.incident.ic;
+    state = evolve(state, e);
+    const ic = state.incident.ic;
+    if (ic !== undefined && ic !== before) holders.push({ name: ic, from: e.atMs });
+  }
+  return { holders, roles: state };
 }
