@@ -1,5 +1,5 @@
 /** The simulated world: the phase machine, metrics, alerts and logs, all on the drill's scheduler. */
-import { createActor, type Actor } from 'xstate';
+import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import type { Faker } from '@faker-js/faker';
 import { compare } from '../scenario/condition';
 import { compileScenario, type PhaseMachine } from '../scenario/compile';
@@ -49,7 +49,6 @@ export class World {
   private readonly logs = new Map<string, LogLine[]>();
   private readonly actor: Actor<PhaseMachine>;
   private readonly phases: Map<string, Phase>;
-  private phase: Phase;
   private logTimers: unknown[] = [];
   private tickTimer: unknown;
   /** The drill times at which the world entered a mitigated / resolved phase, if it has. */
@@ -66,11 +65,10 @@ export class World {
     this.metrics = new MetricBoard(scenario.services.flatMap((s) => s.metrics), noise);
     this.alerts = scenario.alerts.map((alert) => ({ alert, firing: false }));
     this.phases = new Map(scenario.phases.map((p) => [p.id, p]));
-    this.phase = this.phases.get(scenario.initial)!;
-    const machine = compileScenario(scenario).provide({
-      actions: { enterPhase: (_, params: { phase: string }) => this.enter(params.phase) },
-    });
-    this.actor = createActor(machine, { clock: scheduler });
+    this.actor = createActor(compileScenario(scenario), { clock: scheduler });
+    // XState calls this once the snapshot has the new phase and before it sets the phase's timers, as the
+    // world's own timers (logs) must come first for same-instant ties to run in the order they always have.
+    this.actor.on('phase.entered', (e) => this.enter(e.phase));
   }
 
   /** Starts the phase machine and the tick loop. */
@@ -88,14 +86,22 @@ export class World {
 
   /** The phase the world is in (ground truth, for the facilitator and scoring only). */
   currentPhase(): Phase {
-    return this.phase;
+    const id = this.actor.getSnapshot().value;
+    const phase = this.phases.get(id);
+    // The machine's states are the scenario's phases, so only a bug in compileScenario can get here.
+    if (!phase) throw new Error(`the phase machine is in "${id}", which is not a phase of ${this.scenario.id}`);
+    return phase;
+  }
+
+  /** The phase machine's snapshot, which the phase is read from (read-only; for tests and tools). */
+  machineSnapshot(): SnapshotFrom<PhaseMachine> {
+    return this.actor.getSnapshot();
   }
 
   private enter(id: string): void {
     const phase = this.phases.get(id);
     if (!phase) return;
     const t = this.scheduler.now();
-    this.phase = phase;
     this.metrics.enterPhase(phase, t);
     if (phase.mitigated && this.mitigatedAt === undefined) this.mitigatedAt = t;
     if (phase.resolved && this.resolvedAt === undefined) this.resolvedAt = t;
@@ -142,10 +148,10 @@ export class World {
 
   /** A remediation completed: the phase machine decides whether the world changes. */
   actionDone(action: string): boolean {
-    if (this.actor.getSnapshot().status !== 'active') return false;
-    const before = this.phase.id;
+    const before = this.actor.getSnapshot();
+    if (before.status !== 'active') return false;
     this.actor.send({ type: 'action.done', action });
-    return this.phase.id !== before;
+    return this.actor.getSnapshot().value !== before.value;
   }
 
   /** A diagnostic completed; recorded because some transitions require it. */
@@ -156,7 +162,7 @@ export class World {
 
   /** What a probe shows right now. */
   read(probe: Probe): ProbeReading {
-    const text = probe.reveals[this.phase.id] ?? probe.reveals.default ?? 'Nothing unusual.';
+    const text = probe.reveals[this.currentPhase().id] ?? probe.reveals.default ?? 'Nothing unusual.';
     const metricByRef = new Map(this.metrics.metrics().map((m) => [m.ref, m]));
     const metrics = probe.shows.map((ref) => ({ ref, value: formatQuantity(this.metrics.value(ref), metricByRef.get(ref)?.family ?? 'count') }));
     const logs = probe.logs ? this.recentLogs(probe.service, 8) : [];
