@@ -1,8 +1,8 @@
 /** The simulated world: the phase machine, metrics, alerts and logs, all on the drill's scheduler. */
-import { createActor, type Actor, type SnapshotFrom } from 'xstate';
+import { createActor, transition, type Actor, type SnapshotFrom } from 'xstate';
 import type { Faker } from '@faker-js/faker';
 import { compare } from '../scenario/condition';
-import { compileScenario, type PhaseMachine } from '../scenario/compile';
+import { compileScenario, type PhaseEvent, type PhaseMachine } from '../scenario/compile';
 import { formatQuantity } from '../scenario/quantity';
 import type { Alert, LogLevel, Phase, Probe, Scenario } from '../scenario/types';
 import { fillTemplate } from './log-lines';
@@ -47,6 +47,7 @@ export class World {
   readonly metrics: MetricBoard;
   readonly alerts: AlertState[];
   private readonly logs = new Map<string, LogLine[]>();
+  private readonly machine: PhaseMachine;
   private readonly actor: Actor<PhaseMachine>;
   private readonly phases: Map<string, Phase>;
   private logTimers: unknown[] = [];
@@ -65,7 +66,8 @@ export class World {
     this.metrics = new MetricBoard(scenario.services.flatMap((s) => s.metrics), noise);
     this.alerts = scenario.alerts.map((alert) => ({ alert, firing: false }));
     this.phases = new Map(scenario.phases.map((p) => [p.id, p]));
-    this.actor = createActor(compileScenario(scenario), { clock: scheduler });
+    this.machine = compileScenario(scenario);
+    this.actor = createActor(this.machine, { clock: scheduler });
     // XState calls this once the snapshot has the new phase and before it sets the phase's timers, as the
     // world's own timers (logs) must come first for same-instant ties to run in the order they always have.
     this.actor.on('phase.entered', (e) => this.enter(e.phase));
@@ -148,10 +150,15 @@ export class World {
 
   /** A remediation completed: the phase machine decides whether the world changes. */
   actionDone(action: string): boolean {
-    const before = this.actor.getSnapshot();
-    if (before.status !== 'active') return false;
-    this.actor.send({ type: 'action.done', action });
-    return this.actor.getSnapshot().value !== before.value;
+    const current = this.actor.getSnapshot();
+    if (current.status !== 'active') return false;
+    const event: PhaseEvent = { type: 'action.done', action };
+    // Asked of the machine before sending, without side effects: sending runs the world's reactions to the
+    // new phase, and the answer should not depend on what they do.
+    const [next] = transition(this.machine, current, event);
+    this.actor.send(event);
+    // An actor that is not started keeps the event for later and its snapshot stays the same object: no change yet.
+    return next.value !== current.value && this.actor.getSnapshot() !== current;
   }
 
   /** A diagnostic completed; recorded because some transitions require it. */
