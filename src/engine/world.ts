@@ -21,6 +21,14 @@ export interface LogLine {
   readonly text: string;
 }
 
+/** A log line as the world keeps it: its text is written when someone first reads it (see enter). */
+interface KeptLine {
+  readonly atMs: number;
+  readonly service: string;
+  readonly level: LogLevel;
+  text: string;
+}
+
 export interface AlertState {
   readonly alert: Alert;
   /** Since when the condition has held, or undefined. */
@@ -46,7 +54,9 @@ export interface ProbeReading {
 export class World {
   readonly metrics: MetricBoard;
   readonly alerts: AlertState[];
-  private readonly logs = new Map<string, LogLine[]>();
+  private readonly logs = new Map<string, KeptLine[]>();
+  /** Lines whose text is not written yet, in the order they were logged, with their templates. */
+  private unwritten: { line: KeptLine; template: string }[] = [];
   private readonly machine: PhaseMachine;
   private readonly actor: Actor<PhaseMachine>;
   private readonly phases: Map<string, Phase>;
@@ -108,9 +118,14 @@ export class World {
     if (phase.mitigated && this.mitigatedAt === undefined) this.mitigatedAt = t;
     if (phase.resolved && this.resolvedAt === undefined) this.resolvedAt = t;
     for (const timer of this.logTimers) this.scheduler.clearTimeout(timer);
+    // Most lines are never read (only probes read logs), and filling a template is most of the engine's work, so
+    // a line's text waits for a read. Every waiting line is then filled in logging order, so the seeded Faker
+    // gives each line exactly the text it would have had if filled at once.
     this.logTimers = phase.logs.map((gen, idx) => {
       const emit = (): void => {
-        this.addLog({ atMs: this.scheduler.now(), service: gen.service, level: gen.level, text: fillTemplate(gen.text, this.faker, gen.service) });
+        const line: KeptLine = { atMs: this.scheduler.now(), service: gen.service, level: gen.level, text: '' };
+        this.unwritten.push({ line, template: gen.text });
+        this.addLog(line);
         this.logTimers[idx] = this.scheduler.setTimeout(emit, gen.everyMs);
       };
       return this.scheduler.setTimeout(emit, Math.min(gen.everyMs, TICK_MS));
@@ -118,7 +133,7 @@ export class World {
     this.listener.phaseEntered(phase);
   }
 
-  private addLog(line: LogLine): void {
+  private addLog(line: KeptLine): void {
     const list = this.logs.get(line.service) ?? [];
     list.push(line);
     if (list.length > LOG_KEEP) list.shift();
@@ -178,6 +193,8 @@ export class World {
 
   /** The last n log lines of a service. */
   recentLogs(service: string, n: number): LogLine[] {
+    for (const { line, template } of this.unwritten) line.text = fillTemplate(template, this.faker, line.service);
+    this.unwritten = [];
     return (this.logs.get(service) ?? []).slice(-n);
   }
 }
