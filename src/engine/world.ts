@@ -1,8 +1,8 @@
 /** The simulated world: the phase machine, metrics, alerts and logs, all on the drill's scheduler. */
-import { createActor, type Actor } from 'xstate';
+import { createActor, transition, type Actor, type SnapshotFrom } from 'xstate';
 import type { Faker } from '@faker-js/faker';
 import { compare } from '../scenario/condition';
-import { compileScenario, type PhaseMachine } from '../scenario/compile';
+import { compileScenario, type PhaseEvent, type PhaseMachine } from '../scenario/compile';
 import { formatQuantity } from '../scenario/quantity';
 import type { Alert, LogLevel, Phase, Probe, Scenario } from '../scenario/types';
 import { fillTemplate } from './log-lines';
@@ -19,6 +19,14 @@ export interface LogLine {
   readonly service: string;
   readonly level: LogLevel;
   readonly text: string;
+}
+
+/** A log line as the world keeps it: its text is written when someone first reads it (see enter). */
+interface KeptLine {
+  readonly atMs: number;
+  readonly service: string;
+  readonly level: LogLevel;
+  text: string;
 }
 
 export interface AlertState {
@@ -46,10 +54,12 @@ export interface ProbeReading {
 export class World {
   readonly metrics: MetricBoard;
   readonly alerts: AlertState[];
-  private readonly logs = new Map<string, LogLine[]>();
+  private readonly logs = new Map<string, KeptLine[]>();
+  /** Lines whose text is not written yet, in the order they were logged, with their templates. */
+  private unwritten: { line: KeptLine; template: string }[] = [];
+  private readonly machine: PhaseMachine;
   private readonly actor: Actor<PhaseMachine>;
   private readonly phases: Map<string, Phase>;
-  private phase: Phase;
   private logTimers: unknown[] = [];
   private tickTimer: unknown;
   /** The drill times at which the world entered a mitigated / resolved phase, if it has. */
@@ -66,11 +76,11 @@ export class World {
     this.metrics = new MetricBoard(scenario.services.flatMap((s) => s.metrics), noise);
     this.alerts = scenario.alerts.map((alert) => ({ alert, firing: false }));
     this.phases = new Map(scenario.phases.map((p) => [p.id, p]));
-    this.phase = this.phases.get(scenario.initial)!;
-    const machine = compileScenario(scenario).provide({
-      actions: { enterPhase: (_, params: { phase: string }) => this.enter(params.phase) },
-    });
-    this.actor = createActor(machine, { clock: scheduler });
+    this.machine = compileScenario(scenario);
+    this.actor = createActor(this.machine, { clock: scheduler });
+    // XState calls this once the snapshot has the new phase and before it sets the phase's timers, as the
+    // world's own timers (logs) must come first for same-instant ties to run in the order they always have.
+    this.actor.on('phase.entered', (e) => this.enter(e.phase));
   }
 
   /** Starts the phase machine and the tick loop. */
@@ -88,21 +98,34 @@ export class World {
 
   /** The phase the world is in (ground truth, for the facilitator and scoring only). */
   currentPhase(): Phase {
-    return this.phase;
+    const id = this.actor.getSnapshot().value;
+    const phase = this.phases.get(id);
+    // The machine's states are the scenario's phases, so only a bug in compileScenario can get here.
+    if (!phase) throw new Error(`the phase machine is in "${id}", which is not a phase of ${this.scenario.id}`);
+    return phase;
+  }
+
+  /** The phase machine's snapshot, which the phase is read from (read-only; for tests and tools). */
+  machineSnapshot(): SnapshotFrom<PhaseMachine> {
+    return this.actor.getSnapshot();
   }
 
   private enter(id: string): void {
     const phase = this.phases.get(id);
     if (!phase) return;
     const t = this.scheduler.now();
-    this.phase = phase;
     this.metrics.enterPhase(phase, t);
     if (phase.mitigated && this.mitigatedAt === undefined) this.mitigatedAt = t;
     if (phase.resolved && this.resolvedAt === undefined) this.resolvedAt = t;
     for (const timer of this.logTimers) this.scheduler.clearTimeout(timer);
+    // Most lines are never read (only probes read logs), and filling a template is most of the engine's work, so
+    // a line's text waits for a read. Every waiting line is then filled in logging order, so the seeded Faker
+    // gives each line exactly the text it would have had if filled at once.
     this.logTimers = phase.logs.map((gen, idx) => {
       const emit = (): void => {
-        this.addLog({ atMs: this.scheduler.now(), service: gen.service, level: gen.level, text: fillTemplate(gen.text, this.faker, gen.service) });
+        const line: KeptLine = { atMs: this.scheduler.now(), service: gen.service, level: gen.level, text: '' };
+        this.unwritten.push({ line, template: gen.text });
+        this.addLog(line);
         this.logTimers[idx] = this.scheduler.setTimeout(emit, gen.everyMs);
       };
       return this.scheduler.setTimeout(emit, Math.min(gen.everyMs, TICK_MS));
@@ -110,7 +133,7 @@ export class World {
     this.listener.phaseEntered(phase);
   }
 
-  private addLog(line: LogLine): void {
+  private addLog(line: KeptLine): void {
     const list = this.logs.get(line.service) ?? [];
     list.push(line);
     if (list.length > LOG_KEEP) list.shift();
@@ -142,10 +165,15 @@ export class World {
 
   /** A remediation completed: the phase machine decides whether the world changes. */
   actionDone(action: string): boolean {
-    if (this.actor.getSnapshot().status !== 'active') return false;
-    const before = this.phase.id;
-    this.actor.send({ type: 'action.done', action });
-    return this.phase.id !== before;
+    const current = this.actor.getSnapshot();
+    if (current.status !== 'active') return false;
+    const event: PhaseEvent = { type: 'action.done', action };
+    // Asked of the machine before sending, without side effects: sending runs the world's reactions to the
+    // new phase, and the answer should not depend on what they do.
+    const [next] = transition(this.machine, current, event);
+    this.actor.send(event);
+    // An actor that is not started keeps the event for later and its snapshot stays the same object: no change yet.
+    return next.value !== current.value && this.actor.getSnapshot() !== current;
   }
 
   /** A diagnostic completed; recorded because some transitions require it. */
@@ -156,7 +184,7 @@ export class World {
 
   /** What a probe shows right now. */
   read(probe: Probe): ProbeReading {
-    const text = probe.reveals[this.phase.id] ?? probe.reveals.default ?? 'Nothing unusual.';
+    const text = probe.reveals[this.currentPhase().id] ?? probe.reveals.default ?? 'Nothing unusual.';
     const metricByRef = new Map(this.metrics.metrics().map((m) => [m.ref, m]));
     const metrics = probe.shows.map((ref) => ({ ref, value: formatQuantity(this.metrics.value(ref), metricByRef.get(ref)?.family ?? 'count') }));
     const logs = probe.logs ? this.recentLogs(probe.service, 8) : [];
@@ -165,6 +193,8 @@ export class World {
 
   /** The last n log lines of a service. */
   recentLogs(service: string, n: number): LogLine[] {
+    for (const { line, template } of this.unwritten) line.text = fillTemplate(template, this.faker, line.service);
+    this.unwritten = [];
     return (this.logs.get(service) ?? []).slice(-n);
   }
 }

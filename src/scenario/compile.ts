@@ -1,9 +1,12 @@
 /** Compiles a scenario's phase graph into an XState v5 machine: structure from YAML, behaviour from code. */
-import { assign, setup } from 'xstate';
+import { assign, emit, setup } from 'xstate';
 import type { Scenario } from './types';
 
 /** Events the phase machine understands: a remediation or a probe finished. */
 export type PhaseEvent = { type: 'action.done'; action: string } | { type: 'probe.done'; probe: string };
+
+/** What the phase machine tells its listeners (actor.on): a phase was entered. */
+export type PhaseEmitted = { type: 'phase.entered'; phase: string };
 
 export interface PhaseContext {
   /** Actions and probes completed so far, for transitions that require earlier steps. */
@@ -19,14 +22,15 @@ export function compileScenario(scenario: Scenario) {
   for (const p of scenario.phases) p.after.forEach((e, i) => (delays[delayName(p.id, i)] = e.afterMs));
 
   const machineSetup = setup({
-    types: { context: {} as PhaseContext, events: {} as PhaseEvent },
+    types: { context: {} as PhaseContext, events: {} as PhaseEvent, emitted: {} as PhaseEmitted },
     guards: {
       completes: ({ context, event }, params: { action: string; requires: readonly string[] }) =>
         event.type === 'action.done' && event.action === params.action && params.requires.every((r) => context.done.includes(r)),
     },
     actions: {
-      // The engine provides its own implementation to hear about phase changes; by default it is data only.
-      enterPhase: (_, _params: { phase: string }) => {},
+      // Emitted, not called: XState runs emitted events' handlers once it has committed the new snapshot, so a
+      // listener reading the actor's phase sees the phase just entered. Without listeners it is data only.
+      enterPhase: emit((_, params: { phase: string }): PhaseEmitted => ({ type: 'phase.entered', phase: params.phase })),
       recordDone: assign({
         done: ({ context, event }) => [...context.done, event.type === 'action.done' ? event.action : event.probe],
       }),
@@ -34,7 +38,10 @@ export function compileScenario(scenario: Scenario) {
     delays,
   });
 
-  const states: Record<string, object> = {};
+  // A phase is one state node as setup() types it, so XState checks each field below. Phases have no nested
+  // states; leaving `states` out of the type is what lets XState type the snapshot's value as a phase id.
+  type PhaseState = Omit<Parameters<typeof machineSetup.createStateConfig>[0], 'states'>;
+  const states: Record<string, PhaseState> = {};
   for (const p of scenario.phases) {
     const isFinal = p.final || (p.resolved && !p.after.length && !p.on.length);
     states[p.id] = {
@@ -59,8 +66,7 @@ export function compileScenario(scenario: Scenario) {
     initial: scenario.initial,
     context: { done: [] },
     on: { 'action.done': { actions: 'recordDone' }, 'probe.done': { actions: 'recordDone' } },
-    // The config is assembled from data, so its literal types cannot be checked here; the lint layer checks it.
-    states: states as never,
+    states,
   });
 }
 

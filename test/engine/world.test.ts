@@ -262,6 +262,23 @@ describe('probes', () => {
     expect(ids(b).filter((id, i) => id === ids(a)[i])).toEqual([]);
   });
 
+  it('a log line reads the same whenever it is first read (text is filled on read, in logging order)', () => {
+    const often = started('4').session;
+    const once = started('4').session;
+    const seen: string[] = [];
+    for (let t = 0; t <= at('12:00'); t += TICK_MS) {
+      often.advanceTo(t);
+      const last = often.world.recentLogs('web', 1)[0];
+      if (last && seen[seen.length - 1] !== last.text) seen.push(last.text);
+    }
+    once.advanceTo(at('12:00'));
+    const all = once.world.recentLogs('web', 1000);
+    expect(all.length).toBeGreaterThan(50);
+    expect(all.map((l) => l.text)).toEqual(often.world.recentLogs('web', 1000).map((l) => l.text));
+    expect(seen).toEqual(all.map((l) => l.text).slice(-seen.length));
+    for (const l of all) expect(l.text).toMatch(/^web-\d+ rejected request [0-9a-f]{12}: invalid upstream config$/);
+  });
+
   it('shows the metrics a probe lists, formatted in their units', () => {
     const s = edited('    logs: true\n    reveals:', '    logs: true\n    shows: [web.error_rate, web.latency_p99]\n    reveals:');
     const { events } = run([['4:00', 'carol', '/check web-logs']], s);

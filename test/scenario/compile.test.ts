@@ -1,7 +1,7 @@
 // The compiled XState machine, driven with the pure transition functions and a simulated clock.
 import { describe, expect, it } from 'vitest';
 import { createActor, initialTransition, SimulatedClock, transition } from 'xstate';
-import { compileScenario, delayName, type PhaseEvent } from '../../src/scenario/compile';
+import { compileScenario, delayName, type PhaseEmitted, type PhaseEvent } from '../../src/scenario/compile';
 import { edit, scenarioOf, STARTER } from '../fixtures/scenarios/variants';
 
 const machineOf = (text: string) => compileScenario(scenarioOf(text));
@@ -16,9 +16,15 @@ function run(text: string, ...events: PhaseEvent[]) {
   return { snapshot, actions };
 }
 
-/** The phases entered, from a list of executable actions. */
-const entered = (actions: readonly { type: string; params?: unknown }[]) =>
-  actions.filter((a) => a.type === 'enterPhase').map((a) => (a.params as { phase: string }).phase);
+/** The events emitted, from a list of executable actions (XState types them by the action's name, enterPhase). */
+const emitted = (actions: readonly { type: string; params?: unknown }[]) =>
+  actions.filter((a) => a.type === 'xstate.emit').map((a) => (a.params as { event: PhaseEmitted }).event);
+
+/** The phases entered, from a list of executable actions: each entry emits phase.entered. */
+const entered = (actions: readonly { type: string; params?: unknown }[]) => emitted(actions).map((e) => e.phase);
+
+/** The kinds of executable actions, in order. */
+const kinds = (actions: readonly { type: string }[]) => actions.map((a) => a.type);
 
 // broken can only be left by reverting once the logs were read
 const REQUIRES_PROBE = edit(['on: { revert-config: recovered }', 'on: { revert-config: { to: recovered, requires: [web-logs] } }']);
@@ -39,10 +45,22 @@ describe('compileScenario', () => {
     expect(run(START_BROKEN).snapshot.value).toBe('broken');
   });
 
-  it('enters the first phase with an enterPhase action carrying the phase', () => {
+  it('announces the first phase by emitting phase.entered with the phase, before setting its timers', () => {
     const { actions } = run(STARTER);
-    expect(actions.find((a) => a.type === 'enterPhase')).toMatchObject({ type: 'enterPhase', params: { phase: 'healthy' } });
-    expect(entered(actions)).toEqual(['healthy']);
+    expect(emitted(actions)).toEqual([{ type: 'phase.entered', phase: 'healthy' }]);
+    // The world's reaction (its log timers) must be scheduled before the phase's own timers.
+    expect(kinds(actions)).toEqual(['xstate.emit', 'xstate.raise']);
+  });
+
+  it('tells listeners of each phase entered, once the snapshot is in that phase', () => {
+    const clock = new SimulatedClock();
+    const actor = createActor(machineOf(START_BROKEN), { clock });
+    const heard: [string, unknown][] = [];
+    actor.on('phase.entered', (e) => heard.push([e.phase, actor.getSnapshot().value]));
+    actor.start();
+    actor.send(done('revert-config'));
+    expect(heard).toEqual([['broken', 'broken'], ['recovered', 'recovered']]);
+    actor.stop();
   });
 
   it('schedules the phase timer as a delayed event of the timer\'s length', () => {
