@@ -2,13 +2,14 @@
 import { violation, type Rule } from '../rule';
 
 // Any hands-on work by command staff loses the whole rule: the role is defined by not doing it.
-const handsOn = (roles: readonly string[]) => ({ ix }: Parameters<Rule['check']>[0]) => ({
-  penalty: ix.events.some((e) => (e.type === 'action.start' || e.type === 'probe.start') && roles.includes(e.role)) ? 1 : 0,
-  violations: ix.events
-    .filter((e) => roles.includes(e.role))
-    .flatMap((e) => (e.type === 'action.start' ? [`ran ${e.data.action}`] : e.type === 'probe.start' ? [`checked ${e.data.probe}`] : [])
-      .map((did) => violation(e, `${e.role === 'ic' ? 'the Incident Commander' : `the ${e.role}`} ${did} instead of delegating it`))),
-});
+const handsOn = (roles: readonly string[]) => ({ ix }: Parameters<Rule['check']>[0]) => {
+  const work = [...ix.of('action.start'), ...ix.of('probe.start')].filter((e) => roles.includes(e.role)).sort((a, b) => a.seq - b.seq);
+  const who = (role: string) => (role === 'ic' ? 'the Incident Commander' : `the ${role}`);
+  return {
+    penalty: work.length ? 1 : 0,
+    violations: work.map((e) => violation(e, `${who(e.role)} ${e.type === 'action.start' ? `ran ${e.data.action}` : `checked ${e.data.probe}`} instead of delegating it`)),
+  };
+};
 
 export const icHandsOff: Rule = {
   id: 'RD-07', title: 'The IC does no hands-on work (no remediation, graphs or logs)', role: 'ic', severity: 'high',

@@ -38,12 +38,12 @@ export const namedOwner: Rule = {
   source: 'training/incident_commander.md',
   notApplicable: ({ ix }) => (ix.tIc === undefined ? 'nobody took command' : undefined),
   check: ({ ix }) => ({
-    violations: ix.events.flatMap((e) => {
-      if (e.type === 'say') return e.role === 'ic' && asksSomeone(e.data.text) ? [violation(e, 'asked "can someone..." instead of naming one person')] : [];
-      if (e.type !== 'task.assign' || ownersOf(e).length === 1) return [];
-      return [violation(e, ownersOf(e).length === 0 ? `${e.data.id} went to "${e.data.to}", not to one named person`
-        : `${e.data.id} went to ${ownersOf(e).join(' and ')} at once; one owner per task`)];
-    }),
+    violations: [
+      ...ix.of('say').filter((e) => e.role === 'ic' && asksSomeone(e.data.text)).map((e) => violation(e, 'asked "can someone..." instead of naming one person')),
+      ...ix.of('task.assign').filter((e) => ownersOf(e).length !== 1).map((e) => violation(e, ownersOf(e).length === 0
+        ? `${e.data.id} went to "${e.data.to}", not to one named person`
+        : `${e.data.id} went to ${ownersOf(e).join(' and ')} at once; one owner per task`)),
+    ].sort((a, b) => a.evidence.seq - b.evidence.seq),
   }),
 };
 
