@@ -164,77 +164,90 @@ export class CustomerLiaisonBot extends Duty {
   }
 
   onEvent(e: JournalEvent): void {
-    const s = this.session;
     if (e.type === 'role.claim') this.callStart ??= e.atMs;
     if (!this.active()) return;
-    const t = targetsOf(s.scenario);
     switch (e.type) {
-      case 'role.claim':
-        if (!this.sloppy && this.unrelayed.length) {
-          const reports = this.unrelayed.splice(0);
-          this.say(30 * SECOND, 60 * SECOND, () => (s.state.incident.ic ? `@${s.state.incident.ic} customer impact so far: ${reports.join(' / ')}` : undefined));
-        }
-        if (this.firstDrafted) return;
-        this.firstDrafted = true;
-        if (this.sloppy) {
-          this.later(20 * SECOND, 60 * SECOND, () => (this.bot.joined() ? undefined : '/join customer liaison'));
-          this.later(2 * MINUTE, 3 * MINUTE, () => this.draft('first'));
-          return;
-        }
-        // The first post is due within the first-external target of the call starting; the draft goes to the IC early.
-        this.bot.joinSoon(10 * SECOND, 30 * SECOND);
-        this.say(40 * SECOND, Math.min(90 * SECOND, t.firstExternal / 3), () => this.draft('first'));
-        return;
-      case 'role.appoint':
-        // Taking up the role: what the IC already approved and nobody posted goes out first.
-        if (e.data.user === this.me.name && e.data.role === 'customer-liaison' && !this.sloppy && !this.bot.isIc()) {
-          for (const d of s.state.drafts) if (d.approvedBy && d.postedAt === undefined && fitToPost(d.text)) this.later(2 * SECOND, 6 * SECOND, () => (d.postedAt === undefined ? `/post ${d.id}` : undefined));
-        }
-        if (e.data.user === this.me.name && e.data.role === 'customer-liaison' && s.state.incident.ic !== undefined && !this.firstDrafted && !this.sloppy) {
-          this.firstDrafted = true;
-          // The first post may be nearly due already: the draft goes to the IC with time left to approve and post it.
-          const due = (this.callStart ?? e.atMs) + t.firstExternal - e.atMs - 75 * SECOND;
-          const max = Math.max(5 * SECOND, Math.min(60 * SECOND, due));
-          this.say(Math.min(30 * SECOND, max), max, () => this.draft('first'));
-        }
-        return;
-      case 'draft.approve': {
-        const draft = s.state.drafts.find((d) => d.id === e.data.id);
-        if (!draft) return;
-        // The liaison posts what the IC approved, someone else's draft included, unless it says what customers must not be told.
-        const mine = draft.by === this.me.name;
-        if (!mine && (this.sloppy || this.bot.isIc() || !fitToPost(draft.text))) return;
-        // Posted as soon as it is approved: the liaison has it ready and is waiting for the OK.
-        const [min, max] = this.sloppy ? [10 * SECOND, 30 * SECOND] : [2 * SECOND, 6 * SECOND];
-        this.later(min, max, () => (draft.postedAt === undefined ? `/post ${draft.id}` : undefined));
-        return;
-      }
+      case 'role.claim': return this.onCommandTaken();
+      case 'role.appoint': return this.onAppointed(e);
+      case 'draft.approve': return this.onApproved(e);
       case 'draft.submit':
         if (e.actor !== this.me.name) return;
         if (this.sloppy) this.later(5 * SECOND, 15 * SECOND, `/post ${e.data.id}`);
         else this.remind(e.data.id);
         return;
-      case 'external.post':
-        // Any post tells customers something, so the next update is due an interval after it; a post of this
-        // liaison's own draft (whoever pressed the button) also frees them to draft the next one. Before anyone
-        // takes command there is no call to do it on.
-        if (s.state.incident.ic === undefined && !this.sloppy) return;
-        if (e.actor === this.me.name || s.state.drafts.find((d) => d.id === e.data.draftId)?.by === this.me.name) this.drafting = false;
-        this.lastPost = e.atMs;
-        this.scheduleUpdate();
-        return;
-      case 'inject':
-        if (e.data.kind !== 'customer-report') return;
-        if (s.state.incident.ic) {
-          const text = `customer impact: ${e.data.text}`;
-          if (this.sloppy) this.later(30 * SECOND, 90 * SECOND, `@${s.state.incident.ic} ${text}`);
-          else this.say(20 * SECOND, 60 * SECOND, () => (s.state.incident.ic ? `@${s.state.incident.ic} ${text}` : undefined));
-        } else if (!this.sloppy) this.unrelayed.push(e.data.text);
-        return;
+      case 'external.post': return this.onPosted(e);
+      case 'inject': return this.onCustomerReport(e);
       case 'incident.resolve':
         if (e.data.mitigated === true) this.say(30 * SECOND, 60 * SECOND, () => this.draft('final'));
         return;
     }
+  }
+
+  /** Someone took command: reports held back go to them, and the first customer post is drafted. */
+  private onCommandTaken(): void {
+    const s = this.session;
+    if (!this.sloppy && this.unrelayed.length) {
+      const reports = this.unrelayed.splice(0);
+      this.say(30 * SECOND, 60 * SECOND, () => (s.state.incident.ic ? `@${s.state.incident.ic} customer impact so far: ${reports.join(' / ')}` : undefined));
+    }
+    if (this.firstDrafted) return;
+    this.firstDrafted = true;
+    if (this.sloppy) {
+      this.later(20 * SECOND, 60 * SECOND, () => (this.bot.joined() ? undefined : '/join customer liaison'));
+      this.later(2 * MINUTE, 3 * MINUTE, () => this.draft('first'));
+      return;
+    }
+    // The first post is due within the first-external target of the call starting; the draft goes to the IC early.
+    this.bot.joinSoon(10 * SECOND, 30 * SECOND);
+    this.say(40 * SECOND, Math.min(90 * SECOND, targetsOf(s.scenario).firstExternal / 3), () => this.draft('first'));
+  }
+
+  private onAppointed(e: EventOf<'role.appoint'>): void {
+    const s = this.session;
+    // Taking up the role: what the IC already approved and nobody posted goes out first.
+    if (e.data.user === this.me.name && e.data.role === 'customer-liaison' && !this.sloppy && !this.bot.isIc()) {
+      for (const d of s.state.drafts) if (d.approvedBy && d.postedAt === undefined && fitToPost(d.text)) this.later(2 * SECOND, 6 * SECOND, () => (d.postedAt === undefined ? `/post ${d.id}` : undefined));
+    }
+    if (e.data.user === this.me.name && e.data.role === 'customer-liaison' && s.state.incident.ic !== undefined && !this.firstDrafted && !this.sloppy) {
+      this.firstDrafted = true;
+      // The first post may be nearly due already: the draft goes to the IC with time left to approve and post it.
+      const due = (this.callStart ?? e.atMs) + targetsOf(s.scenario).firstExternal - e.atMs - 75 * SECOND;
+      const max = Math.max(5 * SECOND, Math.min(60 * SECOND, due));
+      this.say(Math.min(30 * SECOND, max), max, () => this.draft('first'));
+    }
+  }
+
+  private onApproved(e: EventOf<'draft.approve'>): void {
+    const draft = this.session.state.drafts.find((d) => d.id === e.data.id);
+    if (!draft) return;
+    // The liaison posts what the IC approved, someone else's draft included, unless it says what customers must not be told.
+    const mine = draft.by === this.me.name;
+    if (!mine && (this.sloppy || this.bot.isIc() || !fitToPost(draft.text))) return;
+    // Posted as soon as it is approved: the liaison has it ready and is waiting for the OK.
+    const [min, max] = this.sloppy ? [10 * SECOND, 30 * SECOND] : [2 * SECOND, 6 * SECOND];
+    this.later(min, max, () => (draft.postedAt === undefined ? `/post ${draft.id}` : undefined));
+  }
+
+  private onPosted(e: EventOf<'external.post'>): void {
+    const s = this.session;
+    // Any post tells customers something, so the next update is due an interval after it; a post of this
+    // liaison's own draft (whoever pressed the button) also frees them to draft the next one. Before anyone
+    // takes command there is no call to do it on.
+    if (s.state.incident.ic === undefined && !this.sloppy) return;
+    if (e.actor === this.me.name || s.state.drafts.find((d) => d.id === e.data.draftId)?.by === this.me.name) this.drafting = false;
+    this.lastPost = e.atMs;
+    this.scheduleUpdate();
+  }
+
+  /** A customer report goes to the IC, or waits for one. */
+  private onCustomerReport(e: EventOf<'inject'>): void {
+    const s = this.session;
+    if (e.data.kind !== 'customer-report') return;
+    if (s.state.incident.ic) {
+      const text = `customer impact: ${e.data.text}`;
+      if (this.sloppy) this.later(30 * SECOND, 90 * SECOND, `@${s.state.incident.ic} ${text}`);
+      else this.say(20 * SECOND, 60 * SECOND, () => (s.state.incident.ic ? `@${s.state.incident.ic} ${text}` : undefined));
+    } else if (!this.sloppy) this.unrelayed.push(e.data.text);
   }
 
   /** A draft waiting for approval is brought to the IC's attention again. */

@@ -27,7 +27,14 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  // The help lists commands in the order they are added.
+  for (const add of [addRun, addSimulate, addReplay, addReview, addHistory, addValidate, addGraph, addNew, addSchema]) add(program);
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
 
+/** `run`: a drill full-screen in this terminal. */
+function addRun(program: Command): void {
   program
     .command('run')
     .description('run a drill full-screen in this terminal: you play your roles, bots play the rest')
@@ -45,7 +52,10 @@ export function buildProgram(): Command {
       ui.catch(() => undefined);
       setExit(await (await actions.run()).runRun(file, opts, ui));
     });
+}
 
+/** `simulate`: a whole drill headless, bots in every open role. */
+function addSimulate(program: Command): void {
   program
     .command('simulate')
     .description('run a whole drill headless on simulated time, with bots in every open role, and write the run folder')
@@ -57,7 +67,10 @@ export function buildProgram(): Command {
     .option('--out <dir>', 'run folder (default ./firedrill-runs/<UTC time>-<scenario-id>/)')
     .option('--speed <x>', 'run on the real clock at this multiple of real time instead of as fast as possible')
     .action(async (file, opts) => setExit(await (await actions.simulate()).runSimulate(file, opts)));
+}
 
+/** `replay`: re-runs a journal's inputs and checks the events reproduce. */
+function addReplay(program: Command): void {
   program
     .command('replay')
     .description('re-run a drill journal\'s inputs against its scenario and check that every event reproduces')
@@ -65,7 +78,10 @@ export function buildProgram(): Command {
     .option('--scenario <file>', 'the scenario file, when it has moved since the run')
     .option('--json', 'print one JSON document')
     .action(async (target, opts) => setExit((await actions.replay()).runReplay(target, opts)));
+}
 
+/** `review`: prints a drill's scorecard. */
+function addReview(program: Command): void {
   program
     .command('review')
     .description('print a drill\'s scorecard: response times, rules by role, scribe coverage, participants and lost points')
@@ -74,7 +90,10 @@ export function buildProgram(): Command {
     .option('--json', 'print the scorecard as one JSON document')
     .option('--print', 'print the scorecard as text even on a terminal (a terminal otherwise gets the scorecard screen)')
     .action(async (target, opts) => setExit(await (await actions.review()).runReview(target, opts)));
+}
 
+/** `history`: every scored run under a folder, with trends. */
+function addHistory(program: Command): void {
   program
     .command('history')
     .description('list every scored run under a folder, with score trends per scenario and who should take IC and Scribe next')
@@ -82,7 +101,10 @@ export function buildProgram(): Command {
     .option('--scenario <id>', 'only runs of this scenario')
     .option('--json', 'print one JSON document')
     .action(async (dir, opts) => setExit((await actions.history()).runHistory(dir, opts)));
+}
 
+/** `validate`: checks scenario files. */
+function addValidate(program: Command): void {
   program
     .command('validate')
     .description('check scenario files: YAML syntax, schema, references and lint; reports every problem as file:line:col')
@@ -90,14 +112,20 @@ export function buildProgram(): Command {
     .option('--json', 'print one JSON document with every problem')
     .option('--strict', 'treat lint warnings as errors')
     .action(async (files, opts) => setExit((await actions.validate()).runValidate(files, opts)));
+}
 
+/** `graph`: the phase graph as Mermaid or DOT. */
+function addGraph(program: Command): void {
   program
     .command('graph')
     .description('print the scenario\'s phase graph as Mermaid (default) or Graphviz DOT')
     .argument('<scenario>', 'scenario YAML file')
     .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
     .action(async (file, opts) => setExit((await actions.graph()).runGraph(file, opts)));
+}
 
+/** `new`: writes a starter scenario. */
+function addNew(program: Command): void {
   program
     .command('new')
     .description('write a commented starter scenario (into ./scenarios/ if it exists, else the current folder)')
@@ -105,12 +133,12 @@ export function buildProgram(): Command {
     .option('--dir <dir>', 'folder to write into')
     .option('--force', 'overwrite an existing file')
     .action(async (id, opts) => setExit((await actions.new()).runNewCommand(id, opts)));
+}
 
+/** `schema`: prints the scenario JSON Schema. */
+function addSchema(program: Command): void {
   program
     .command('schema')
     .description('print the JSON Schema of the scenario format (for editors and other tools)')
     .action(async () => setExit((await actions.schema()).runSchema()));
-
-  for (const cmd of program.commands) cmd.exitOverride();
-  return program;
 }

@@ -126,8 +126,8 @@ function onlyCommentsOrBlank(text: string): boolean {
   return true;
 }
 
-/** Parses YAML text or bytes (checked to be UTF-8 text) as a mapping; every failure comes back as positioned problems. */
-export function parseYamlText(file: string, bytes: Uint8Array | string, what = 'file'): LoadResult {
+/** The text of YAML bytes (checked to be UTF-8 text, without a byte-order mark), or why it is not text. */
+function decodeText(file: string, bytes: Uint8Array | string): string | LoadResult {
   let text: string;
   if (typeof bytes === 'string') text = bytes;
   else {
@@ -138,36 +138,32 @@ export function parseYamlText(file: string, bytes: Uint8Array | string, what = '
       return fileProblem(file, 'file/encoding', 'is not valid UTF-8 text');
     }
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (onlyCommentsOrBlank(text)) {
-    return fileProblem(file, 'file/empty', `is empty; a ${what} is a YAML mapping of key: value lines`);
-  }
-  const lines = new LineCounter();
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A syntax/too-deep failure at an offset. */
+function tooDeep(file: string, pos: { line: number; col: number }, message = `nesting is deeper than ${MAX_NESTING} levels`): LoadResult {
+  return { ok: false, problems: [problemAt(file, pos.line, pos.col, 'syntax', 'syntax/too-deep', message)] };
+}
+
+/** Refuses text nested too deep to parse safely, found by scanning (lines counts the lines up to it). */
+function tooDeepToParse(file: string, text: string, lines: LineCounter): LoadResult | undefined {
   const flowDeepAt = nestingTooDeep(text);
   const deepAt = flowDeepAt ?? indentTooDeep(text);
-  if (deepAt !== undefined) {
-    lines.addNewLine(0);
-    for (let i = 0; i < deepAt; i++) if (text.charCodeAt(i) === 10) lines.addNewLine(i + 1);
-    const pos = lines.linePos(deepAt);
-    const message = flowDeepAt !== undefined ? `nesting is deeper than ${MAX_NESTING} levels`
-      : `nesting is deeper than ${MAX_NESTING} levels (a line is indented or nested more than ${MAX_INDENT} columns)`;
-    return { ok: false, problems: [problemAt(file, pos.line, pos.col, 'syntax', 'syntax/too-deep', message)] };
-  }
-  // stringKeys: a list or mapping used as a key is an error (toJS would stringify nested ones in exponential time);
-  // logLevel: yaml's console warnings would leak past the problem list.
-  // uniqueKeys: checked in checkStructure instead, in linear time.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, stringKeys: true, logLevel: 'error' });
+  if (deepAt === undefined) return undefined;
+  lines.addNewLine(0);
+  for (let i = 0; i < deepAt; i++) if (text.charCodeAt(i) === 10) lines.addNewLine(i + 1);
+  return tooDeep(file, lines.linePos(deepAt), flowDeepAt !== undefined ? undefined
+    : `nesting is deeper than ${MAX_NESTING} levels (a line is indented or nested more than ${MAX_INDENT} columns)`);
+}
+
+/** The parsed document's problems: nesting too deep, then syntax errors and repeated keys; undefined when there are none. */
+function documentProblems(file: string, doc: Document, lines: LineCounter, what: string): LoadResult | undefined {
   const overflow = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
-  if (overflow) {
-    // The composer ran out of stack on block nesting far deeper than the flow-nesting guard allows.
-    const pos = overflow.linePos?.[0] ?? lines.linePos(overflow.pos[0]);
-    return { ok: false, problems: [problemAt(file, pos.line, pos.col, 'syntax', 'syntax/too-deep', `nesting is deeper than ${MAX_NESTING} levels`)] };
-  }
+  // The composer ran out of stack on block nesting far deeper than the flow-nesting guard allows.
+  if (overflow) return tooDeep(file, overflow.linePos?.[0] ?? lines.linePos(overflow.pos[0]));
   const structure = checkStructure(doc);
-  if (structure.deepAt !== undefined) {
-    const pos = lines.linePos(structure.deepAt);
-    return { ok: false, problems: [problemAt(file, pos.line, pos.col, 'syntax', 'syntax/too-deep', `nesting is deeper than ${MAX_NESTING} levels`)] };
-  }
+  if (structure.deepAt !== undefined) return tooDeep(file, lines.linePos(structure.deepAt));
   const syntax = doc.errors.map((e) => {
     const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
     const message = e.code === 'NON_STRING_KEY' ? 'a key must be a plain name, not a list, mapping or alias'
@@ -179,10 +175,13 @@ export function parseYamlText(file: string, bytes: Uint8Array | string, what = '
     const pos = lines.linePos(d.at);
     syntax.push(problemAt(file, pos.line, pos.col, 'syntax', 'syntax/duplicate-key', `duplicate key "${d.key}" (first at line ${lines.linePos(d.first).line}); keys in a mapping must be unique`));
   }
-  if (syntax.length) return { ok: false, problems: sortProblems(syntax) };
-  let value: unknown;
+  return syntax.length ? { ok: false, problems: sortProblems(syntax) } : undefined;
+}
+
+/** The document as plain data, refusing alias bombs and aliases without an anchor. */
+function plainValue(file: string, doc: Document, lines: LineCounter): { value: unknown } | LoadResult {
   try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIASES }) };
   } catch (err) {
     const msg = (err as Error).message;
     if (/excessive alias/i.test(msg)) {
@@ -199,6 +198,27 @@ export function parseYamlText(file: string, bytes: Uint8Array | string, what = '
     }
     return fileProblem(file, 'syntax/invalid', msg.split('\n')[0]!);
   }
+}
+
+/** Parses YAML text or bytes (checked to be UTF-8 text) as a mapping; every failure comes back as positioned problems. */
+export function parseYamlText(file: string, bytes: Uint8Array | string, what = 'file'): LoadResult {
+  const text = decodeText(file, bytes);
+  if (typeof text !== 'string') return text;
+  if (onlyCommentsOrBlank(text)) {
+    return fileProblem(file, 'file/empty', `is empty; a ${what} is a YAML mapping of key: value lines`);
+  }
+  const lines = new LineCounter();
+  const deep = tooDeepToParse(file, text, lines);
+  if (deep) return deep;
+  // stringKeys: a list or mapping used as a key is an error (toJS would stringify nested ones in exponential time);
+  // logLevel: yaml's console warnings would leak past the problem list.
+  // uniqueKeys: checked in checkStructure instead, in linear time.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, stringKeys: true, logLevel: 'error' });
+  const problems = documentProblems(file, doc, lines, what);
+  if (problems) return problems;
+  const plain = plainValue(file, doc, lines);
+  if (!('value' in plain)) return plain;
+  const { value } = plain;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const pos = doc.contents?.range ? lines.linePos(doc.contents.range[0]) : { line: 1, col: 1 };
     return { ok: false, problems: [problemAt(file, pos.line, pos.col, 'syntax', 'syntax/not-a-mapping', `holds ${describeKind(value)}; a ${what} is a YAML mapping of key: value lines`)] };

@@ -2,17 +2,20 @@
 import { VERSION } from '../version';
 import type { JournalEvent, JournalHeader } from '../engine/journal';
 import type { Outcome } from '../engine/session';
-import type { Role } from '../engine/roles';
 import { formatDuration } from '../scenario/duration';
 import type { Scenario } from '../scenario/types';
+import { grade } from './grade';
 import { indexJournal, type JournalIndex } from './journal-index';
 import { applicableMetrics, computeMetrics, METRIC_WEIGHTS, metricCredit } from './metrics';
-import { WEIGHT, type ScoringContext } from './rule';
+import { participantResult } from './participant-results';
+import { WEIGHT, type Rule, type ScoringContext } from './rule';
 import { RULES } from './rules';
 import { missedEntry, scribeCoverage } from './scribe-coverage';
 import { buildTimeline } from './timeline';
-import type { Deduction, Grade, MetricKey, ParticipantResult, RuleResult, Scorecard } from './types';
+import type { Deduction, MetricKey, MetricResult, RuleResult, Scorecard } from './types';
 import { formatClock } from '../scenario/duration';
+
+export { grade } from './grade';
 
 /** Points for response times; the rest are for role discipline. */
 export const METRIC_POINTS = 40;
@@ -26,12 +29,12 @@ export const METRIC_RULE: Readonly<Partial<Record<MetricKey, string>>> = {
   timeToAssemble: 'RD-05', timeToFirstExternal: 'RD-34', externalUpdateMaxGap: 'RD-34',
 };
 
-/** Points a participant loses per violation, by rule severity. */
-const PERSONAL_COST = { high: 15, medium: 10, low: 5 } as const;
+type Metrics = Record<MetricKey, MetricResult | null>;
 
-/** The letter for a score. */
-export function grade(score: number): Grade {
-  return score >= 90 ? 'A' : score >= 80 ? 'B' : score >= 70 ? 'C' : score >= 60 ? 'D' : 'F';
+/** Points earned in one half of the score, and the deductions that explain what was lost. */
+interface Points {
+  readonly points: number;
+  readonly deductions: Deduction[];
 }
 
 function severityMinutes(ix: JournalIndex): Record<string, number> {
@@ -47,84 +50,92 @@ function severityMinutes(ix: JournalIndex): Record<string, number> {
   return out;
 }
 
-function rolesHeld(name: string, seat: Role, ix: JournalIndex): Role[] {
-  const roles = new Set<Role>([seat]);
-  for (const a of ix.of('role.appoint')) if (a.data.user === name) roles.add(a.data.role);
-  if (ix.icStints.some((s) => s.name === name)) roles.add('ic');
-  else roles.delete('ic');
-  return [...roles];
-}
-
 function outcomeOf(events: readonly JournalEvent[]): Outcome {
   const end = events.find((e) => e.type === 'drill.end');
   const o = end?.data.outcome;
   return o === 'resolved' || o === 'timed-out' || o === 'aborted' ? o : 'aborted';
 }
 
-/** Scores a drill from its scenario and journal alone. */
-export function score(scenario: Scenario, header: JournalHeader, events: readonly JournalEvent[]): Scorecard {
-  const ix = indexJournal(header, events);
-  const ctx: ScoringContext = { scenario, header, ix };
-  const deductions: Deduction[] = [];
+// Nothing to judge yet: stopped before anyone triggered the response, or before anything even alerted.
+function notScoredReason(ix: JournalIndex, outcome: Outcome): string | undefined {
+  return ix.tTrigger === undefined && (outcome === 'aborted' || ix.tAlert === undefined)
+    ? `the drill ended at T+${formatClock(ix.tEnd)}, before anyone triggered the incident response, so there was no response to score`
+    : undefined;
+}
 
-  const rules: RuleResult[] = RULES.map((rule) => {
-    const reason = rule.notApplicable?.(ctx);
-    const base = { id: rule.id, title: rule.title, role: rule.role, severity: rule.severity, weight: WEIGHT[rule.severity], source: rule.source };
-    if (reason) return { ...base, status: 'not-applicable', reason, penalty: 0, violations: [] };
-    const { violations, penalty, advisories } = rule.check(ctx);
-    const p = Math.min(1, Math.max(0, penalty ?? Math.min(1, violations.length * 0.5)));
-    return { ...base, status: violations.length ? 'violated' : 'passed', penalty: p, violations, ...(advisories?.length ? { advisories } : {}) };
-  });
-  const metrics = computeMetrics(ctx);
-  const applicable = applicableMetrics(ctx);
+function ruleResult(rule: Rule, ctx: ScoringContext): RuleResult {
+  const reason = rule.notApplicable?.(ctx);
+  const base = { id: rule.id, title: rule.title, role: rule.role, severity: rule.severity, weight: WEIGHT[rule.severity], source: rule.source };
+  if (reason) return { ...base, status: 'not-applicable', reason, penalty: 0, violations: [] };
+  const { violations, penalty, advisories } = rule.check(ctx);
+  const p = Math.min(1, Math.max(0, penalty ?? Math.min(1, violations.length * 0.5)));
+  return { ...base, status: violations.length ? 'violated' : 'passed', penalty: p, violations, ...(advisories?.length ? { advisories } : {}) };
+}
+
+/** METRIC_POINTS shared by weight among the applicable response times. */
+function metricPoints(metrics: Metrics, applicable: readonly MetricKey[], rules: readonly RuleResult[]): Points {
+  const deductions: Deduction[] = [];
   const metricWeight = applicable.reduce((n, k) => n + METRIC_WEIGHTS[k], 0);
   const violated = new Set(rules.filter((r) => r.status === 'violated').map((r) => r.id));
-  let metricPoints = 0;
+  let points = 0;
   for (const k of applicable) {
     // A time that a violated rule already judged is charged once, under the rule: one mistake, one cost.
     const partner = METRIC_RULE[k];
     const credit = partner !== undefined && violated.has(partner) ? 1 : metricCredit(metrics[k]);
     const worth = (METRIC_POINTS * METRIC_WEIGHTS[k]) / metricWeight;
-    metricPoints += worth * credit;
+    points += worth * credit;
     if (credit < 1) {
       const r = metrics[k];
       deductions.push({ what: `${k}: ${r ? `${formatDuration(r.ms)} against a target of ${formatDuration(r.targetMs)}` : 'never happened'}`, points: round1(worth * (1 - credit)) });
     }
   }
+  return { points, deductions };
+}
 
+/** RULE_POINTS shared by weight among the rules that apply. */
+function rulePoints(rules: readonly RuleResult[]): Points {
+  const deductions: Deduction[] = [];
   const applicableRules = rules.filter((r) => r.status !== 'not-applicable');
   const ruleWeight = applicableRules.reduce((n, r) => n + r.weight, 0);
-  let rulePoints = 0;
+  let points = 0;
   for (const r of applicableRules) {
     const worth = (RULE_POINTS * r.weight) / ruleWeight;
-    rulePoints += worth * (1 - r.penalty);
+    points += worth * (1 - r.penalty);
     if (r.penalty > 0) deductions.push({ what: `${r.id} ${r.title}: ${r.violations.length} violation${r.violations.length === 1 ? '' : 's'}`, points: round1(worth * r.penalty) });
   }
+  return { points, deductions };
+}
+
+function drillFacts(scenario: Scenario, ix: JournalIndex, metrics: Metrics, applicable: readonly MetricKey[]): Scorecard['drill'] {
+  return {
+    durationMs: scenario.durationMs,
+    endedAtMs: ix.tEnd,
+    metricsNotApplicable: (Object.keys(metrics) as MetricKey[]).filter((k) => !applicable.includes(k)),
+    severityMinutes: severityMinutes(ix),
+    expectedSeverity: scenario.expects.severity,
+    rootCause: scenario.solution.rootCause,
+    postmortemOwner: ix.first('pm.assign') ? String(ix.first('pm.assign')!.data.owner) : null,
+    postmortemDue: ix.of('pm.assign').at(-1)?.data.due ? String(ix.of('pm.assign').at(-1)!.data.due) : null,
+    todos: ix.of('scribe.note').filter((n) => n.data.todo === true).map((n) => n.data.text),
+  };
+}
+
+/** Scores a drill from its scenario and journal alone. */
+export function score(scenario: Scenario, header: JournalHeader, events: readonly JournalEvent[]): Scorecard {
+  const ix = indexJournal(header, events);
+  const ctx: ScoringContext = { scenario, header, ix };
+  const rules = RULES.map((rule) => ruleResult(rule, ctx));
+  const metrics = computeMetrics(ctx);
+  const applicable = applicableMetrics(ctx);
+  const timing = metricPoints(metrics, applicable, rules);
+  const discipline = rulePoints(rules);
+  const deductions = [...timing.deductions, ...discipline.deductions];
   // A drill with anything to improve never shows 100: in a long drill one small miss can be worth under half a point.
-  const exact = metricPoints + rulePoints;
+  const exact = timing.points + discipline.points;
   const total = deductions.length > 0 ? Math.min(99, Math.round(exact)) : Math.round(exact);
   const outcome = outcomeOf(events);
-  // Nothing to judge yet: stopped before anyone triggered the response, or before anything even alerted.
-  const notScored = ix.tTrigger === undefined && (outcome === 'aborted' || ix.tAlert === undefined)
-    ? `the drill ended at T+${formatClock(ix.tEnd)}, before anyone triggered the incident response, so there was no response to score`
-    : undefined;
-
+  const notScored = notScoredReason(ix, outcome);
   const cov = scribeCoverage(ix);
-  const participants: ParticipantResult[] = header.participants.map((p) => {
-    const roles = rolesHeld(p.name, p.seat, ix);
-    const mine = rules.flatMap((r) => r.violations.filter((v) => v.actor === p.name).map((v) => ({ rule: r.id, severity: r.severity, atMs: v.atMs, note: v.evidence.note })));
-    const acted = events.some((e) => e.type === 'input' && e.actor === p.name);
-    const strengths = acted
-      ? rules.filter((r) => r.status === 'passed' && (roles as string[]).includes(r.role)).map((r) => r.title)
-      : [];
-    const cost = mine.reduce((n, v) => n + PERSONAL_COST[v.severity], 0);
-    const own = notScored ? null : Math.max(0, 100 - cost);
-    return {
-      name: p.name, seat: p.seat, roles, kind: p.kind, score: own, grade: own === null ? null : grade(own),
-      violations: mine.map(({ rule, atMs, note }) => ({ rule, atMs, note })), strengths,
-    };
-  });
-
   return {
     scenario: { id: scenario.id, title: scenario.title, hash: scenario.hash },
     seed: header.seed,
@@ -135,21 +146,11 @@ export function score(scenario: Scenario, header: JournalHeader, events: readonl
     ...(notScored ? { notScored } : {}),
     metrics: metrics as Record<MetricKey, (typeof metrics)[MetricKey]>,
     rules,
-    participants,
+    participants: header.participants.map((p) => participantResult(p, ix, events, rules, notScored)),
     scribe: { coverage: cov.coverage === null ? null : round3(cov.coverage), noted: cov.noted, total: cov.total, missed: cov.missed.map(missedEntry) },
     timeline: buildTimeline(events),
     deductions: notScored ? [] : deductions.sort((a, b) => b.points - a.points),
-    drill: {
-      durationMs: scenario.durationMs,
-      endedAtMs: ix.tEnd,
-      metricsNotApplicable: (Object.keys(metrics) as MetricKey[]).filter((k) => !applicable.includes(k)),
-      severityMinutes: severityMinutes(ix),
-      expectedSeverity: scenario.expects.severity,
-      rootCause: scenario.solution.rootCause,
-      postmortemOwner: ix.first('pm.assign') ? String(ix.first('pm.assign')!.data.owner) : null,
-      postmortemDue: ix.of('pm.assign').at(-1)?.data.due ? String(ix.of('pm.assign').at(-1)!.data.due) : null,
-      todos: ix.of('scribe.note').filter((n) => n.data.todo === true).map((n) => n.data.text),
-    },
+    drill: drillFacts(scenario, ix, metrics, applicable),
   };
 }
 
