@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { limitLength, stripControl } from '../../src/engine/sanitize';
+import { escapeUnsafe, limitLength, stripControl, stripControlLines } from '../../src/engine/sanitize';
 
 const ESC = '\u001b';
 const BEL = '\u0007';
@@ -89,6 +89,66 @@ describe('stripControl', () => {
         expect(once).not.toMatch(UNSAFE_RE);
         expect(once).not.toMatch(LONE_SURROGATE_RE);
         expect(stripControl(once)).toBe(once);
+      }),
+    );
+  });
+});
+
+// The issue 11 payload: OSC 52, OSC 0, a clear screen, 8-bit CSI and OSC, a right-to-left override, a lone surrogate.
+const PAYLOAD = `${ESC}]52;c;ZXZpbA==${BEL}${ESC}]0;pwned${BEL}${ESC}[2J\u009b2J\u009d0;x\u009c\u202e\ud800`;
+// What text with lines may still hold: line feeds and tabs, nothing else from UNSAFE_RE.
+const UNSAFE_BUT_LINES_RE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
+
+describe('stripControlLines', () => {
+  it('cleans every line as stripControl does and keeps the lines and tabs', () => {
+    expect(stripControlLines(`title: evil${PAYLOAD}end\n\tnext line\n`)).toBe('title: evil\uFFFDend\n\tnext line\n');
+  });
+
+  it('makes every kind of line break one line feed, so no line can overwrite another', () => {
+    expect(stripControlLines('a\r\nb\rc\u000bd\u000ce\u0085f\u2028g\u2029h')).toBe('a\nb\nc\nd\ne\nf\ng\nh');
+  });
+
+  it('ends an unterminated string sequence at the end of its line, not of the text', () => {
+    expect(stripControlLines(`one${ESC}]0;title\ntwo\nthree`)).toBe('one\ntwo\nthree');
+  });
+
+  it('returns clean text as it is', () => {
+    const s = 'firedrill: Orders fail (bad-deploy-rollback)\n  outcome     resolved\n\tcafé 🔥\n';
+    expect(stripControlLines(s)).toBe(s);
+  });
+
+  it('leaves nothing a terminal acts on but line feeds and tabs, and is idempotent', () => {
+    const unit = fc.oneof(
+      fc.constantFrom(ESC, '[', ']', '\\', BEL, '\u009b', '\u009c', '\u009d', '\u0085', '\r', '\n', '\t', '\u2028', '\u202E', '\uD83D', '\uDE00', ';', 'm', '0'),
+      fc.string({ maxLength: 1, unit: 'binary' }),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 60 }), (s) => {
+        const once = stripControlLines(s);
+        expect(once).not.toMatch(UNSAFE_BUT_LINES_RE);
+        expect(once).not.toMatch(LONE_SURROGATE_RE);
+        expect(stripControlLines(once)).toBe(once);
+        // One line in, the same as stripControl but for the tabs.
+        if (!/[\r\n\u000b\u000c\u0085\u2028\u2029]/.test(s)) expect(once.replace(/\t/g, ' ')).toBe(stripControl(s));
+      }),
+    );
+  });
+});
+
+describe('escapeUnsafe', () => {
+  it('escapes in JSON what JSON.stringify leaves raw: DEL, C1 controls, BiDi controls, separators and invisibles', () => {
+    const json = escapeUnsafe(JSON.stringify({ t: `a${PAYLOAD}\u007f\u2028\u2066\u200b\ufeffb` }));
+    expect(json).toBe(String.raw`{"t":"a\u001b]52;c;ZXZpbA==\u0007\u001b]0;pwned\u0007\u001b[2J\u009b2J\u009d0;x\u009c\u202e\ud800\u007f\u2028\u2066\u200b\ufeffb"}`);
+  });
+
+  it('keeps the document exactly equivalent and leaves nothing a terminal acts on', () => {
+    const unit = fc.oneof(fc.constantFrom(ESC, BEL, '\u009b', '\u009d', '\u202E', '\uD800', '\uDE00', '\u2028', '\n'), fc.string({ maxLength: 1, unit: 'binary' }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ unit, maxLength: 8 }), fc.string({ unit, maxLength: 30 })), (value) => {
+        const json = escapeUnsafe(JSON.stringify(value, null, 2));
+        expect(JSON.parse(json)).toEqual(value);
+        expect(json).not.toMatch(UNSAFE_BUT_LINES_RE);
+        expect(json).not.toMatch(LONE_SURROGATE_RE);
       }),
     );
   });
