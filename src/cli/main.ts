@@ -1,13 +1,17 @@
 /** The firedrill command line: parses arguments, runs one command, maps failures to exit codes. */
 import { CommanderError } from 'commander';
-import { err } from './output';
+import { stripControl } from '../engine/sanitize';
+import { commanderOutput, err } from './output';
 import { buildProgram } from './program';
 import { EXIT, UserError } from './user-error';
 
 /** Runs the CLI with the given arguments (without node and the script path). */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync([...argv], { from: 'user' });
+    const program = buildProgram();
+    // Commander's own errors quote the flag or argument that was wrong: they are printed through the sanitiser too.
+    for (const cmd of [program, ...program.commands]) cmd.configureOutput(commanderOutput);
+    await program.parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -15,8 +19,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       return e.exitCode === 0 ? EXIT.ok : EXIT.input;
     }
     if (e instanceof UserError) {
-      err(`firedrill: ${e.message}`);
-      for (const line of e.lines) err(`  ${line}`);
+      // Messages quote flags, file names and file contents; each is one line of plain text whatever they hold.
+      err(`firedrill: ${stripControl(e.message)}`);
+      for (const line of e.lines) err(`  ${stripControl(line)}`);
       return EXIT.input;
     }
     err(`firedrill: internal error (this is a bug, please report it): ${(e as Error)?.stack ?? String(e)}`);

@@ -1,12 +1,15 @@
-/** Printing a --json document that stays inert on a terminal. */
-import { out } from './output';
+/** JSON text that stays inert on a terminal. */
+import { escapeUnsafe } from '../engine/sanitize';
 
-// JSON.stringify escapes C0 controls but leaves DEL, the C1 controls (U+009B is a one-byte CSI on
-// some terminals), line/paragraph separators and BiDi overrides raw. Escaping them keeps the JSON
-// exactly equivalent while a terminal showing it draws only text.
-const UNSAFE_RE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * A value as indented JSON with every character the sanitiser acts on written as \uXXXX: the document parses to
+ * exactly the same value, while a terminal showing it draws only text.
+ */
+export function inertJson(value: unknown): string {
+  return escapeUnsafe(JSON.stringify(value, null, 2));
+}
 
-/** Prints one JSON document on stdout with every terminal-active character escaped as \uXXXX. */
-export function outInertJson(value: unknown): void {
-  out(JSON.stringify(value, null, 2).replace(UNSAFE_RE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+/** The same on one line, for a value quoted inside a line of text (a divergent event's data). */
+export function inertJsonLine(value: unknown): string {
+  return escapeUnsafe(JSON.stringify(value) ?? 'undefined');
 }

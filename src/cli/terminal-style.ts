@@ -14,6 +14,20 @@ const PALETTE: Readonly<Record<StyleToken, readonly [open: string, close: string
   accent: ['\u001b[36m', '\u001b[39m'],
 };
 
+// The palette's codes, and nothing else: what output.ts lets through when a style is on.
+const escapeRe = (code: string) => code.replace(/[[\]\\]/g, '\\$&');
+const OWN_CODES_RE = new RegExp(`(${[...new Set(Object.values(PALETTE).flat())].map(escapeRe).join('|')})`);
+
+/**
+ * Styled text with everything but this module's own colour codes cleaned by `clean`: the codes are kept as they
+ * are, and the text between them is cleaned piece by piece. Styled printers clean the data they style first, so
+ * the only codes here are the ones `terminalStyle` added.
+ */
+export function withoutForeignCodes(text: string, clean: (text: string) => string): string {
+  // split with a capture group puts the codes at the odd indices.
+  return text.split(OWN_CODES_RE).map((part, i) => (i % 2 === 1 ? part : clean(part))).join('');
+}
+
 /** Functions that wrap text in each token's style (or return it unchanged when colour is off). */
 export type Style = Readonly<Record<StyleToken, (text: string) => string>> & { readonly enabled: boolean };
 

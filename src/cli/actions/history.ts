@@ -10,9 +10,8 @@ import { pathKind } from '../../io/file-system';
 import { findRuns } from '../../io/run-folders';
 import { ROLES } from '../../engine/roles';
 import { sparkline } from '../../ui/sparkline';
-import { err, out } from '../output';
+import { err, out, outJson } from '../output';
 import { DEFAULT_RUNS_DIR } from '../run-dir';
-import { outInertJson } from '../terminal-json';
 import { padVisible, terminalStyle, visibleLength, type Style } from '../terminal-style';
 import { UserError } from '../user-error';
 
@@ -52,7 +51,7 @@ export function runHistory(dirArg: string | undefined, opts: HistoryOptions): nu
   const people = peopleRoles(runs);
   const next = suggestRotation(people);
   if (opts.json) {
-    outInertJson({ dir, scenario: opts.scenario ?? null, runs: rows, scenarios: trends, people, next, skipped: found.skipped });
+    outJson({ dir, scenario: opts.scenario ?? null, runs: rows, scenarios: trends, people, next, skipped: found.skipped });
     return 0;
   }
   const st = terminalStyle();
@@ -61,14 +60,14 @@ export function runHistory(dirArg: string | undefined, opts: HistoryOptions): nu
     return 0;
   }
   out([
-    `${st.heading('firedrill history')} ${st.dim(`${plural(rows.length, 'run')} under ${dir}${opts.scenario ? `, scenario ${stripControl(opts.scenario)}` : ''}`)}`,
+    `${st.heading('firedrill history')} ${st.dim(`${plural(rows.length, 'run')} under ${stripControl(dir)}${opts.scenario ? `, scenario ${stripControl(opts.scenario)}` : ''}`)}`,
     '',
     ...table(rows, st),
     '',
     ...trendLines(trends, st),
     '',
     ...peopleLines(people, next, st),
-  ].map(stripTrailing).join('\n'));
+  ].map(stripTrailing).join('\n'), st);
   return 0;
 }
 

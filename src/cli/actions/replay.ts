@@ -10,6 +10,7 @@ import type { Scenario } from '../../scenario/types';
 import { formatClock } from '../../scenario/duration';
 import { err, out, outJson } from '../output';
 import { scenariosDir } from '../package-paths';
+import { inertJsonLine } from '../terminal-json';
 import { requireScenario } from '../require-scenario';
 import { runFile } from '../run-dir';
 import { UserError } from '../user-error';
@@ -71,7 +72,7 @@ export function runReplay(target: string, opts: { json?: boolean; scenario?: str
     out(`${path}: reproduces — ${result.compared} events identical (seed ${header.seed}, outcome ${result.session.outcome ?? 'unfinished'}, ${card.score === null ? 'not scored' : `score ${card.score} ${card.grade}`})${by}${truncated ? '; the journal was cut off, compared up to its last whole line' : ''}`);
   } else {
     const show = (e: typeof d extends undefined ? never : NonNullable<typeof d>['expected']) =>
-      e ? `T+${formatClock(e.atMs)} ${e.actor} (${e.role}) ${e.type} ${JSON.stringify(e.data)}` : '(nothing)';
+      e ? `T+${formatClock(e.atMs)} ${e.actor} (${e.role}) ${e.type} ${inertJsonLine(e.data)}` : '(nothing)';
     out([`${path}: does NOT reproduce: first divergence at event ${d!.seq}`, `  journal: ${show(d!.expected)}`, `  replay:  ${show(d!.actual)}`].join('\n'));
   }
   return result.reproduces ? 0 : 1;

@@ -10,8 +10,7 @@ import { headline } from '../../scoring/whose-score';
 import { ScorecardError } from '../../scoring/scorecard-schema';
 import { METRIC_KEYS, type Scorecard } from '../../scoring/types';
 import { importUi } from '../import-ui';
-import { out } from '../output';
-import { outInertJson } from '../terminal-json';
+import { out, outJson } from '../output';
 import { padVisible, terminalStyle, type Style, type StyleToken } from '../terminal-style';
 import { runFile } from '../run-dir';
 import { UserError } from '../user-error';
@@ -43,12 +42,15 @@ export function loadScorecard(target: string): Scorecard {
 /** Runs the review command; returns the exit code. On a terminal it opens the same screen a drill ends with. */
 export async function runReview(target: string, opts: ReviewOptions): Promise<number> {
   const card = loadScorecard(target);
-  if (opts.json) outInertJson(card);
+  if (opts.json) outJson(card);
   else if (opts.markdown) out(scorecardMarkdown(card));
   else if (!opts.print && process.stdout.isTTY && process.stdin.isTTY) {
     const { reviewApp } = await importUi(() => import('../../ui/review-app'));
     await reviewApp(card, pathKind(target) === 'folder' ? target : undefined);
-  } else out(reviewLines(card, terminalStyle()).join('\n'));
+  } else {
+    const st = terminalStyle();
+    out(reviewLines(card, st).join('\n'), st);
+  }
   return 0;
 }
 
