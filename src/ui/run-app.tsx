@@ -1,5 +1,6 @@
 /** Starts the full-screen drill on the terminal and guarantees the terminal is restored however it ends. */
 import { render } from 'ink';
+import { stripControlLines } from '../engine/sanitize';
 import type { Outcome } from '../engine/state/drill-state';
 import type { Scorecard } from '../scoring/types';
 import { App } from './components/App';
@@ -59,7 +60,7 @@ export async function runApp(o: RunAppOptions): Promise<Outcome> {
   // A bug anywhere: the screen comes back first, so the message is readable, and the journal is closed.
   const onCrash = (err: unknown) => {
     restore();
-    process.stderr.write(`firedrill: internal error (this is a bug, please report it); the journal so far is in ${o.runDir}\n${(err as Error)?.stack ?? String(err)}\n`);
+    process.stderr.write(stripControlLines(`firedrill: internal error (this is a bug, please report it); the journal so far is in ${o.runDir}\n${(err as Error)?.stack ?? String(err)}\n`));
     try {
       o.onCrash();
     } finally {

@@ -17,6 +17,7 @@ import { at, starter } from '../helpers/drill';
 import { createDrill } from '../helpers/drill-rig';
 import { render, width, type Rendered } from '../helpers/render';
 import { scorecardFixture } from '../helpers/scorecard-fixture';
+import { evil, foreignControls, hostileScorecard } from '../helpers/terminal-scan';
 
 const theme = createTheme(false);
 const SIZES = [[80, 24], [100, 30]] as const;
@@ -459,6 +460,20 @@ describe('ScorecardView', () => {
       '  RD-15 No freelancing: act only on an assignment', 'the team (no one person):', '  RD-01 Take command early and announce it by name',
       'by bots (not yours):', '  RD-33 Dana Ortiz: External posts need IC approv…', '',
     ]);
+  });
+
+  // Issue 11: review on a terminal drew rule ids and titles and the run folder from the file and the flag raw.
+  it('draws every text from a scorecard file, and the run folder, as plain text', async () => {
+    const r = await show(<ScorecardView card={hostileScorecard()} you={[`alice${evil()}`]} runDir={`runs/${evil()}`} theme={theme} cols={100} rows={29} />, 100, 30);
+    expect(foreignControls(r.lastRawFrame(), 'ink')).toEqual([]);
+    const lines = r.lines();
+    expect(lines.slice(0, 3)).toEqual([
+      'You, Incident Commander: 85 (B) · team 78 (C)',
+      'resolved — Checkout slows down and fails at peak hourevil\uFFFDend',
+      'Scribe coverage 80% (8/10)   run folder: runs/evil\uFFFDend',
+    ]);
+    expect(lines[4]!.slice(50)).toBe('aliceevil\uFFFDend (you):');
+    expect(lines[5]!.slice(50)).toBe('  RD-10evil\uFFFDend Every task has a time boxevil\uFFFDend');
   });
 
   it('says none for a perfect drill and leaves out the run folder when there is none', async () => {

@@ -11,6 +11,7 @@ import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import { stripControl } from '../../engine/sanitize';
 import { formatClock } from '../../scenario/duration';
+import { cleanStrings } from '../../scoring/markdown-text';
 import { METRIC_KEYS, type Scorecard } from '../../scoring/types';
 import { headline } from '../../scoring/whose-score';
 import type { Theme } from '../theme';
@@ -45,7 +46,12 @@ const BOTS = '\0bots';
 const TEAM = '\0team';
 
 /** The scorecard screen, fitted to cols × rows. */
-export function ScorecardView({ card, you = [], runDir, theme, cols, rows }: Props) {
+export function ScorecardView({ card: input, you: players = [], runDir: dir, theme, cols, rows }: Props) {
+  // Rule ids and titles, names, notes, the title and the folder can come from a file or a flag: every string is
+  // cleaned once here, so nothing below can draw one raw.
+  const card = cleanStrings(input);
+  const you = players.map(stripControl);
+  const runDir = dir === undefined ? undefined : stripControl(dir);
   // The colour follows the score of the people at this screen: a scribe on 45 should not see green.
   const mine = card.participants.filter((p) => you.includes(p.name) && p.score !== null).map((p) => p.score!);
   const shown = mine.length ? Math.min(...mine) : card.score;
@@ -65,13 +71,13 @@ export function ScorecardView({ card, you = [], runDir, theme, cols, rows }: Pro
   for (const r of card.rules) {
     for (const v of r.violations) {
       const key = bots.has(v.actor) ? BOTS : people.has(v.actor) ? v.actor : TEAM;
-      byWho.set(key, [...(byWho.get(key) ?? []), `${r.id} ${key === BOTS ? `${stripControl(v.actor)}: ` : ''}${titles.get(r.id) ?? ''}`]);
+      byWho.set(key, [...(byWho.get(key) ?? []), `${r.id} ${key === BOTS ? `${v.actor}: ` : ''}${titles.get(r.id) ?? ''}`]);
     }
   }
   const order = [...[...byWho.keys()].filter((k) => k !== BOTS && k !== TEAM), ...[TEAM, BOTS].filter((k) => byWho.has(k))];
-  const heading = (k: string): string => (k === BOTS ? 'by bots (not yours):' : k === TEAM ? 'the team (no one person):' : `${stripControl(k)}${you.includes(k) ? ' (you)' : ''}:`);
+  const heading = (k: string): string => (k === BOTS ? 'by bots (not yours):' : k === TEAM ? 'the team (no one person):' : `${k}${you.includes(k) ? ' (you)' : ''}:`);
   const violations = order.flatMap((k) => [heading(k), ...(byWho.get(k) ?? []).map((l) => `  ${l}`)]);
-  const head = headlineRows(stripControl(headline(card, you)), cols);
+  const head = headlineRows(headline(card, you), cols);
   const half = Math.floor(cols / 2);
   // Three rows of outcome, coverage and column titles, and the last line, around the lists; one row spare.
   const listRows = Math.max(3, rows - 6 - head.length);
@@ -79,7 +85,7 @@ export function ScorecardView({ card, you = [], runDir, theme, cols, rows }: Pro
   return (
     <Box flexDirection="column" width={cols} height={rows}>
       {head.map((h, i) => <Text key={i} bold color={theme.fg(gradeToken)} wrap="truncate">{h}</Text>)}
-      <Text color={theme.fg('muted')} wrap="truncate">{`${card.outcome} — ${stripControl(card.scenario.title)}`}</Text>
+      <Text color={theme.fg('muted')} wrap="truncate">{`${card.outcome} — ${card.scenario.title}`}</Text>
       <Text color={theme.fg('muted')} wrap="truncate">{`Scribe coverage ${coverage}${runDir ? `   run folder: ${runDir}` : ''}`}</Text>
       <Box>
         <Box flexDirection="column" width={half}>
