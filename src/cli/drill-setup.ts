@@ -1,14 +1,14 @@
 /** Setting up a drill the way `run` and `simulate` both do: cast, run folder, journal file, session and bots. */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { attachBots } from '../bots/attach-bots';
 import { buildCast, type BotPolicyName, type CastRequest } from '../engine/cast';
 import type { JournalEvent, JournalParticipant } from '../engine/journal';
 import { createFaker } from '../engine/random';
 import { RealTimeDriver } from '../engine/real-time-driver';
 import { DrillSession } from '../engine/session';
-import { FileJournal } from '../io/file-journal';
+import type { FileJournal } from '../io/file-journal';
 import type { Scenario } from '../scenario/types';
-import { createRunDir } from './run-dir';
+import { claimRunDir } from './run-dir';
 
 export interface DrillSetup {
   readonly scenario: Scenario;
@@ -35,8 +35,7 @@ export interface Drill {
 /** A drill ready to start: its journal file open in a new run folder, its bots listening. */
 export function setUpDrill(o: DrillSetup): Drill {
   const cast = buildCast(o.scenario, [...o.humans], createFaker(o.seed, 'people'), o.policy);
-  const dir = createRunDir(o.scenario.id, o.out, new Date());
-  const journal = new FileJournal(join(dir, 'journal.jsonl'));
+  const { dir, journal } = claimRunDir(o.scenario.id, o.out, new Date());
   const events: JournalEvent[] = [];
   const session = new DrillSession({ scenario: o.scenario, seed: o.seed, cast, journal, wall: () => new Date().toISOString(), scenarioFile: resolve(o.file) });
   session.onEvent((e) => events.push(e));

@@ -78,7 +78,7 @@ export async function runRun(file: string, opts: RunOptions, ui: ReturnType<type
     }
   }
   const seats = parseBots(opts.bots);
-  const { session, journal, dir, events } = setUpDrill({ scenario, file, seed, humans, policy: opts.policy, ...(opts.out ? { out: opts.out } : {}), bots: seats });
+  const { session, journal, dir, events } = setUpDrill({ scenario, file, seed, humans, policy: opts.policy, ...(opts.out !== undefined ? { out: opts.out } : {}), bots: seats });
   const driver = realTimeDriver(session, speed, 50);
   // Fault injection for the end-to-end test that a crash restores the terminal and keeps the journal.
   const crashAfter = Number(process.env.FIREDRILL_TEST_CRASH_AFTER_MS);

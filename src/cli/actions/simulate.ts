@@ -52,7 +52,7 @@ export async function runSimulate(file: string, opts: SimulateOptions): Promise<
   }
   const policy: BotPolicyName = script && script.bots !== 'none' ? script.bots : opts.policy;
   const { session, journal, dir, cast, events } = setUpDrill({
-    scenario, file, seed, humans: script?.participants ?? [], policy, ...(opts.out ? { out: opts.out } : {}), ...(script?.bots === 'none' ? { bots: 'none' } : {}),
+    scenario, file, seed, humans: script?.participants ?? [], policy, ...(opts.out !== undefined ? { out: opts.out } : {}), ...(script?.bots === 'none' ? { bots: 'none' } : {}),
   });
   try {
     if (speed === undefined) session.runSimulated(script?.actions ?? []);
