@@ -2,12 +2,12 @@
 import { userInfo } from 'node:os';
 import type { BotPolicyName, CastRequest } from '../../engine/cast';
 import { normalizeRole, SEATS } from '../../engine/roles';
-import type { Scorecard } from '../../scoring/types';
 import { headline } from '../../scoring/whose-score';
 import { importUi } from '../import-ui';
-import { out } from '../output';
+import { err, out } from '../output';
 import { requireScenario } from '../require-scenario';
-import { UserError } from '../user-error';
+import { EXIT, UserError } from '../user-error';
+import type { ScorecardFiles } from '../write-scorecard';
 
 import { seedOption, speedOption } from './simulate';
 import { LocalClient } from '../../engine/view/local-client';
@@ -86,7 +86,7 @@ export async function runRun(file: string, opts: RunOptions, ui: ReturnType<type
   const { runApp, DrillStore, createTheme } = await ui;
   // The UI sees the drill only through a client: one local client, whose viewer hot-seat switches.
   const store = new DrillStore(new LocalClient(session, driver, humans.map((h) => h.name)));
-  let card: Scorecard | undefined;
+  let files: ScorecardFiles | undefined;
   // Scoring is needed only at the end; it loads once the drill has started, after the first frame.
   let scoring!: typeof import('../write-scorecard');
   try {
@@ -105,8 +105,8 @@ export async function runRun(file: string, opts: RunOptions, ui: ReturnType<type
       onCrash: () => journal.close(),
       finish: () => {
         journal.close();
-        card = scoring.writeScorecard(dir, scenario, session.header!, events);
-        return card;
+        files = scoring.writeScorecard(dir, scenario, session.header!, events);
+        return files.card;
       },
     });
   } catch (e) {
@@ -114,6 +114,12 @@ export async function runRun(file: string, opts: RunOptions, ui: ReturnType<type
     try { journal.close(); } catch { /* already closed */ }
     throw e;
   }
+  const card = files?.card;
   out(`Drill ${session.outcome ?? 'ended'}. ${card ? headline(card, humans.map((h) => h.name)) : 'Score not computed'}. Run folder: ${dir}`);
+  const problem = scoring.runFolderProblem(dir, journal, files);
+  if (problem) {
+    err(`firedrill: ${problem}`);
+    return EXIT.input;
+  }
   return 0;
 }

@@ -8,11 +8,11 @@ import { loadDrillScript } from '../../io/drill-script-file';
 import type { DrillScript } from '../../scenario/drill-script';
 import { formatProblem } from '../../scenario/problem';
 import { headline } from '../../scoring/whose-score';
-import { out, outJson } from '../output';
+import { err, out, outJson } from '../output';
 import { requireScenario } from '../require-scenario';
 import { keyTimes, summaryLines } from '../summary';
-import { UserError } from '../user-error';
-import { writeScorecard } from '../write-scorecard';
+import { EXIT, UserError } from '../user-error';
+import { runFolderProblem, writeScorecard } from '../write-scorecard';
 import { realTimeDriver, setUpDrill } from '../drill-setup';
 
 export interface SimulateOptions {
@@ -60,7 +60,8 @@ export async function runSimulate(file: string, opts: SimulateOptions): Promise<
   } finally {
     journal.close();
   }
-  const card = writeScorecard(dir, scenario, session.header!, events);
+  const files = writeScorecard(dir, scenario, session.header!, events);
+  const card = files.card;
   if (opts.json) {
     outJson({
       score: card.score, grade: card.grade, ...(card.notScored ? { notScored: card.notScored } : {}),
@@ -72,6 +73,11 @@ export async function runSimulate(file: string, opts: SimulateOptions): Promise<
   } else {
     // Each person's own score leads, then the team's (only the team's when bots played every seat).
     out([...summaryLines(session, dir, events), `  score       ${stripControl(headline(card))}`].join('\n'));
+  }
+  const problem = runFolderProblem(dir, journal, files);
+  if (problem) {
+    err(`firedrill: ${problem}`);
+    return EXIT.input;
   }
   return 0;
 }
