@@ -1,6 +1,7 @@
 /** The plain file-system calls the CLI makes itself: what a path is, a folder's names, making a folder, writing a file. */
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { isatty } from 'node:tty';
 
 /** What is at a path: a folder, a file (or anything else that is not a folder), or nothing the process can see. */
 export type PathKind = 'folder' | 'file' | 'missing';
@@ -129,4 +130,28 @@ function failWriteHook(target: string, want: number): number {
   const n = Math.min(want, room);
   failWriteSoFar.set(target, soFar + n);
   return n;
+}
+
+/**
+ * Returns what to call as the process exits: it closes the standard streams that were a terminal at the start
+ * and whose terminal has since hung up (its window was closed; a write fails with EIO). Node 20 aborts at exit
+ * when it cannot reset such a terminal (fixed upstream in nodejs/node#58200); a closed stream it skips.
+ */
+export function hungUpTerminalRelease(): () => void {
+  // Which streams are terminals is asked now: a terminal that has hung up no longer says it is one.
+  const ttys = [0, 1, 2].filter((fd) => isatty(fd));
+  return () => {
+    for (const fd of ttys) {
+      try {
+        writeSync(fd, '');
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EIO') continue;
+        try {
+          closeSync(fd);
+        } catch {
+          // Already gone.
+        }
+      }
+    }
+  };
 }
