@@ -1,6 +1,7 @@
 /** The firedrill command line: parses arguments, runs one command, maps failures to exit codes. */
 import { CommanderError } from 'commander';
 import { stripControl } from '../engine/sanitize';
+import { hungUpTerminalRelease } from '../io/file-system';
 import { commanderOutput, err } from './output';
 import { buildProgram } from './program';
 import { EXIT, UserError } from './user-error';
@@ -32,12 +33,17 @@ export async function main(argv: readonly string[]): Promise<number> {
 const isEntry = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('firedrill.js') || process.argv[1]?.endsWith('/firedrill');
 if (isEntry) {
   // A reader that stops early (`firedrill validate ... | head -1`) closes the pipe: that is not an error.
+  // A terminal that was closed fails writes with EIO: nobody can read them any more, and the SIGHUP the closing sent
+  // is what stops a drill (it ends and saves its run folder), so the command carries on to its own exit code.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      if (e.code === 'EIO') return;
       throw e;
     });
   }
+  // Node 20 aborts at exit when it cannot reset a terminal that has hung up; letting go of it exits cleanly (129 after SIGHUP).
+  process.on('exit', hungUpTerminalRelease());
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -19,13 +19,25 @@ export interface RunAppOptions {
   readonly abort: () => void;
   /** Scores the ended drill and writes the run folder's files. */
   readonly finish: (outcome: Outcome) => Scorecard;
-  /** Last words after a crash: close the journal so everything so far is on disk. */
-  readonly onCrash: () => void;
+  /** Last words after a crash: end the drill and write the run folder, as far as it can. */
+  readonly onCrash: () => void | Promise<void>;
   readonly runDir: string;
 }
 
-/** Runs the app until the user leaves the scorecard screen; returns the outcome. */
-export async function runApp(o: RunAppOptions): Promise<Outcome> {
+/** The signals that end a drill from outside: `kill -INT`, `kill` and a closed terminal. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+export type StopSignal = (typeof STOP_SIGNALS)[number];
+
+export interface RunAppResult {
+  readonly outcome: Outcome;
+  /** The signal that stopped the app, if one did. */
+  readonly signal?: StopSignal;
+}
+
+const ignoreSignal = (): void => undefined;
+
+/** Runs the app until the user leaves the scorecard screen or a signal stops it; returns the outcome and the signal. */
+export async function runApp(o: RunAppOptions): Promise<RunAppResult> {
   const stdout = process.stdout;
   let restored = false;
   const restore = (): void => {
@@ -52,23 +64,36 @@ export async function runApp(o: RunAppOptions): Promise<Outcome> {
   });
   const stopTicker = o.store.startTicker();
   // A signal ends the drill as aborted and leaves without waiting for a key: nobody may be there to press it.
-  let signalled = false;
-  const onSignal = () => {
-    signalled = true;
+  // Later signals are ignored while the run folder is written.
+  let signal: StopSignal | undefined;
+  const onSignal = (sig: StopSignal) => {
+    if (signal) return;
+    signal = sig;
+    // The process is on its way out: a second signal (a closing terminal may send two) must not cut that short.
+    for (const s of STOP_SIGNALS) process.on(s, ignoreSignal);
     o.abort();
+    leave();
   };
-  // A bug anywhere: the screen comes back first, so the message is readable, and the journal is closed.
+  // A bug anywhere: the UI stops and the screen comes back first, so the message is readable; the drill ends and
+  // its run folder is written; then the process exits 2.
+  let crashed = false;
   const onCrash = (err: unknown) => {
-    restore();
-    process.stderr.write(stripControlLines(`firedrill: internal error (this is a bug, please report it); the journal so far is in ${o.runDir}\n${(err as Error)?.stack ?? String(err)}\n`));
+    if (crashed) return;
+    crashed = true;
     try {
-      o.onCrash();
-    } finally {
-      process.exit(2);
+      stopTicker();
+      instance.unmount();
+    } catch {
+      // The UI may be what broke; the terminal is restored below either way.
     }
+    restore();
+    process.stderr.write(stripControlLines(`firedrill: internal error (this is a bug, please report it); the drill is saved in ${o.runDir} as far as it got\n${(err as Error)?.stack ?? String(err)}\n`));
+    Promise.resolve()
+      .then(o.onCrash)
+      .catch(() => undefined)
+      .finally(() => process.exit(2));
   };
-  process.once('SIGTERM', onSignal);
-  process.once('SIGHUP', onSignal);
+  for (const s of STOP_SIGNALS) process.on(s, onSignal);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
   let uiError: unknown;
@@ -80,14 +105,13 @@ export async function runApp(o: RunAppOptions): Promise<Outcome> {
     const outcome = await o.start();
     if (uiError) throw uiError;
     o.store.finish(o.finish(outcome), o.runDir);
-    if (!signalled) await left;
-    return outcome;
+    await left;
+    return { outcome, ...(signal ? { signal } : {}) };
   } finally {
     stopTicker();
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
-    process.off('SIGTERM', onSignal);
-    process.off('SIGHUP', onSignal);
+    for (const s of STOP_SIGNALS) process.off(s, onSignal);
     instance.unmount();
     instance.cleanup();
     restore();

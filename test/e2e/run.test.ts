@@ -105,7 +105,8 @@ describe('firedrill run in a pseudo-terminal', () => {
     const end = await r.waitFor(/^Not scored: the drill ended at T\+\d\d:\d\d, before anyone triggered the incident response/);
     expect(end.split('\n')).toContain('aborted — Orders fail during the lunchtime rush');
     r.press('q');
-    expect(await r.exited).toBe(0);
+    // An aborted drill exits 130, as a shell reports Ctrl+C.
+    expect(await r.exited).toBe(130);
     expect(r.output).toContain('\x1b[?1049l');
     expect(r.output.lastIndexOf('\x1b[?25h')).toBeGreaterThan(r.output.lastIndexOf('\x1b[?25l'));
     const j = readJournal(join(out, 'journal.jsonl'));
@@ -129,7 +130,7 @@ describe('firedrill run in a pseudo-terminal', () => {
     expect(await r.exited).toBe(0);
   });
 
-  it('a crash restores the terminal, says what happened and keeps the journal', async () => {
+  it('a crash restores the terminal, says what happened, ends the journal and writes the scorecard', async () => {
     const out = join(tempDir('e2e'), 'run');
     const r = new PtyRun(['run', INTRO, '--seed', '7', '--speed', '60', '--as', 'alice:ic', '--out', out], { env: { FIREDRILL_TEST_CRASH_AFTER_MS: '1500' } });
     runs.push(r);
@@ -137,17 +138,19 @@ describe('firedrill run in a pseudo-terminal', () => {
     expect(await r.exited).toBe(2);
     const leave = r.output.lastIndexOf('\x1b[?1049l');
     expect(leave).toBeGreaterThan(r.output.lastIndexOf('\x1b[?1049h'));
-    expect(r.output.slice(leave)).toMatch(/internal error.*the journal so far is in/);
+    expect(r.output.slice(leave)).toMatch(/internal error.*the drill is saved in/);
     const j = readJournal(join(out, 'journal.jsonl'));
     expect(j.events[0]?.type).toBe('drill.start');
-    expect(j.events.some((e) => e.type === 'drill.end')).toBe(false);
+    expect(j.events.at(-1)).toMatchObject({ type: 'drill.end', data: { outcome: 'aborted' } });
+    expect(existsSync(join(out, 'scorecard.json'))).toBe(true);
   });
 
   it('SIGTERM ends the drill as aborted, writes the scorecard and exits without waiting for a key', async () => {
     const { r, out } = start(['--as', 'alice:ic', '--speed', '30']);
     await r.waitFor('alice (ic)>');
     r.proc.kill('SIGTERM');
-    expect(await r.exited).toBe(0);
+    // 128 + 15: stopped by SIGTERM.
+    expect(await r.exited).toBe(143);
     expect(r.output).toContain('\x1b[?1049l');
     expect(JSON.parse(readFileSync(join(out, 'scorecard.json'), 'utf8')).outcome).toBe('aborted');
   });

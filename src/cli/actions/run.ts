@@ -2,16 +2,17 @@
 import { userInfo } from 'node:os';
 import type { BotPolicyName, CastRequest } from '../../engine/cast';
 import { normalizeRole, SEATS } from '../../engine/roles';
-import type { Scorecard } from '../../scoring/types';
 import { headline } from '../../scoring/whose-score';
 import { importUi } from '../import-ui';
-import { out } from '../output';
+import { err, out } from '../output';
 import { requireScenario } from '../require-scenario';
-import { UserError } from '../user-error';
+import { EXIT, UserError } from '../user-error';
+import type { ScorecardFiles } from '../write-scorecard';
+import type { RunAppResult } from '../../ui/run-app';
 
 import { seedOption, speedOption } from './simulate';
 import { LocalClient } from '../../engine/view/local-client';
-import { realTimeDriver, setUpDrill } from '../drill-setup';
+import { closeDrill, drillExitCode, realTimeDriver, setUpDrill, testCrashHook } from '../drill-setup';
 
 export interface RunOptions {
   seed?: string;
@@ -78,42 +79,61 @@ export async function runRun(file: string, opts: RunOptions, ui: ReturnType<type
     }
   }
   const seats = parseBots(opts.bots);
-  const { session, journal, dir, events } = setUpDrill({ scenario, file, seed, humans, policy: opts.policy, ...(opts.out ? { out: opts.out } : {}), bots: seats });
+  const { session, journal, dir, events } = setUpDrill({ scenario, file, seed, humans, policy: opts.policy, ...(opts.out !== undefined ? { out: opts.out } : {}), bots: seats });
   const driver = realTimeDriver(session, speed, 50);
-  // Fault injection for the end-to-end test that a crash restores the terminal and keeps the journal.
-  const crashAfter = Number(process.env.FIREDRILL_TEST_CRASH_AFTER_MS);
-  if (crashAfter > 0) setTimeout(() => { throw new Error('injected crash (FIREDRILL_TEST_CRASH_AFTER_MS)'); }, crashAfter);
+  // A journal that cannot be written (a full disk) ends the drill: nothing more of it could be kept.
+  journal.onFailure = () => setImmediate(() => driver.abort());
+  testCrashHook();
   const { runApp, DrillStore, createTheme } = await ui;
   // The UI sees the drill only through a client: one local client, whose viewer hot-seat switches.
   const store = new DrillStore(new LocalClient(session, driver, humans.map((h) => h.name)));
-  let card: Scorecard | undefined;
   // Scoring is needed only at the end; it loads once the drill has started, after the first frame.
+  let scoringLoad: Promise<typeof import('../write-scorecard')> | undefined;
+  const loadScoring = () => (scoringLoad ??= import('../write-scorecard'));
   let scoring!: typeof import('../write-scorecard');
+  let files: ScorecardFiles | undefined;
+  const writeFolder = (): ScorecardFiles | undefined => {
+    closeDrill(session, journal);
+    if (session.header) files = scoring.writeScorecard(dir, scenario, session.header, events);
+    return files;
+  };
+  // After a bug: the drill still ends (drill.end goes into the journal first), then the scorecard files are written.
+  const saveAfterCrash = async (): Promise<void> => {
+    try {
+      closeDrill(session, journal);
+    } finally {
+      scoring = await loadScoring();
+      writeFolder();
+    }
+  };
+  let ended: RunAppResult;
   try {
-    await runApp({
+    ended = await runApp({
       store,
       theme: createTheme(),
       runDir: dir,
       start: async () => {
         driver.start();
-        const scoringLoad = import('../write-scorecard');
+        const scoringLoaded = loadScoring();
         const outcome = await driver.done;
-        scoring = await scoringLoad;
+        scoring = await scoringLoaded;
         return outcome;
       },
       abort: () => driver.abort(),
-      onCrash: () => journal.close(),
-      finish: () => {
-        journal.close();
-        card = scoring.writeScorecard(dir, scenario, session.header!, events);
-        return card;
-      },
+      onCrash: saveAfterCrash,
+      finish: () => writeFolder()!.card,
     });
   } catch (e) {
-    // Whatever broke, the journal is closed and the events so far are on disk.
-    try { journal.close(); } catch { /* already closed */ }
+    // Whatever broke, the drill is ended and its run folder written as far as it can be.
+    await saveAfterCrash().catch(() => undefined);
     throw e;
   }
+  const card = files?.card;
   out(`Drill ${session.outcome ?? 'ended'}. ${card ? headline(card, humans.map((h) => h.name)) : 'Score not computed'}. Run folder: ${dir}`);
-  return 0;
+  const problem = scoring.runFolderProblem(dir, journal, files);
+  if (problem) {
+    err(`firedrill: ${problem}`);
+    return EXIT.input;
+  }
+  return drillExitCode(ended.outcome, ended.signal);
 }

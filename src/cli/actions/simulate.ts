@@ -8,12 +8,13 @@ import { loadDrillScript } from '../../io/drill-script-file';
 import type { DrillScript } from '../../scenario/drill-script';
 import { formatProblem } from '../../scenario/problem';
 import { headline } from '../../scoring/whose-score';
-import { out, outJson } from '../output';
+import type { RealTimeDriver } from '../../engine/real-time-driver';
+import { err, out, outJson } from '../output';
 import { requireScenario } from '../require-scenario';
 import { keyTimes, summaryLines } from '../summary';
-import { UserError } from '../user-error';
-import { writeScorecard } from '../write-scorecard';
-import { realTimeDriver, setUpDrill } from '../drill-setup';
+import { EXIT, UserError } from '../user-error';
+import { runFolderProblem, writeScorecard, type ScorecardFiles } from '../write-scorecard';
+import { closeDrill, drillExitCode, endNow, realTimeDriver, setUpDrill, testCrashHook, watchStops } from '../drill-setup';
 
 export interface SimulateOptions {
   seed?: string;
@@ -52,15 +53,27 @@ export async function runSimulate(file: string, opts: SimulateOptions): Promise<
   }
   const policy: BotPolicyName = script && script.bots !== 'none' ? script.bots : opts.policy;
   const { session, journal, dir, cast, events } = setUpDrill({
-    scenario, file, seed, humans: script?.participants ?? [], policy, ...(opts.out ? { out: opts.out } : {}), ...(script?.bots === 'none' ? { bots: 'none' } : {}),
+    scenario, file, seed, humans: script?.participants ?? [], policy, ...(opts.out !== undefined ? { out: opts.out } : {}), ...(script?.bots === 'none' ? { bots: 'none' } : {}),
   });
+  const driver = speed === undefined ? undefined : realTimeDriver(session, speed, 20);
+  // A signal or an uncaught error ends the drill as aborted; a journal that cannot be written ends it too.
+  const stops = watchStops(() => (driver ? driver.abort() : endNow(session)), true);
+  journal.onFailure = () => setImmediate(() => endNow(session));
+  let files: ScorecardFiles | undefined;
   try {
-    if (speed === undefined) session.runSimulated(script?.actions ?? []);
-    else await runRealTime(session, speed, script?.actions ?? []);
+    try {
+      if (!driver) session.runSimulated(script?.actions ?? []);
+      else await runRealTime(session, driver, script?.actions ?? [], stops.stopped);
+    } finally {
+      // However the drill stopped, its journal gets drill.end and the run folder its scorecard files.
+      closeDrill(session, journal);
+      if (session.header) files = writeScorecard(dir, scenario, session.header, events);
+    }
   } finally {
-    journal.close();
+    stops.dispose();
   }
-  const card = writeScorecard(dir, scenario, session.header!, events);
+  if (stops.crash) throw stops.crash.error;
+  const card = files!.card;
   if (opts.json) {
     outJson({
       score: card.score, grade: card.grade, ...(card.notScored ? { notScored: card.notScored } : {}),
@@ -73,20 +86,20 @@ export async function runSimulate(file: string, opts: SimulateOptions): Promise<
     // Each person's own score leads, then the team's (only the team's when bots played every seat).
     out([...summaryLines(session, dir, events), `  score       ${stripControl(headline(card))}`].join('\n'));
   }
-  return 0;
+  const problem = runFolderProblem(dir, journal, files);
+  if (problem) {
+    err(`firedrill: ${problem}`);
+    return EXIT.input;
+  }
+  return drillExitCode(session.outcome, stops.signal);
 }
 
-/** Runs on the real clock scaled by `speed` (the way a live drill runs), feeding scripted input on time. */
-async function runRealTime(session: DrillSession, speed: number, inputs: readonly { atMs: number; actor: string; text: string }[]): Promise<void> {
-  const driver = realTimeDriver(session, speed, 20);
-  const stopOnSignal = () => driver.abort();
-  process.once('SIGINT', stopOnSignal);
-  process.once('SIGTERM', stopOnSignal);
+/** Runs on the real clock (the way a live drill runs), feeding scripted input on time, until the drill ends or is stopped. */
+async function runRealTime(session: DrillSession, driver: RealTimeDriver, inputs: readonly { atMs: number; actor: string; text: string }[], stopped: Promise<void>): Promise<void> {
+  testCrashHook();
   driver.start();
   for (const input of [...inputs].sort((a, b) => a.atMs - b.atMs)) {
     session.scheduler.setTimeout(() => session.submit(input.actor, input.text), Math.max(0, input.atMs - session.scheduler.now()));
   }
-  await driver.done;
-  process.off('SIGINT', stopOnSignal);
-  process.off('SIGTERM', stopOnSignal);
+  await Promise.race([driver.done, stopped]);
 }
