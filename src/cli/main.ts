@@ -1,5 +1,6 @@
 /** The firedrill command line: parses arguments, runs one command, maps failures to exit codes. */
 import { CommanderError } from 'commander';
+import { fsErrorMessage, streamErrorMessage } from './fs-error';
 import { err } from './output';
 import { buildProgram } from './program';
 import { EXIT, UserError } from './user-error';
@@ -19,6 +20,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       for (const line of e.lines) err(`  ${line}`);
       return EXIT.input;
     }
+    // A full disk, a read-only mount, a path through a file: the user's to fix, so one line and exit 1.
+    const fsMessage = fsErrorMessage(e);
+    if (fsMessage !== undefined) {
+      err(`firedrill: ${fsMessage}`);
+      return EXIT.input;
+    }
     err(`firedrill: internal error (this is a bug, please report it): ${(e as Error)?.stack ?? String(e)}`);
     return EXIT.internal;
   }
@@ -27,12 +34,17 @@ export async function main(argv: readonly string[]): Promise<number> {
 const isEntry = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('firedrill.js') || process.argv[1]?.endsWith('/firedrill');
 if (isEntry) {
   // A reader that stops early (`firedrill validate ... | head -1`) closes the pipe: that is not an error.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw e;
-    });
-  }
+  // Any other write error (stdout to /dev/full, a full disk) is one line on stderr and exit 1, never a stack.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    try {
+      process.stderr.write(`firedrill: ${streamErrorMessage('stdout', e)}\n`);
+    } finally {
+      process.exit(EXIT.input);
+    }
+  });
+  // Nowhere is left to say it when stderr itself fails.
+  process.stderr.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : EXIT.input));
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
