@@ -27,10 +27,14 @@ export const LIMITS = {
   logText: 500,
   /** Characters in a text: summary, description, impact, result, reveals, inject text, root cause, notes, debrief. */
   text: 4000,
-  /** Entries in a list or map of things: services, teams, alerts, phases, actions, probes, injects. */
-  items: 200,
-  /** Entries in a small list or map: tags, roles, logs of a phase, debrief points, a solution path, requires, shows, metrics of a service. */
-  fewItems: 50,
+  /**
+   * Entries in a list or map of things: services, teams, alerts, phases, actions, probes, injects, solution
+   * steps. A library scenario has at most a dozen; generated ones (the lint benchmark's 5,000-phase chain) may
+   * have thousands, and the 1 MiB file cap bounds them anyway.
+   */
+  items: 10_000,
+  /** Entries in a small list or map: tags, roles, a phase's logs and timers, debrief points, requires, shows, a service's metrics. */
+  fewItems: 100,
 } as const;
 
 const tooLong = (what: string, max: number) => ({
@@ -173,7 +177,7 @@ const expectsSchema = z.strictObject({
 
 const solutionSchema = z.strictObject({
   rootCause: text,
-  path: list(id('action or probe'), 'steps', LIMITS.fewItems).min(1, { error: 'the solution path needs at least one step' }),
+  path: list(id('action or probe'), 'steps').min(1, { error: 'the solution path needs at least one step' }),
   mitigation: text.optional(),
   notes: text.optional(),
 });
