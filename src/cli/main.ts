@@ -2,6 +2,7 @@
 import { CommanderError } from 'commander';
 import { stripControl } from '../engine/sanitize';
 import { hungUpTerminalRelease } from '../io/file-system';
+import { fsErrorMessage, streamErrorMessage } from './fs-error';
 import { commanderOutput, err } from './output';
 import { buildProgram } from './program';
 import { EXIT, UserError } from './user-error';
@@ -25,6 +26,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       for (const line of e.lines) err(`  ${stripControl(line)}`);
       return EXIT.input;
     }
+    // A full disk, a read-only mount, a path through a file: the user's to fix, so one line and exit 1.
+    const fsMessage = fsErrorMessage(e);
+    if (fsMessage !== undefined) {
+      err(`firedrill: ${fsMessage}`);
+      return EXIT.input;
+    }
     err(`firedrill: internal error (this is a bug, please report it): ${(e as Error)?.stack ?? String(e)}`);
     return EXIT.internal;
   }
@@ -35,13 +42,21 @@ if (isEntry) {
   // A reader that stops early (`firedrill validate ... | head -1`) closes the pipe: that is not an error.
   // A terminal that was closed fails writes with EIO: nobody can read them any more, and the SIGHUP the closing sent
   // is what stops a drill (it ends and saves its run folder), so the command carries on to its own exit code.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      if (e.code === 'EIO') return;
-      throw e;
-    });
-  }
+  // Any other write error (stdout to /dev/full, a full disk) is one line on stderr and exit 1, never a stack.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (e.code === 'EIO') return;
+    try {
+      process.stderr.write(`firedrill: ${streamErrorMessage('stdout', e)}\n`);
+    } finally {
+      process.exit(EXIT.input);
+    }
+  });
+  // Nowhere is left to say it when stderr itself fails.
+  process.stderr.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EIO') return;
+    process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : EXIT.input);
+  });
   // Node 20 aborts at exit when it cannot reset a terminal that has hung up; letting go of it exits cleanly (129 after SIGHUP).
   process.on('exit', hungUpTerminalRelease());
   main(process.argv.slice(2)).then((code) => {

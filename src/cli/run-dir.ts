@@ -2,15 +2,20 @@
 import { dirname, join, resolve } from 'node:path';
 import { FileJournal } from '../io/file-journal';
 import { claimFolder, makeFolder, pathKind, realPathSoFar } from '../io/file-system';
+import { unreachableReason } from '../io/read-bounded';
 import { UserError } from './user-error';
 
 /** A run folder's file (`name`), or the file itself when given one; `missing` says what to try when it is absent. */
 export function runFile(target: string, name: string, missing: string): string {
   const kind = pathKind(target);
-  if (kind === 'missing') throw new UserError(`${target}: no such file or folder`);
+  // "missing" may also be a symlink loop or a permission: say which.
+  if (kind === 'missing') throw new UserError(`${target}: ${unreachableReason(target) ?? 'no such file or folder'}`);
   if (kind !== 'folder') return target;
   const p = join(target, name);
-  if (pathKind(p) === 'missing') throw new UserError(`${target} has no ${name}; ${missing}`);
+  if (pathKind(p) === 'missing') {
+    const why = unreachableReason(p);
+    throw new UserError(why === undefined || why === 'no such file or folder' ? `${target} has no ${name}; ${missing}` : `${p}: ${why}`);
+  }
   return p;
 }
 

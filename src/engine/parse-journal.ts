@@ -42,7 +42,9 @@ export class JournalError extends Error {
 }
 
 /** Checks a journal's JSONL text, read from `path` (named in every problem). */
-export function parseJournal(text: string, path: string): ReadJournal {
+export function parseJournal(input: string, path: string): ReadJournal {
+  // A byte-order mark (an editor's, or Windows tools') is not part of the first line.
+  const text = input.replace(/^\uFEFF/, '');
   const lines = text.split('\n');
   const endsClean = text.endsWith('\n');
   if (endsClean) lines.pop();

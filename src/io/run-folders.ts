@@ -1,8 +1,9 @@
 /** Finding run folders on disk for `firedrill history`: which folders hold runs, their scorecards, and when each started. */
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sortRuns, type RunRecord, type SkippedRun } from '../scoring/history';
 import { ScorecardError } from '../scoring/scorecard-schema';
+import { readRegularFilePrefix } from './read-bounded';
 import { readScorecard } from './read-scorecard';
 
 const SCORECARD = 'scorecard.json';
@@ -85,19 +86,14 @@ export function runStartedAt(dir: string, names: readonly string[] = listDir(dir
 }
 
 // The header's wall time as written, normalised to UTC ISO (a hand-edited journal may carry another offset).
+// Only the first bytes of a regular file are read: a FIFO or device named journal.jsonl is no journal.
 function journalWall(path: string): string | null {
-  let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
-    const buf = Buffer.alloc(HEADER_BYTES);
-    const n = readSync(fd, buf, 0, HEADER_BYTES, 0);
-    const first = buf.subarray(0, n).toString('utf8').split('\n')[0] ?? '';
-    const header = JSON.parse(first) as { wall?: unknown };
+    const first = readRegularFilePrefix(path, HEADER_BYTES).toString('utf8').split('\n')[0] ?? '';
+    const header = JSON.parse(first.replace(/^\uFEFF/, '')) as { wall?: unknown };
     const wall = typeof header.wall === 'string' ? new Date(header.wall) : undefined;
     return wall && !Number.isNaN(wall.getTime()) ? wall.toISOString() : null;
   } catch {
     return null;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }

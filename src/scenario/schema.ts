@@ -14,8 +14,42 @@ import { DIFFICULTIES, INJECT_KINDS, LOG_LEVELS, SEVERITIES, STAFF_ROLES, TARGET
 
 export { DIFFICULTIES, INJECT_KINDS, LOG_LEVELS, SEVERITIES, STAFF_ROLES, TARGET_KEYS } from './vocabulary';
 
+/**
+ * Length limits. Far above any real scenario (the longest library title is 166 characters, the longest text
+ * about 900), and low enough that no screen, print or report has to cope with a megabyte in one field.
+ */
+export const LIMITS = {
+  /** Characters in an id or a metric name. */
+  id: 64,
+  /** Characters in a title, a name (inject `from`) or an alert condition. */
+  title: 200,
+  /** Characters in a log line template. */
+  logText: 500,
+  /** Characters in a text: summary, description, impact, result, reveals, inject text, root cause, notes, debrief. */
+  text: 4000,
+  /**
+   * Entries in a list or map of things: services, teams, alerts, phases, actions, probes, injects, solution
+   * steps. A library scenario has at most a dozen; generated ones (the lint benchmark's 5,000-phase chain) may
+   * have thousands, and the 1 MiB file cap bounds them anyway.
+   */
+  items: 10_000,
+  /** Entries in a small list or map: tags, roles, a phase's logs and timers, debrief points, requires, shows, a service's metrics. */
+  fewItems: 100,
+} as const;
+
+const tooLong = (what: string, max: number) => ({
+  error: (issue: { input?: unknown }) => `is ${typeof issue.input === 'string' ? issue.input.length : 'too many'} characters long; ${what} may be at most ${max}`,
+});
+const tooMany = (what: string, max: number) => ({ error: `at most ${max} ${what}` });
+/** A list of at most `max` entries. */
+const list = <T extends z.ZodType>(item: T, what: string, max: number = LIMITS.items) => z.array(item).max(max, tooMany(what, max));
+/** A map of at most `max` entries (the JSON Schema cannot say this; validate does). */
+const limitKeys = <T extends z.ZodType<Record<string, unknown>>>(map: T, what: string, max: number = LIMITS.items) =>
+  map.refine((m) => Object.keys(m).length <= max, tooMany(what, max));
+
 const id = (what: string) =>
   z.string({ error: `expected ${what} id (a string)` })
+    .max(LIMITS.id, tooLong(`an id`, LIMITS.id))
     .regex(new RegExp(ID_PATTERN), { error: `${what} ids are lower-case words joined by "-", e.g. checkout-db` });
 const duration = z.string({ error: 'expected a duration such as 90s, 5m or 1h30m' })
   .regex(new RegExp(DURATION_PATTERN), { error: 'expected a duration such as 90s, 5m, 1h30m or 2:40' });
@@ -25,32 +59,40 @@ const quantity = z.union([
   z.number(),
   z.string().regex(new RegExp(QUANTITY_PATTERN), { error: QUANTITY_ERROR }),
 ], { error: QUANTITY_ERROR });
-const text = z.string({ error: 'expected text' }).min(1, { error: 'must not be empty' });
+const textOf = (what: string, max: number) =>
+  z.string({ error: 'expected text' }).min(1, { error: 'must not be empty' }).max(max, tooLong(what, max));
+/** A title or name: one line on a screen. */
+const title = textOf('a title', LIMITS.title);
+/** A paragraph: a briefing, a description, what a probe reveals. */
+const text = textOf('a text', LIMITS.text);
 const metricRef = z.string({ error: 'expected a metric reference service.metric' })
   .regex(new RegExp(METRIC_REF_PATTERN), { error: 'expected service.metric, e.g. checkout-api.error_rate' });
 
 const metricSchema = z.strictObject({
   baseline: quantity.describe('Healthy value, e.g. 0.4% or 180ms. Its unit is the metric\'s unit.'),
   noise: quantity.optional().describe('Seeded random wobble around the value, in the same unit.'),
-  title: text.optional(),
+  title: title.optional(),
 });
 
 const serviceSchema = z.strictObject({
   id: id('service'),
-  title: text.optional(),
+  title: title.optional(),
   owner: id('team').describe('The team whose on-call owns this service and is paged for it.'),
-  metrics: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'metric names are lower_snake_case' }), metricSchema).optional(),
+  metrics: limitKeys(
+    z.record(z.string().max(LIMITS.id, tooLong('a metric name', LIMITS.id)).regex(/^[a-z][a-z0-9_]*$/, { error: 'metric names are lower_snake_case' }), metricSchema),
+    'metrics per service', LIMITS.fewItems,
+  ).optional(),
 });
 
 const teamSchema = z.strictObject({
   id: id('team'),
-  title: text.optional(),
+  title: title.optional(),
 });
 
 const alertSchema = z.strictObject({
   id: id('alert'),
-  title: text.optional(),
-  when: z.string({ error: 'expected a condition such as "checkout-api.error_rate > 5% for 1m"' })
+  title: title.optional(),
+  when: z.string({ error: 'expected a condition such as "checkout-api.error_rate > 5% for 1m"' }).max(LIMITS.title, tooLong('a condition', LIMITS.title))
     .describe('service.metric OP value for DURATION, where OP is >, >=, < or <='),
   pages: id('team'),
   urgency: z.enum(['high', 'low']).optional(),
@@ -70,14 +112,14 @@ const logSchema = z.strictObject({
   service: id('service'),
   level: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }),
   every: duration,
-  text: text.describe('A log line; {host}, {requestId}, {user} and the other placeholders are filled by a seeded generator.'),
+  text: textOf('a log line', LIMITS.logText).describe('A log line; {host}, {requestId}, {user} and the other placeholders are filled by a seeded generator.'),
 });
 
 const transitionSchema = z.union([
   id('phase'),
   z.strictObject({
     to: id('phase'),
-    requires: z.array(id('action or probe')).optional()
+    requires: list(id('action or probe'), 'requirements', LIMITS.fewItems).optional()
       .describe('Actions or probes that must have completed earlier for this transition to happen.'),
   }),
 ], { error: 'expected a phase id, or { to: phase, requires: [ids] }' });
@@ -85,11 +127,11 @@ const transitionSchema = z.union([
 const phaseSchema = z.strictObject({
   description: text.optional().describe('Ground truth for the facilitator; never shown to players.'),
   impact: text.optional().describe('What customers experience in this phase (used by the postmortem).'),
-  after: z.record(duration, id('phase')).optional().describe('Timers: after this long in the phase, move to that phase.'),
-  on: z.record(id('action'), transitionSchema).optional().describe('When a remediation action completes, move to that phase.'),
-  effects: z.record(metricRef, effectSchema).optional().describe('Metric values in this phase; unmentioned metrics drift back to baseline.'),
+  after: limitKeys(z.record(duration, id('phase')), 'timers', LIMITS.fewItems).optional().describe('Timers: after this long in the phase, move to that phase.'),
+  on: limitKeys(z.record(id('action'), transitionSchema), 'transitions').optional().describe('When a remediation action completes, move to that phase.'),
+  effects: limitKeys(z.record(metricRef, effectSchema), 'effects').optional().describe('Metric values in this phase; unmentioned metrics drift back to baseline.'),
   ramp: duration.optional().describe('How long effects take to reach their values (default 1m).'),
-  logs: z.array(logSchema).optional(),
+  logs: list(logSchema, 'log lines per phase', LIMITS.fewItems).optional(),
   mitigated: z.boolean().optional().describe('Customer impact has stopped in this phase.'),
   resolved: z.boolean().optional().describe('The underlying cause is fixed in this phase.'),
   final: z.boolean().optional().describe('The world stays in this phase; no way out is needed.'),
@@ -98,7 +140,7 @@ const phaseSchema = z.strictObject({
 const actionSchema = z.strictObject({
   id: id('action'),
   service: id('service'),
-  title: text,
+  title,
   takes: duration.describe('How long the action runs before it completes.'),
   major: z.boolean().optional().describe('Needs an IC poll for strong objections first.'),
   result: text.optional().describe('What the responder sees when it completes.'),
@@ -108,11 +150,11 @@ const actionSchema = z.strictObject({
 const probeSchema = z.strictObject({
   id: id('probe'),
   service: id('service'),
-  title: text,
+  title,
   takes: duration.optional(),
-  reveals: z.union([text, z.record(z.string(), text)], { error: 'expected text, or a map from phase id (or default) to text' })
+  reveals: z.union([text, limitKeys(z.record(z.string().max(LIMITS.id, tooLong('a phase id', LIMITS.id)), text), 'phases')], { error: 'expected text, or a map from phase id (or default) to text' })
     .describe('What the probe shows: one text, or per phase with a default.'),
-  shows: z.array(metricRef).optional().describe('Metrics whose current values the probe prints.'),
+  shows: list(metricRef, 'metrics shown', LIMITS.fewItems).optional().describe('Metrics whose current values the probe prints.'),
   logs: z.boolean().optional().describe('Whether the probe prints the service\'s recent log lines.'),
   clue: z.boolean().optional(),
   redHerring: z.boolean().optional(),
@@ -121,7 +163,7 @@ const probeSchema = z.strictObject({
 const injectSchema = z.strictObject({
   at: duration,
   kind: z.enum(INJECT_KINDS, { error: `expected one of ${INJECT_KINDS.join(', ')}` }),
-  from: text,
+  from: title,
   text,
   phase: id('phase').optional().describe('Only happens if the world is in this phase at that time.'),
 });
@@ -135,7 +177,7 @@ const expectsSchema = z.strictObject({
 
 const solutionSchema = z.strictObject({
   rootCause: text,
-  path: z.array(id('action or probe')).min(1, { error: 'the solution path needs at least one step' }),
+  path: list(id('action or probe'), 'steps').min(1, { error: 'the solution path needs at least one step' }),
   mitigation: text.optional(),
   notes: text.optional(),
 });
@@ -145,24 +187,24 @@ export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   schema: z.literal('firedrill/v1', { error: 'expected schema: firedrill/v1' }),
   id: id('scenario'),
-  title: text,
+  title,
   summary: text.optional().describe('The briefing players see when the drill starts.'),
   difficulty: z.enum(DIFFICULTIES, { error: `expected one of ${DIFFICULTIES.join(', ')}` }),
-  tags: z.array(id('tag')).optional(),
+  tags: list(id('tag'), 'tags', LIMITS.fewItems).optional(),
   duration: duration.describe('The drill\'s hard stop, in drill time.'),
-  roles: z.array(z.enum(STAFF_ROLES, { error: `expected one of ${STAFF_ROLES.join(', ')}` })).optional()
+  roles: list(z.enum(STAFF_ROLES, { error: `expected one of ${STAFF_ROLES.join(', ')}` }), 'roles', LIMITS.fewItems).optional()
     .describe('Staff roles the drill expects besides responders (default: ic, scribe).'),
   expects: expectsSchema,
-  teams: z.array(teamSchema).optional(),
-  services: z.array(serviceSchema).min(1, { error: 'a scenario needs at least one service' }),
-  alerts: z.array(alertSchema).optional(),
+  teams: list(teamSchema, 'teams').optional(),
+  services: list(serviceSchema, 'services').min(1, { error: 'a scenario needs at least one service' }),
+  alerts: list(alertSchema, 'alerts').optional(),
   initial: id('phase').optional(),
-  phases: z.record(id('phase'), phaseSchema),
-  actions: z.array(actionSchema).optional(),
-  probes: z.array(probeSchema).optional(),
-  injects: z.array(injectSchema).optional(),
+  phases: limitKeys(z.record(id('phase'), phaseSchema), 'phases'),
+  actions: list(actionSchema, 'actions').optional(),
+  probes: list(probeSchema, 'probes').optional(),
+  injects: list(injectSchema, 'injects').optional(),
   solution: solutionSchema,
-  debrief: z.array(text).optional(),
+  debrief: list(text, 'debrief points', LIMITS.fewItems).optional(),
 });
 
 /** The scenario as written in YAML, after schema checks but before references are resolved. */

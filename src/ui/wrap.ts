@@ -14,6 +14,16 @@ function fit(text: string, width: number): number {
   return i;
 }
 
+/**
+ * Text cut to at most `width` columns plus one, so a row drawn with wrap="truncate" still shows its "…",
+ * in time linear in `width` (not in the text's length): Ink's own truncation of a very long string is not.
+ */
+export function clipToWidth(text: string, width: number): string {
+  // A short string is left to Ink: only a long one is slow there.
+  if (text.length <= width) return text;
+  return text.slice(0, fit(text, Math.max(0, width) + 1));
+}
+
 /** Splits text into rows no wider than width columns (the first row `firstWidth`), breaking at spaces where it can. */
 export function wrapText(text: string, width: number, firstWidth = width): string[] {
   if (width <= 0) return [text];

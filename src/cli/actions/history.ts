@@ -7,6 +7,7 @@ import {
   type HistoryRow, type PersonRoles, type ScenarioTrend, type Suggestion,
 } from '../../scoring/history';
 import { pathKind } from '../../io/file-system';
+import { unreachableReason } from '../../io/read-bounded';
 import { findRuns } from '../../io/run-folders';
 import { ROLES } from '../../engine/roles';
 import { sparkline } from '../../ui/sparkline';
@@ -29,6 +30,8 @@ export function runHistory(dirArg: string | undefined, opts: HistoryOptions): nu
   const dir = dirArg ?? DEFAULT_RUNS_DIR;
   const kind = pathKind(dir);
   if (kind === 'missing') {
+    const why = unreachableReason(dir);
+    if (why !== undefined && why !== 'no such file or folder') throw new UserError(`${dir}: ${why}`);
     throw new UserError(dirArg ? `${dir}: no such folder` : `${dir}: no such folder; no drill has been run here yet (runs go to ./${DEFAULT_RUNS_DIR}/ by default)`);
   }
   if (kind !== 'folder') throw new UserError(`${dir}: not a folder; history reads a folder of runs (review reads one scorecard)`);

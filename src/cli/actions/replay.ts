@@ -2,7 +2,9 @@
 import { join } from 'node:path';
 import { JournalError } from '../../engine/parse-journal';
 import { replay } from '../../engine/replay';
+import type { JournalEvent } from '../../engine/journal';
 import { listFolder, pathKind } from '../../io/file-system';
+import { isRegularFile } from '../../io/read-bounded';
 import { readJournal } from '../../io/read-journal';
 import { loadScenario } from '../../io/scenario-file';
 import { score } from '../../scoring/score';
@@ -10,7 +12,6 @@ import type { Scenario } from '../../scenario/types';
 import { formatClock } from '../../scenario/duration';
 import { err, out, outJson } from '../output';
 import { scenariosDir } from '../package-paths';
-import { inertJsonLine } from '../terminal-json';
 import { requireScenario } from '../require-scenario';
 import { runFile } from '../run-dir';
 import { UserError } from '../user-error';
@@ -24,9 +25,10 @@ export function journalPath(target: string): string {
 function findScenario(id: string, recorded: string | undefined, explicit: string | undefined): Scenario {
   if (explicit) return requireScenario(explicit);
   const candidates = [recorded, ...[join(process.cwd(), 'scenarios'), scenariosDir].flatMap((d) =>
-    pathKind(d) !== 'missing' ? listFolder(d).filter((f) => f.endsWith('.yaml')).map((f) => join(d, f)) : [])];
+    pathKind(d) === 'folder' ? listFolder(d).filter((f) => f.endsWith('.yaml')).map((f) => join(d, f)) : [])];
   for (const c of candidates) {
-    if (!c || pathKind(c) === 'missing') continue;
+    // The recorded path is data from the journal, not the user's word: only a regular file is read (never a device or FIFO).
+    if (!c || !isRegularFile(c)) continue;
     const { scenario } = loadScenario(c);
     if (scenario?.id === id) return scenario;
   }
@@ -71,11 +73,44 @@ export function runReplay(target: string, opts: { json?: boolean; scenario?: str
     const by = header.firedrill === VERSION ? '' : `; recorded by firedrill ${header.firedrill}`;
     out(`${path}: reproduces — ${result.compared} events identical (seed ${header.seed}, outcome ${result.session.outcome ?? 'unfinished'}, ${card.score === null ? 'not scored' : `score ${card.score} ${card.grade}`})${by}${truncated ? '; the journal was cut off, compared up to its last whole line' : ''}`);
   } else {
-    const show = (e: typeof d extends undefined ? never : NonNullable<typeof d>['expected']) =>
-      e ? `T+${formatClock(e.atMs)} ${e.actor} (${e.role}) ${e.type} ${inertJsonLine(e.data)}` : '(nothing)';
-    out([`${path}: does NOT reproduce: first divergence at event ${d!.seq}`, `  journal: ${show(d!.expected)}`, `  replay:  ${show(d!.actual)}`].join('\n'));
+    out(divergenceLines(path, d!).join('\n'));
   }
   return result.reproduces ? 0 : 1;
+}
+
+/** Characters of each side of a divergence printed: enough to see the difference, never a whole huge event. */
+export const DIVERGENCE_CHARS = 300;
+
+const eventText = (e: JournalEvent | undefined): string =>
+  e ? `#${e.seq} T+${formatClock(e.atMs)} ${e.actor} (${e.role}) ${e.type} ${JSON.stringify(e.data)}` : '(nothing)';
+
+/** At most `max` characters of text around `at` (where two sides first differ), saying what was left out. */
+function excerpt(text: string, at: number, max = DIVERGENCE_CHARS): string {
+  if (text.length <= max) return text;
+  let start = Math.max(0, Math.min(at - Math.floor(max / 3), text.length - max));
+  let end = start + max;
+  // Never cut a surrogate pair in half.
+  if (start > 0 && /[\uDC00-\uDFFF]/.test(text[start]!)) start++;
+  if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end--;
+  return `${start ? `…(${start} characters) ` : ''}${text.slice(start, end)}${end < text.length ? ` …(${text.length - end} more characters)` : ''}`;
+}
+
+/** The text report of a divergence: what the journal has and what the replay made, each bounded; a gap in the numbering is named as one. */
+export function divergenceLines(path: string, d: NonNullable<ReturnType<typeof replay>['divergence']>): string[] {
+  const journal = eventText(d.expected);
+  const replayed = eventText(d.actual);
+  let at = 0;
+  while (at < journal.length && journal[at] === replayed[at]) at++;
+  const seq = d.expected?.seq;
+  // Line numbers count the header: event n is on line n + 1.
+  const gap = seq === undefined || seq === d.seq ? ''
+    : seq > d.seq ? `: ${path}:${d.seq + 1} is numbered ${seq}, so the journal skips ${seq - d.seq === 1 ? `event ${d.seq}` : `events ${d.seq}–${seq - 1}`} (a gap: lines were removed or renumbered)`
+      : `: ${path}:${d.seq + 1} is numbered ${seq}, but event ${d.seq} belongs there (a repeated or out-of-order number)`;
+  return [
+    `${path}: does NOT reproduce: first divergence at event ${d.seq}${gap}`,
+    `  journal: ${excerpt(journal, at)}`,
+    `  replay:  ${excerpt(replayed, at)}`,
+  ];
 }
 
 /** A journal recorded by another firedrill version: said as such, not as a divergence or a corrupt file. */

@@ -38,7 +38,10 @@ function defaultName(): string {
 export function parseAs(values: readonly string[]): CastRequest[] {
   const seen = new Set<string>();
   return values.map((v) => {
-    const [name = '', roleText = '', service] = v.split(':');
+    const parts = v.split(':');
+    if (parts.length > 3) throw new UserError(`--as "${v}": too many ":" parts; use NAME:ROLE or NAME:ROLE:SERVICE (e.g. --as carol:responder:checkout-db)`);
+    const [name = '', roleText = '', service] = parts;
+    if (service === '') throw new UserError(`--as "${v}": nothing after the last ":"; use NAME:ROLE or NAME:ROLE:SERVICE (e.g. --as carol:responder:checkout-db)`);
     if (!/^[a-z][a-z0-9_-]{0,31}$/i.test(name)) throw new UserError(`--as "${v}": the name must be one word of letters, digits, - or _ (e.g. --as alice:ic)`);
     const role = normalizeRole(roleText);
     if (!role || role === 'facilitator') throw new UserError(`--as "${v}": unknown role "${roleText}"; use one of ${SEATS.join(', ')}`);

@@ -32,11 +32,21 @@ export function seedOption(seed: string | undefined): string {
   return seed;
 }
 
-/** Parses --speed: a positive multiple of real time. */
+/** The slowest and fastest --speed: 1/64 of real time (a minute of drill time in about an hour) to 4096×. */
+export const MIN_SPEED = 1 / 64;
+export const MAX_SPEED = 4096;
+
+/**
+ * Parses --speed: a multiple of real time, written in decimal (2, 0.5, 16.25). Number() would also take hex
+ * (0x10), exponents (1e-300, a speed at which the drill never advances), "Infinity" and blanks, so the text
+ * is checked first.
+ */
 export function speedOption(speed: string | undefined): number | undefined {
   if (speed === undefined) return undefined;
-  const n = Number(speed);
-  if (!Number.isFinite(n) || n <= 0 || n > 10_000) throw new UserError(`--speed "${speed}" must be a number between 0 and 10000 (1 = real time)`);
+  const n = /^(?:\d{1,9}(?:\.\d{0,12})?|\.\d{1,12})$/.test(speed) ? Number(speed) : NaN;
+  if (!(n >= MIN_SPEED && n <= MAX_SPEED)) {
+    throw new UserError(`--speed "${speed}" must be a decimal number from ${MIN_SPEED} (1/64) to ${MAX_SPEED}, e.g. 2 or 0.5 (1 = real time)`);
+  }
   return n;
 }
 

@@ -15,7 +15,7 @@ import { cleanStrings } from '../../scoring/markdown-text';
 import { METRIC_KEYS, type Scorecard } from '../../scoring/types';
 import { headline } from '../../scoring/whose-score';
 import type { Theme } from '../theme';
-import { wrapText } from '../wrap';
+import { clipToWidth, wrapText } from '../wrap';
 
 interface Props {
   readonly card: Scorecard;
@@ -34,9 +34,12 @@ interface Props {
 export function headlineRows(text: string, cols: number, max = 3): string[] {
   const rows: string[] = [];
   for (const part of text.split(' · ')) {
+    // Once a row past the last shown one exists, nothing more can change the shown ones.
+    if (rows.length > max) break;
     const last = rows[rows.length - 1];
     if (last !== undefined && stringWidth(`${last} · ${part}`) <= cols) rows[rows.length - 1] = `${last} · ${part}`;
-    else rows.push(...wrapText(part, cols));
+    // Only the first max + 1 rows' worth of a long part can be shown: cut it first, so wrapping is linear in the screen, not the text.
+    else rows.push(...wrapText(clipToWidth(part, (max + 1) * (cols + 1)), cols));
   }
   return rows.slice(0, max);
 }
@@ -71,11 +74,13 @@ export function ScorecardView({ card: input, you: players = [], runDir: dir, the
   for (const r of card.rules) {
     for (const v of r.violations) {
       const key = bots.has(v.actor) ? BOTS : people.has(v.actor) ? v.actor : TEAM;
-      byWho.set(key, [...(byWho.get(key) ?? []), `${r.id} ${key === BOTS ? `${v.actor}: ` : ''}${titles.get(r.id) ?? ''}`]);
+      const lines = byWho.get(key) ?? [];
+      if (!byWho.has(key)) byWho.set(key, lines);
+      lines.push(clipToWidth(`${r.id} ${key === BOTS ? `${stripControl(v.actor)}: ` : ''}${titles.get(r.id) ?? ''}`, cols));
     }
   }
   const order = [...[...byWho.keys()].filter((k) => k !== BOTS && k !== TEAM), ...[TEAM, BOTS].filter((k) => byWho.has(k))];
-  const heading = (k: string): string => (k === BOTS ? 'by bots (not yours):' : k === TEAM ? 'the team (no one person):' : `${k}${you.includes(k) ? ' (you)' : ''}:`);
+  const heading = (k: string): string => (k === BOTS ? 'by bots (not yours):' : k === TEAM ? 'the team (no one person):' : `${stripControl(clipToWidth(k, cols))}${you.includes(k) ? ' (you)' : ''}:`);
   const violations = order.flatMap((k) => [heading(k), ...(byWho.get(k) ?? []).map((l) => `  ${l}`)]);
   const head = headlineRows(headline(card, you), cols);
   const half = Math.floor(cols / 2);
@@ -85,8 +90,8 @@ export function ScorecardView({ card: input, you: players = [], runDir: dir, the
   return (
     <Box flexDirection="column" width={cols} height={rows}>
       {head.map((h, i) => <Text key={i} bold color={theme.fg(gradeToken)} wrap="truncate">{h}</Text>)}
-      <Text color={theme.fg('muted')} wrap="truncate">{`${card.outcome} — ${card.scenario.title}`}</Text>
-      <Text color={theme.fg('muted')} wrap="truncate">{`Scribe coverage ${coverage}${runDir ? `   run folder: ${runDir}` : ''}`}</Text>
+      <Text color={theme.fg('muted')} wrap="truncate">{clipToWidth(`${card.outcome} — ${stripControl(clipToWidth(card.scenario.title, cols))}`, cols)}</Text>
+      <Text color={theme.fg('muted')} wrap="truncate">{clipToWidth(`Scribe coverage ${coverage}${runDir ? `   run folder: ${runDir}` : ''}`, cols)}</Text>
       <Box>
         <Box flexDirection="column" width={half}>
           <Text bold color={theme.fg('heading')} wrap="truncate">{`${'METRICS'.padEnd(22)}   time  target`}</Text>
