@@ -109,7 +109,7 @@ describe('text from files and flags reaches the terminal inert', () => {
     expect(diverged.code, diverged.text).toBe(1);
     expectInert(diverged);
     // The data is quoted as JSON: what differs is shown escaped, not dropped, so the two sides never look the same.
-    expect(diverged.stdout.toString()).toContain(String.raw`journal: T+03:20 monitoring (system) alert.fired {"alert":"orders-api-5xx","title":"evil\u001b]52;c;ZXZpbA==\u0007\u001b]0;pwned\u0007\u001b[2J\u009b2J\u009d0;x\u009c\u202e\ud800end"`);
+    expect(diverged.stdout.toString()).toContain(String.raw`T+03:20 monitoring (system) alert.fired {"alert":"orders-api-5xx","title":"evil\u001b]52;c;ZXZpbA==\u0007\u001b]0;pwned\u0007\u001b[2J\u009b2J\u009d0;x\u009c\u202e\ud800end"`);
     const header = run(['replay', 'header']);
     expect(header.code, header.text).toBe(1);
     expectInert(header);

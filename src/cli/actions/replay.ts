@@ -16,6 +16,7 @@ import { requireScenario } from '../require-scenario';
 import { runFile } from '../run-dir';
 import { UserError } from '../user-error';
 import { VERSION } from '../../version';
+import { inertJsonLine } from '../terminal-json';
 
 /** The journal path for a run folder or a journal file. */
 export function journalPath(target: string): string {
@@ -81,8 +82,9 @@ export function runReplay(target: string, opts: { json?: boolean; scenario?: str
 /** Characters of each side of a divergence printed: enough to see the difference, never a whole huge event. */
 export const DIVERGENCE_CHARS = 300;
 
+// The data as escaped JSON: a control character shows as \uXXXX, so two sides that differ only there never look alike.
 const eventText = (e: JournalEvent | undefined): string =>
-  e ? `#${e.seq} T+${formatClock(e.atMs)} ${e.actor} (${e.role}) ${e.type} ${JSON.stringify(e.data)}` : '(nothing)';
+  e ? `#${e.seq} T+${formatClock(e.atMs)} ${e.actor} (${e.role}) ${e.type} ${inertJsonLine(e.data)}` : '(nothing)';
 
 /** At most `max` characters of text around `at` (where two sides first differ), saying what was left out. */
 function excerpt(text: string, at: number, max = DIVERGENCE_CHARS): string {
