@@ -42,3 +42,14 @@ export function seenBy(e: DrillEvent, viewer: Viewer): SeenEvent | undefined {
   const { mitigated: _truth, ...data } = e.data;
   return { ...e, data };
 }
+
+/** The events after `seq` that a viewer may see, as they see them: what a client that reconnects catches up on. */
+export function eventsSince(events: readonly DrillEvent[], seq: number, viewer: Viewer): SeenEvent[] {
+  const out: SeenEvent[] = [];
+  for (const e of events) {
+    if (e.seq <= seq) continue;
+    const seen = seenBy(e, viewer);
+    if (seen) out.push(seen);
+  }
+  return out;
+}

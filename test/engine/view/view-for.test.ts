@@ -1,7 +1,7 @@
 // Views per viewer: each seat sees exactly what it may, the facilitator sees the truth, and a view is plain data.
 import { describe, expect, it } from 'vitest';
 import { LocalClient } from '../../../src/engine/view/local-client';
-import { FACILITATOR, player, seenBy } from '../../../src/engine/view/visibility';
+import { eventsSince, FACILITATOR, player, seenBy } from '../../../src/engine/view/visibility';
 import { SimClock } from '../../helpers/drill-rig';
 import { drill, starter, viewOf } from '../../helpers/drill';
 
@@ -92,6 +92,17 @@ describe('who sees which event', () => {
         for (const p of ['alice', 'bob', 'carol']) expect(seenByName(p).includes(e.seq), `${type} by ${e.actor} to ${p}`).toBe(p === e.actor);
       }
     }
+  });
+
+  it('catches a viewer up from a sequence number with what they may see, as they see it', () => {
+    const mid = events[Math.floor(events.length / 2)]!.seq;
+    const carol = eventsSince(events, mid, player('carol'));
+    expect(carol.map((e) => e.seq)).toEqual(seenByName('carol').filter((s) => s > mid));
+    const sev = eventsSince(events, 0, player('carol')).find((e) => e.type === 'sev.set');
+    expect(sev?.data).toMatchObject({ level: 'SEV-2' });
+    expect(sev?.data).not.toHaveProperty('mitigated');
+    expect(eventsSince(events, 0, FACILITATOR)).toHaveLength(events.length);
+    expect(eventsSince(events, events.at(-1)!.seq, player('alice'))).toEqual([]);
   });
 
   it('shows everything else to everyone in the call', () => {
