@@ -126,7 +126,7 @@ const first = median(kb.slice(0, q));
 const last = median(kb.slice(-q));
 console.log(`soak: ${SPEED}x two-hour drill under node-pty, ${(drillMs / 1000).toFixed(1)} s to the scorecard screen`);
 console.log(`  typed ${lines} lines (${keys} characters), ${resizes} resizes, ${(bytes / 1024).toFixed(0)} KiB written to the terminal, ${events} journal events`);
-console.log(`  RSS: ${samples.length} samples every 250 ms, peak ${mib(Math.max(...kb))}, median of first quarter ${mib(first)}, of last quarter ${mib(last)}, growth ${mib(last - first)}`);
+console.log(`  RSS: ${samples.length} samples every 250 ms, peak ${mib(Math.max(...kb))} at ${(samples[kb.indexOf(Math.max(...kb))].ms / 1000).toFixed(1)} s, median of first quarter ${mib(first)}, of last quarter ${mib(last)}, growth ${mib(last - first)}`);
 console.log(`  replay: ${(replay.stdout || replay.stderr).trim().replace(/^.*: /, '')}`);
 if (problems.length) {
   console.log(`LOST:\n  ${problems.join('\n  ')}`);
