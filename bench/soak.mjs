@@ -133,5 +133,5 @@ if (problems.length) {
   process.exitCode = 1;
 } else {
   console.log('  nothing lost: journal ends in drill.end, scorecard.json, scorecard.md and postmortem.md written, replay exits 0');
-  rmSync(join(root, '.bench-tmp'), { recursive: true, force: true });
+  if (!process.env.SOAK_KEEP) rmSync(join(root, '.bench-tmp'), { recursive: true, force: true });
 }
