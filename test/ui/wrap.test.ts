@@ -40,3 +40,15 @@ describe('wrapText', () => {
     }));
   });
 });
+
+describe('wrapText on huge text', () => {
+  it('wraps a pasted megabyte in linear time, with and without spaces', () => {
+    for (const text of ['x'.repeat(1_000_000), 'word '.repeat(200_000)]) {
+      const t0 = performance.now();
+      const rows = wrapText(text, 80);
+      expect(performance.now() - t0).toBeLessThan(3000);
+      expect(rows.join('').replace(/ /g, '').length).toBe(text.replace(/ /g, '').length);
+      expect(rows.every((r) => r.length <= 80)).toBe(true);
+    }
+  });
+});
