@@ -59,6 +59,17 @@ describe('replay', () => {
     expect(lines[1]).toMatch(/^ {2}journal: #\d+ T\+\S+ \S+ \(system\) alert\.fired \{"alert":"[^"]+","title":"x+ …\(\d+ more characters\)$/);
     expect(lines[2]).toMatch(/^ {2}replay: {2}#\d+ T\+\S+ \S+ \(system\) alert\.fired \{"alert":/);
   }, 60_000);
+
+  it('keeps --json small too: each string of the divergent events is cut, saying how much was left out', () => {
+    const huge = 'x'.repeat(50 * 1024 * 1024);
+    const journal = editedJournal((lines) => lines.map((l) => (l.includes('"type":"alert.fired"') ? l.replace(/"title":"/, `"title":"${huge}`) : l)));
+    const r = runBounded(['replay', journal, '--json'], { timeoutMs: 60_000 });
+    expect(r.code, r.stderr.slice(0, 2000)).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.divergence.expected.data.title).toMatch(/^x{300}… \(\d+ more characters\)$/);
+    expect(doc.divergence.expected.type).toBe('alert.fired');
+    expect(JSON.stringify(doc.divergence).length).toBeLessThan(5000);
+  }, 60_000);
 });
 
 const event = (seq: number, data: Record<string, unknown>, type = 'alert.fired'): JournalEvent =>

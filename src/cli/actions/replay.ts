@@ -67,8 +67,8 @@ export function runReplay(target: string, opts: { json?: boolean; scenario?: str
     outJson({
       reproduces: result.reproduces, journal: path, scenario: header.scenario, seed: header.seed, events: events.length,
       compared: result.compared, truncated, outcome: result.session.outcome ?? null,
-      score: card.score, grade: card.grade, scorecard: card,
-      ...(d ? { divergence: { seq: d.seq, expected: d.expected ?? null, actual: d.actual ?? null } } : {}),
+      score: card.score, grade: card.grade, scorecard: bounded(card, SCORECARD_CHARS),
+      ...(d ? { divergence: { seq: d.seq, expected: d.expected ? bounded(d.expected, DIVERGENCE_CHARS) : null, actual: d.actual ? bounded(d.actual, DIVERGENCE_CHARS) : null } } : {}),
     });
   } else if (result.reproduces) {
     const by = header.firedrill === VERSION ? '' : `; recorded by firedrill ${header.firedrill}`;
@@ -85,6 +85,17 @@ export const DIVERGENCE_CHARS = 300;
 // The data as escaped JSON: a control character shows as \uXXXX, so two sides that differ only there never look alike.
 const eventText = (e: JournalEvent | undefined): string =>
   e ? `#${e.seq} T+${formatClock(e.atMs)} ${e.actor} (${e.role}) ${e.type} ${inertJsonLine(e.data)}` : '(nothing)';
+
+/** A value for the JSON output with every string cut to `max` characters, saying how much was left out: one huge event stays a small document. */
+function bounded(v: unknown, max: number): unknown {
+  if (typeof v === 'string') return v.length > max ? `${v.slice(0, max)}… (${v.length - max} more characters)` : v;
+  if (Array.isArray(v)) return v.map((x) => bounded(x, max));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, bounded(x, max)]));
+  return v;
+}
+
+/** The scorecard in replay's JSON: its strings cut far above anything a drill writes (titles are 200, texts 4000). */
+const SCORECARD_CHARS = 10_000;
 
 /** At most `max` characters of text around `at` (where two sides first differ), saying what was left out. */
 function excerpt(text: string, at: number, max = DIVERGENCE_CHARS): string {
