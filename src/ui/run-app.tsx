@@ -36,9 +36,8 @@ export interface RunAppResult {
 
 const ignoreSignal = (): void => undefined;
 
-/** Runs the app until the user leaves the scorecard screen or a signal stops it; returns the outcome and the signal. */
-export async function runApp(o: RunAppOptions): Promise<RunAppResult> {
-  const stdout = process.stdout;
+/** Takes the terminal into the alternate screen; returns what gives it back (raw mode off, the screen restored), once. */
+function takeTerminal(): () => void {
   let restored = false;
   const restore = (): void => {
     if (restored) return;
@@ -48,11 +47,17 @@ export async function runApp(o: RunAppOptions): Promise<RunAppResult> {
     } catch {
       // stdin may already be closed; the screen still has to come back.
     }
-    stdout.write(LEAVE_ALT);
+    process.stdout.write(LEAVE_ALT);
   };
   // Whatever happens (a crash, a signal, process.exit), the terminal leaves raw mode and the alternate screen.
   process.once('exit', restore);
-  stdout.write(ENTER_ALT);
+  process.stdout.write(ENTER_ALT);
+  return restore;
+}
+
+/** Runs the app until the user leaves the scorecard screen or a signal stops it; returns the outcome and the signal. */
+export async function runApp(o: RunAppOptions): Promise<RunAppResult> {
+  const restore = takeTerminal();
 
   let leave!: () => void;
   const left = new Promise<void>((r) => (leave = r));
