@@ -2,12 +2,13 @@
 // journal or run folder, is refused at once with one clear line; it is never read (once /dev/zero took a
 // command to 4-14 GB, and a FIFO hung history for ever).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli';
+import { ROOT } from '../helpers/cli';
 import { expectNoStack, expectRefused, runBounded } from '../helpers/cli-bounded';
 import { scorecardFixture } from '../helpers/scorecard-fixture';
+import { recordedJournal } from '../helpers/recorded-journal';
 import { sharedTempDirs, tempDir } from '../helpers/tmp';
 
 const INTRO = join(ROOT, 'scenarios/bad-deploy-rollback.yaml');
@@ -15,26 +16,15 @@ const INTRO = join(ROOT, 'scenarios/bad-deploy-rollback.yaml');
 const shared = sharedTempDirs('bounded');
 let dir: string;
 let fifo: string;
-/** A fresh, complete run folder of the intro scenario (seed 9). */
-let runDir: string;
+const recorded = recordedJournal('bounded-run');
+/** A copy of the run's journal with its lines edited, in a fresh folder; returns the journal's path. */
+const editedJournal = (edit: (lines: string[]) => string[] | string): string => recorded.edited(edit);
 
 beforeAll(() => {
   dir = shared();
   fifo = join(dir, 'fifo');
   execFileSync('mkfifo', [fifo]);
-  runDir = join(dir, 'run');
-  const r = runCli(['simulate', INTRO, '--seed', '9', '--out', runDir]);
-  expect(r.code, r.stderr).toBe(0);
 });
-
-/** A copy of the run's journal with its lines edited, in a fresh folder; returns the journal's path. */
-function editedJournal(edit: (lines: string[]) => string[] | string): string {
-  const lines = readFileSync(join(runDir, 'journal.jsonl'), 'utf8').trim().split('\n');
-  const out = join(tempDir('journal'), 'journal.jsonl');
-  const edited = edit(lines);
-  writeFileSync(out, typeof edited === 'string' ? edited : `${edited.join('\n')}\n`);
-  return out;
-}
 
 describe('device files and FIFOs are refused at once, not read', () => {
   const targets = () => [['/dev/zero', /\/dev\/zero.*is a character device, not a regular file/], [fifo, /fifo.*is a named pipe \(FIFO\), not a regular file/]] as const;

@@ -1,33 +1,14 @@
 // Issue 11: what replay prints at a divergence is bounded and says what happened (a 50 MB event once printed
 // 52 MB; a gap in the numbering looked like two identical lines), and a journal with a byte-order mark reads.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { divergenceLines } from '../../src/cli/actions/replay';
 import type { JournalEvent } from '../../src/engine/journal';
-import { ROOT, runCli } from '../helpers/cli';
 import { runBounded } from '../helpers/cli-bounded';
-import { sharedTempDirs, tempDir } from '../helpers/tmp';
+import { recordedJournal } from '../helpers/recorded-journal';
 
-const INTRO = join(ROOT, 'scenarios/bad-deploy-rollback.yaml');
-const shared = sharedTempDirs('divergence');
-/** A fresh, complete run folder of the intro scenario (seed 9). */
-let runDir: string;
-
-beforeAll(() => {
-  runDir = join(shared(), 'run');
-  const r = runCli(['simulate', INTRO, '--seed', '9', '--out', runDir]);
-  expect(r.code, r.stderr).toBe(0);
-});
-
+const recorded = recordedJournal('divergence');
 /** A copy of the run's journal with its lines edited, in a fresh folder; returns the journal's path. */
-function editedJournal(edit: (lines: string[]) => string[] | string): string {
-  const lines = readFileSync(join(runDir, 'journal.jsonl'), 'utf8').trim().split('\n');
-  const out = join(tempDir('journal'), 'journal.jsonl');
-  const edited = edit(lines);
-  writeFileSync(out, typeof edited === 'string' ? edited : `${edited.join('\n')}\n`);
-  return out;
-}
+const editedJournal = (edit: (lines: string[]) => string[] | string): string => recorded.edited(edit);
 
 describe('replay', () => {
   it('reads a journal that starts with a UTF-8 byte-order mark', () => {

@@ -1,28 +1,14 @@
 // Replay of journals another firedrill version wrote, and of journals whose events do not fit the event union.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/version';
-import { ROOT, runCli } from '../helpers/cli';
-import { sharedTempDirs } from '../helpers/tmp';
+import { runCli } from '../helpers/cli';
+import { recordedJournal } from '../helpers/recorded-journal';
 
-const INTRO = join(ROOT, 'scenarios/bad-deploy-rollback.yaml');
-const tmp = sharedTempDirs('replay-versions');
-let dir = '';
-let lines: string[] = [];
-
-beforeAll(() => {
-  dir = tmp();
-  const r = runCli(['simulate', INTRO, '--seed', '3', '--out', join(dir, 'run')]);
-  expect(r.code).toBe(0);
-  lines = readFileSync(join(dir, 'run', 'journal.jsonl'), 'utf8').trimEnd().split('\n');
-});
+const recorded = recordedJournal('replay-versions', '3');
 
 /** Writes a journal made from the recorded one by `edit`, and replays it. */
 function replayEdited(name: string, edit: (lines: string[]) => string[], args: string[] = []) {
-  const file = join(dir, `${name}.jsonl`);
-  writeFileSync(file, `${edit([...lines]).join('\n')}\n`);
-  return runCli(['replay', file, ...args]);
+  return runCli(['replay', recorded.edited(edit, `${name}.jsonl`), ...args]);
 }
 const withVersion = (v: string) => (ls: string[]) => [JSON.stringify({ ...JSON.parse(ls[0]!), firedrill: v }), ...ls.slice(1)];
 const inputAt = (ls: string[]) => ls.findIndex((l) => JSON.parse(l).type === 'input');
