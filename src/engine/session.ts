@@ -301,7 +301,7 @@ export class DrillSession {
   }
 
   /** Tells one person something privately (their hint line, never the channel): what a command kept, or how to link it. */
-  hint(actor: string, role: EventRole, message: string): void {
+  private hint(actor: string, role: EventRole, message: string): void {
     this.emit('cmd.hint', actor, role, { message });
   }
 

@@ -73,7 +73,7 @@ export function createDrill(setup: DrillSetup = {}) {
   const humans = setup.humans ?? [{ name: 'alice', role: 'ic' }];
   const d = drill(setup.scenario ?? starter(), { humans, bots: setup.bots ?? 'none', seed: setup.seed ?? '1' });
   const clock = new SimClock(d.session);
-  const store = new DrillStore(new LocalClient(d.session, clock, humans.map((h) => h.name)));
+  const store = new DrillStore(new LocalClient(d.session, clock, humans.map((h) => h.name), d.journal.events));
   if (setup.start ?? true) d.session.start();
   return { ...d, clock, store };
 }

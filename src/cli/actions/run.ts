@@ -89,7 +89,7 @@ export async function runRun(file: string, opts: RunOptions, ui: ReturnType<type
   testCrashHook();
   const { runApp, DrillStore, createTheme } = await ui;
   // The UI sees the drill only through a client: one local client, whose viewer hot-seat switches.
-  const store = new DrillStore(new LocalClient(session, driver, humans.map((h) => h.name)));
+  const store = new DrillStore(new LocalClient(session, driver, humans.map((h) => h.name), events));
   // Scoring is needed only at the end; it loads once the drill has started, after the first frame.
   let scoringLoad: Promise<typeof import('../write-scorecard')> | undefined;
   const loadScoring = () => (scoringLoad ??= import('../write-scorecard'));

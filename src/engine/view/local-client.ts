@@ -20,11 +20,15 @@ export interface ClockDriver {
 
 export class LocalClient implements DrillClient {
   private current: string;
-  private readonly events: DrillEvent[] = [];
 
-  constructor(private readonly session: DrillSession, private readonly driver: ClockDriver, readonly players: readonly string[]) {
+  /** `events` is the drill's journal so far, kept by whoever set the drill up (it grows as the drill runs). */
+  constructor(
+    private readonly session: DrillSession,
+    private readonly driver: ClockDriver,
+    readonly players: readonly string[],
+    private readonly events: readonly DrillEvent[],
+  ) {
     this.current = players[0] ?? '';
-    session.onEvent((e) => this.events.push(e));
   }
 
   get viewer(): string {

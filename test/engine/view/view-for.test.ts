@@ -115,7 +115,7 @@ describe('LocalClient', () => {
   it('hot-seat: one client speaks for several players, switches viewer, and catches up from a sequence number', () => {
     const d = drill(starter(), { bots: 'none', humans: HUMANS });
     const clock = new SimClock(d.session);
-    const client = new LocalClient(d.session, clock, ['alice', 'carol']);
+    const client = new LocalClient(d.session, clock, ['alice', 'carol'], d.journal.events);
     const heard: number[] = [];
     client.subscribe((e) => heard.push(e.seq));
     d.session.start();
