@@ -1,5 +1,4 @@
 /** Setting up a drill the way `run` and `simulate` both do: cast, run folder, journal file, session and bots. */
-import { constants } from 'node:os';
 import { resolve } from 'node:path';
 import { attachBots } from '../bots/attach-bots';
 import { buildCast, type BotPolicyName, type CastRequest } from '../engine/cast';
@@ -9,6 +8,7 @@ import { RealTimeDriver } from '../engine/real-time-driver';
 import { DrillSession, type Outcome } from '../engine/session';
 import type { FileJournal } from '../io/file-journal';
 import type { Scenario } from '../scenario/types';
+import { onOutsideStop, signalExitCode, type StopSignal } from './outside-stops';
 import { claimRunDir } from './run-dir';
 
 export interface DrillSetup {
@@ -49,18 +49,14 @@ export function realTimeDriver(session: DrillSession, speed: number, stepMs: num
   return new RealTimeDriver(session, { now: () => performance.now(), setInterval, clearInterval }, speed, stepMs);
 }
 
-/** The signals that stop a drill: Ctrl+C or `kill -INT`, `kill` (SIGTERM), and a closed terminal (SIGHUP). */
-export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-export type StopSignal = (typeof STOP_SIGNALS)[number];
-
 /**
  * A drill's exit code: 128 + the signal's number when a signal stopped it (SIGINT 130, SIGTERM 143, SIGHUP 129);
  * 130 when it was aborted from the keyboard (Ctrl+C, or the facilitator's Ctrl+E), as a shell reports Ctrl+C;
  * 0 when it ended by itself, resolved or timed out.
  */
 export function drillExitCode(outcome: Outcome | undefined, signal: StopSignal | undefined): number {
-  if (signal) return 128 + constants.signals[signal];
-  return outcome === 'aborted' ? 128 + constants.signals.SIGINT : 0;
+  if (signal) return signalExitCode(signal);
+  return outcome === 'aborted' ? signalExitCode('SIGINT') : 0;
 }
 
 /** Ends a running drill now as aborted (its journal gets drill.end), even when the engine throws on the way. */
@@ -84,23 +80,20 @@ export interface StopWatch {
   dispose(): void;
 }
 
-const ignoreSignal = (): void => undefined;
-
 /**
  * Watches for the stop signals (and, with `crashes`, uncaught errors) and calls `stop` for the first of each kind,
- * so the drill ends and its run folder is written instead of the process dying half-way. While it watches, later
+ * so the drill ends and its run folder is written instead of the process dying half-way. After a signal, later
  * signals are ignored: the files being written are not cut short.
  */
 export function watchStops(stop: () => void, crashes = false): StopWatch {
   let resolveStopped!: () => void;
   const w: { signal?: StopSignal; crash?: { error: unknown } } = {};
   const stopped = new Promise<void>((r) => (resolveStopped = r));
-  const onSignal = (signal: StopSignal) => {
-    if (w.signal) return;
+  const stopWatching = onOutsideStop((signal) => {
     w.signal = signal;
     resolveStopped();
     stop();
-  };
+  });
   const onCrash = (error: unknown) => {
     if (w.crash) return;
     w.crash = { error };
@@ -111,7 +104,6 @@ export function watchStops(stop: () => void, crashes = false): StopWatch {
       // The first error is the one reported.
     }
   };
-  for (const s of STOP_SIGNALS) process.on(s, onSignal);
   if (crashes) {
     process.on('uncaughtException', onCrash);
     process.on('unhandledRejection', onCrash);
@@ -121,9 +113,7 @@ export function watchStops(stop: () => void, crashes = false): StopWatch {
     get crash() { return w.crash; },
     stopped,
     dispose: () => {
-      // After a signal the process is on its way out: a second one (a closing terminal may send two) must not cut that short.
-      if (w.signal) for (const s of STOP_SIGNALS) process.on(s, ignoreSignal);
-      for (const s of STOP_SIGNALS) process.off(s, onSignal);
+      stopWatching();
       process.off('uncaughtException', onCrash);
       process.off('unhandledRejection', onCrash);
     },

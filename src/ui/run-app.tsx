@@ -1,5 +1,6 @@
 /** Starts the full-screen drill on the terminal and guarantees the terminal is restored however it ends. */
 import { render } from 'ink';
+import { onOutsideStop, type StopSignal } from '../cli/outside-stops';
 import { stripControlLines } from '../engine/sanitize';
 import type { Outcome } from '../engine/state/drill-state';
 import type { Scorecard } from '../scoring/types';
@@ -24,17 +25,12 @@ export interface RunAppOptions {
   readonly runDir: string;
 }
 
-/** The signals that end a drill from outside: `kill -INT`, `kill` and a closed terminal. */
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-export type StopSignal = (typeof STOP_SIGNALS)[number];
 
 export interface RunAppResult {
   readonly outcome: Outcome;
   /** The signal that stopped the app, if one did. */
   readonly signal?: StopSignal;
 }
-
-const ignoreSignal = (): void => undefined;
 
 /** Takes the terminal into the alternate screen; returns what gives it back (raw mode off, the screen restored), once. */
 function takeTerminal(): () => void {
@@ -68,17 +64,14 @@ export async function runApp(o: RunAppOptions): Promise<RunAppResult> {
     maxFps: 30,
   });
   const stopTicker = o.store.startTicker();
-  // A signal ends the drill as aborted and leaves without waiting for a key: nobody may be there to press it.
-  // Later signals are ignored while the run folder is written.
+  // A signal, or the terminal going away, ends the drill as aborted and leaves without waiting for a key: nobody may
+  // be there to press it. That holds on the scorecard screen too, after the drill has ended by itself.
   let signal: StopSignal | undefined;
-  const onSignal = (sig: StopSignal) => {
-    if (signal) return;
+  const stopWatching = onOutsideStop((sig) => {
     signal = sig;
-    // The process is on its way out: a second signal (a closing terminal may send two) must not cut that short.
-    for (const s of STOP_SIGNALS) process.on(s, ignoreSignal);
     o.abort();
     leave();
-  };
+  }, { terminal: process.stdin });
   // A bug anywhere: the UI stops and the screen comes back first, so the message is readable; the drill ends and
   // its run folder is written; then the process exits 2.
   let crashed = false;
@@ -98,7 +91,6 @@ export async function runApp(o: RunAppOptions): Promise<RunAppResult> {
       .catch(() => undefined)
       .finally(() => process.exit(2));
   };
-  for (const s of STOP_SIGNALS) process.on(s, onSignal);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
   let uiError: unknown;
@@ -116,7 +108,7 @@ export async function runApp(o: RunAppOptions): Promise<RunAppResult> {
     stopTicker();
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
-    for (const s of STOP_SIGNALS) process.off(s, onSignal);
+    stopWatching();
     instance.unmount();
     instance.cleanup();
     restore();

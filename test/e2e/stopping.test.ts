@@ -2,11 +2,11 @@
 // drill.end, writes the scorecard files and restores the terminal, and the exit code says how it stopped.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pty from 'node-pty';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { readJournal } from '../../src/io/read-journal';
-import { BIN, ROOT, runCli } from '../helpers/cli';
+import { ROOT, runCli } from '../helpers/cli';
 import { KEYS, PtyRun } from '../helpers/pty';
+import { killIfRunning, printedPid, startedByShell } from '../helpers/started-by-shell';
 import { tempDir } from '../helpers/tmp';
 import { waitForJournal } from '../helpers/wait';
 
@@ -75,33 +75,20 @@ describe('a live drill stopped from outside', () => {
 
   it('raw mode is off once it has exited: the shell that started it reads lines again', async () => {
     const cwd = tempDir('e2e-stop');
-    // A shell in the pty runs the drill, says its pid, waits for it and then prints the terminal's settings.
-    const q = (s: string) => `'${s}'`;
-    const script = `${q(process.execPath)} ${q(BIN)} run ${q(INTRO)} --seed 7 --speed 30 --as alice:ic --out run </dev/tty & echo "PID=$!"; wait $!; echo "EXIT=$?"; stty -a`;
-    const sh = pty.spawn('/bin/sh', ['-c', script], { cols: 100, rows: 30, cwd, name: 'xterm-256color', env: { ...process.env, TERM: 'xterm-256color' } as Record<string, string> });
-    let output = '';
-    sh.onData((d) => (output += d));
-    const exited = new Promise<number>((resolve) => sh.onExit((e) => resolve(e.exitCode)));
-    onTestFinished(async () => {
-      try {
-        sh.kill('SIGKILL');
-      } catch {
-        // already gone
-      }
-      await exited;
-    });
+    const sh = startedByShell(['run', INTRO, '--seed', '7', '--speed', '30', '--as', 'alice:ic', '--out', 'run'], { cwd });
+    runs.push(sh);
     const out = join(cwd, 'run');
     await waitForJournal(join(out, 'journal.jsonl'), 'drill.start', (events) => events.some((e) => e.type === 'drill.start'));
-    const pid = Number(/PID=(\d+)/.exec(output)?.[1]);
-    expect(pid).toBeGreaterThan(0);
+    const pid = await printedPid(sh);
+    onTestFinished(() => killIfRunning(pid));
     process.kill(pid, 'SIGINT');
-    expect(await exited).toBe(0);
-    const end = output.indexOf('EXIT=130');
-    expect(end, output.slice(-500)).toBeGreaterThan(0);
-    const settings = output.slice(end);
+    expect(await sh.exited).toBe(0);
+    const end = sh.output.indexOf('EXIT=130');
+    expect(end, sh.output.slice(-500)).toBeGreaterThan(0);
+    const settings = sh.output.slice(end);
     expect(settings).toMatch(/(^|\s)icanon(\s|$)/m);
     expect(settings).toMatch(/(^|\s)echo(\s|$)/m);
-    expectRestored(output.slice(0, end));
+    expectRestored(sh.output.slice(0, end));
     expectSaved(out);
   });
 

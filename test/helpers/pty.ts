@@ -9,6 +9,8 @@ export interface PtyOptions {
   cwd?: string;
   env?: Record<string, string>;
   nodeArgs?: string[];
+  /** Runs this program instead of `node [nodeArgs] firedrill args` (a shell that starts firedrill, say). */
+  command?: { file: string; args: string[] };
 }
 
 /** A CLI process in a pseudo-terminal, with the screen as a terminal emulator shows it. */
@@ -23,7 +25,8 @@ export class PtyRun {
     const cols = o.cols ?? 100;
     const rows = o.rows ?? 30;
     this.term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
-    this.proc = pty.spawn(process.execPath, [...(o.nodeArgs ?? []), BIN, ...args], {
+    const file = o.command?.file ?? process.execPath;
+    this.proc = pty.spawn(file, o.command?.args ?? [...(o.nodeArgs ?? []), BIN, ...args], {
       cols, rows, cwd: o.cwd ?? process.cwd(), name: 'xterm-256color',
       env: { ...process.env, TERM: 'xterm-256color', NO_COLOR: '', ...o.env } as Record<string, string>,
     });

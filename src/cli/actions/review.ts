@@ -11,6 +11,7 @@ import { ScorecardError } from '../../scoring/scorecard-schema';
 import { METRIC_KEYS, type Scorecard } from '../../scoring/types';
 import { importUi } from '../import-ui';
 import { out, outJson } from '../output';
+import { signalExitCode } from '../outside-stops';
 import { padVisible, terminalStyle, type Style, type StyleToken } from '../terminal-style';
 import { runFile } from '../run-dir';
 import { UserError } from '../user-error';
@@ -39,14 +40,15 @@ export function loadScorecard(target: string): Scorecard {
   }
 }
 
-/** Runs the review command; returns the exit code. On a terminal it opens the same screen a drill ends with. */
+/** Runs the review command; returns the exit code (128 + N when signal N closed its screen). On a terminal it opens the same screen a drill ends with. */
 export async function runReview(target: string, opts: ReviewOptions): Promise<number> {
   const card = loadScorecard(target);
   if (opts.json) outJson(card);
   else if (opts.markdown) out(scorecardMarkdown(card));
   else if (!opts.print && process.stdout.isTTY && process.stdin.isTTY) {
     const { reviewApp } = await importUi(() => import('../../ui/review-app'));
-    await reviewApp(card, pathKind(target) === 'folder' ? target : undefined);
+    const { signal } = await reviewApp(card, pathKind(target) === 'folder' ? target : undefined);
+    if (signal) return signalExitCode(signal);
   } else {
     const st = terminalStyle();
     out(reviewLines(card, st).join('\n'), st);
