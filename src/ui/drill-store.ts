@@ -15,6 +15,7 @@ export class DrillStore {
   private listeners = new Set<() => void>();
   private cached?: { version: number; view: DrillView };
   private pending = false;
+  private readonly unsubscribe: () => void;
   readonly lines: ChannelLine[] = [];
   /** The events the local players have seen so far, for the panels. */
   readonly events: SeenEvent[] = [];
@@ -26,10 +27,16 @@ export class DrillStore {
 
   constructor(readonly client: DrillClient) {
     for (const e of client.eventsSince(0)) this.take(e);
-    client.subscribe((e) => {
+    this.unsubscribe = client.subscribe((e) => {
       this.take(e);
       this.changed();
     });
+  }
+
+  /** Stops hearing the drill (a screen that closed): nothing of this store stays attached to the session. */
+  dispose(): void {
+    this.unsubscribe();
+    this.listeners.clear();
   }
 
   private take(e: SeenEvent): void {
