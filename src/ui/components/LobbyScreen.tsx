@@ -100,7 +100,7 @@ export function LobbyScreen({ model, theme }: Props) {
   }
   const name = stripControl(model.name);
   const bodyRows = rows - 7;
-  const seatCols = Math.floor((cols - 2) * 0.55);
+  const seatCols = Math.floor((cols - 2) / 2);
   return (
     <Box flexDirection="column" width={cols} height={rows - 1}>
       <Text bold color={theme.fg('heading')} wrap="truncate">{`${stripControl(view.scenario.title)} — the team drill's lobby`}</Text>
@@ -128,7 +128,7 @@ interface ListProps {
 
 /** The seats on offer, the chosen one marked, each with who holds it; scrolled to keep the chosen one in view. */
 function SeatList({ view, me, selected, theme, cols, rows }: ListProps & { readonly selected: number }) {
-  const labelCols = Math.min(Math.max(8, ...view.seats.map((s) => stripControl(s.label).length)), Math.floor(cols / 2));
+  const labelCols = Math.min(Math.max(8, ...view.seats.map((s) => stripControl(s.label).length)), cols - 14);
   const room = Math.max(1, rows - 1);
   const first = Math.max(0, Math.min(selected - room + 1, view.seats.length - room));
   const holders = (s: SeatOption): string => (s.heldBy.length ? s.heldBy.map((h) => (same(h, me) ? `${h} (you)` : h)).join(', ') : 'free');
@@ -150,17 +150,17 @@ function SeatList({ view, me, selected, theme, cols, rows }: ListProps & { reado
 
 /** Who is in the lobby, their seat, and whether their connection dropped. */
 function PeopleList({ view, me, theme, cols, rows }: ListProps) {
-  const nameCols = Math.min(Math.max(6, ...view.people.map((p) => stripControl(p.name).length + (same(p.name, me) ? 6 : 0))), Math.floor(cols / 2));
+  const label = (p: LobbyView['people'][number]): string => `${stripControl(p.name)}${same(p.name, me) ? ' (you)' : ''}${p.connected ? '' : ' (dropped)'}`;
+  const nameCols = Math.min(Math.max(6, ...view.people.map((p) => label(p).length)), Math.floor(cols / 2));
   const shown = view.people.slice(0, Math.max(0, rows - 1));
   return (
     <Box flexDirection="column" width={cols}>
       <Text bold color={theme.fg('heading')}>{`PEOPLE (${view.people.length})`}</Text>
       {shown.map((p) => {
         const seat = p.seat ? seatLabel(p.seat) : 'no seat yet';
-        const who = same(p.name, me) ? `${stripControl(p.name)} (you)` : p.name;
         return (
           <Text key={p.name} wrap="truncate" color={theme.fg(!p.connected ? 'warn' : same(p.name, me) ? 'me' : 'text')}>
-            {`${fit(who, nameCols)} ${fit(p.connected ? seat : `${seat} — dropped`, cols - nameCols - 1)}`}
+            {`${fit(label(p), nameCols)} ${fit(seat, cols - nameCols - 1)}`}
           </Text>
         );
       })}
