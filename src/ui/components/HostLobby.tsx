@@ -34,7 +34,7 @@ export function startQuestion(view: ReturnType<HostConsoleModel['lobby']>): stri
   const unseated = view.people.filter((p) => p.connected && !p.seat).length;
   const bots = free.length ? `bots fill ${free.length} seat${free.length === 1 ? '' : 's'} (${free.join(', ')})` : 'every seat has a person';
   const extra = unseated ? `; ${unseated} unseated ${unseated === 1 ? 'person joins' : 'people join'} as responders` : '';
-  return `Start the drill? ${bots}${extra} (y/n)`;
+  return `Start the drill? (y/n) — ${bots}${extra}`;
 }
 
 /** The join lines, who is here and the seats; the facilitator seats people and starts. */
