@@ -136,7 +136,7 @@ describe('ParticipantScreen', () => {
       const r = await show(<ParticipantScreen model={m} theme={theme} />, cols, rows);
       await r.waitForFrame((f) => f.includes('The drill has started'));
       expect(r.lines()[rows - 2]).toBe('^C leave  ? help');
-      await r.press(CTRL_P, CTRL_E);
+      await r.pressAll(CTRL_P, CTRL_E);
       expect(d.clock.paused).toBe(false);
       expect(r.lastFrame()).not.toContain('End the drill');
       await r.press('?');
