@@ -12,8 +12,11 @@ export type UiCommand =
 /** A key: a named key or a Ctrl+letter. */
 export type KeySpec = { readonly ctrl: string } | { readonly key: 'return' | 'tab' | 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'escape' | 'backspace' } | { readonly char: string };
 
-export interface Binding {
-  readonly command: UiCommand;
+/** Whose keys a drill screen has: the facilitator's (run, the host console) or a participant's (a seat over SSH). */
+export type Controls = 'facilitator' | 'participant';
+
+export interface Binding<C extends string = UiCommand> {
+  readonly command: C;
   readonly keys: readonly KeySpec[];
   readonly label: string;
   readonly description: string;
@@ -21,17 +24,19 @@ export interface Binding {
   readonly footer?: string;
   /** Only these roles see it in the footer (a key the others have no use for is noise there). */
   readonly footerRoles?: readonly string[];
+  /** A facilitator's control of the drill: a participant's screen neither has nor advertises it. */
+  readonly facilitator?: boolean;
 }
 
 export const KEYMAP: readonly Binding[] = [
   { command: 'app.quit', keys: [{ ctrl: 'c' }], label: '^C', description: 'end the drill (asks first)' },
   { command: 'app.help', keys: [{ char: '?' }], label: '?', description: 'show or hide this help (when the command line is empty)', footer: 'help' },
   { command: 'app.redraw', keys: [{ ctrl: 'l' }], label: '^L', description: 'redraw the screen' },
-  { command: 'drill.pause', keys: [{ ctrl: 'p' }], label: '^P', description: 'pause or resume the drill clock (facilitator)', footer: 'pause' },
-  { command: 'drill.faster', keys: [{ ctrl: 'f' }], label: '^F', description: 'double the speed (facilitator)', footer: 'faster' },
-  { command: 'drill.slower', keys: [{ ctrl: 's' }], label: '^S', description: 'halve the speed (facilitator)', footer: 'slower' },
-  { command: 'drill.inject', keys: [{ ctrl: 't' }], label: '^T', description: 'fire the next scripted inject now (facilitator)', footer: 'inject' },
-  { command: 'drill.end', keys: [{ ctrl: 'e' }], label: '^E', description: 'end the drill now (facilitator; asks first)', footer: 'end' },
+  { command: 'drill.pause', keys: [{ ctrl: 'p' }], label: '^P', description: 'pause or resume the drill clock (facilitator)', footer: 'pause', facilitator: true },
+  { command: 'drill.faster', keys: [{ ctrl: 'f' }], label: '^F', description: 'double the speed (facilitator)', footer: 'faster', facilitator: true },
+  { command: 'drill.slower', keys: [{ ctrl: 's' }], label: '^S', description: 'halve the speed (facilitator)', footer: 'slower', facilitator: true },
+  { command: 'drill.inject', keys: [{ ctrl: 't' }], label: '^T', description: 'fire the next scripted inject now (facilitator)', footer: 'inject', facilitator: true },
+  { command: 'drill.end', keys: [{ ctrl: 'e' }], label: '^E', description: 'end the drill now (facilitator; asks first)', footer: 'end', facilitator: true },
   { command: 'speaker.next', keys: [{ ctrl: 'n' }], label: '^N', description: 'switch who is speaking (hot-seat)', footer: 'next speaker' },
   {
     command: 'scribe.noteOldest', keys: [{ ctrl: 'o' }], label: '^O', description: 'start a note for the oldest event not yet noted; again for the next (scribe)',
@@ -89,5 +94,16 @@ function matches(spec: KeySpec, input: string, key: Key): boolean {
 
 /** The UI command a keypress means, if any (first binding wins). */
 export function commandFor(input: string, key: Key, bindings: readonly Binding[] = KEYMAP): UiCommand | undefined {
+  return commandIn(bindings, input, key);
+}
+
+/** The command a keypress means in any screen's bindings, if any (first binding wins). */
+export function commandIn<C extends string>(bindings: readonly Binding<C>[], input: string, key: Key): C | undefined {
   return bindings.find((b) => b.keys.some((k) => matches(k, input, key)))?.command;
+}
+
+/** The drill screen's bindings for these controls: a participant's lack the facilitator's. */
+export function bindingsFor(controls: Controls): readonly Binding[] {
+  if (controls === 'facilitator') return KEYMAP;
+  return KEYMAP.filter((b) => !b.facilitator).map((b) => (b.command === 'app.quit' ? { ...b, description: 'leave the drill (asks first; your seat is kept)' } : b));
 }

@@ -33,7 +33,7 @@ export interface RunAppResult {
 }
 
 /** Takes the terminal into the alternate screen; returns what gives it back (raw mode off, the screen restored), once. */
-function takeTerminal(): () => void {
+export function takeTerminal(): () => void {
   let restored = false;
   const restore = (): void => {
     if (restored) return;

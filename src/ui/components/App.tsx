@@ -6,12 +6,14 @@
  */
 import { Box, Text } from 'ink';
 import { useState } from 'react';
+import { stripControl } from '../../engine/sanitize';
 import type { DrillStore } from '../drill-store';
 import { useCommandLine } from '../hooks/use-command-line';
 import { useStoreVersion } from '../hooks/use-drill';
 import { useKeys } from '../hooks/use-keys';
 import { useTerminalSize } from '../hooks/use-terminal-size';
 import { hintRows, inlineHelp } from '../inline-help';
+import type { Controls } from '../keymap';
 import { computeLayout } from '../layout';
 import type { Theme } from '../theme';
 import { Channel } from './Channel';
@@ -29,10 +31,14 @@ interface Props {
   readonly onAbort: () => void;
   /** Leave the app after the scorecard screen. */
   readonly onExit: () => void;
+  /** Whose keys the screen has: the facilitator's (`run`, the default) or a participant's in a team drill. */
+  readonly controls?: Controls;
+  /** A participant confirmed Ctrl+C: they leave, the drill goes on and keeps their seat (default: onExit). */
+  readonly onLeave?: () => void;
 }
 
 /** The whole drill screen, and the scorecard once the drill is scored. */
-export function App({ store, theme, onAbort, onExit }: Props) {
+export function App({ store, theme, onAbort, onExit, controls = 'facilitator', onLeave }: Props) {
   useStoreVersion(store);
   const { cols, rows } = useTerminalSize();
   const screen = store.screen;
@@ -43,7 +49,7 @@ export function App({ store, theme, onAbort, onExit }: Props) {
   const [help, setHelp] = useState(false);
   const [scroll, setScroll] = useState(0);
   const line = useCommandLine(store, { onHelp: () => setHelp(true), onEntered: () => setScroll(0) });
-  useKeys({ store, screen, line, help, setHelp, setScroll, bodyRows: layout.bodyRows, onAbort, onExit });
+  useKeys({ store, screen, line, help, setHelp, setScroll, bodyRows: layout.bodyRows, onAbort, onExit, controls, ...(onLeave ? { onLeave } : {}) });
 
   if (layout.tooSmall) {
     return <Text color={theme.fg('warn')}>{`The terminal is ${cols}×${rows}; firedrill needs at least 80×24. Make it larger (the drill keeps running).`}</Text>;
@@ -52,7 +58,9 @@ export function App({ store, theme, onAbort, onExit }: Props) {
     return <ScorecardView card={store.scorecard} you={store.speakers} {...(store.runDir ? { runDir: store.runDir } : {})} theme={theme} cols={cols} rows={rows - 1} />;
   }
   const role = store.displayRole(store.speaker);
-  const hint = screen === 'confirm-quit' ? 'End the drill? (y/n) — the journal and scorecard are kept either way'
+  const hint = screen === 'confirm-quit' && controls === 'participant'
+    ? `Leave the drill? Your seat is kept — ssh in again as ${stripControl(store.speaker)} to carry on (y/n)`
+    : screen === 'confirm-quit' ? 'End the drill? (y/n) — the journal and scorecard are kept either way'
     : screen === 'confirm-end' ? 'End the drill now for everyone? (y/n)'
     : screen === 'ended' ? 'The drill has ended; scoring…'
     : line.candidates.length ? line.candidates.join('  ') : inlineHelp(line.state.text);
@@ -60,7 +68,7 @@ export function App({ store, theme, onAbort, onExit }: Props) {
     <Box flexDirection="column" width={cols} height={rows - 1}>
       <Header store={store} theme={theme} cols={cols} />
       {help ? (
-        <HelpOverlay theme={theme} cols={cols} rows={layout.bodyRows} />
+        <HelpOverlay theme={theme} cols={cols} rows={layout.bodyRows} controls={controls} />
       ) : (
         <Box height={layout.bodyRows}>
           <Channel store={store} theme={theme} cols={layout.channelCols} rows={layout.bodyRows} scroll={scroll} />
@@ -69,7 +77,7 @@ export function App({ store, theme, onAbort, onExit }: Props) {
         </Box>
       )}
       <CommandLine speaker={store.speaker} role={role} line={line.state} hint={hint} notice={notice} theme={theme} cols={cols} />
-      <Footer theme={theme} cols={cols} hotSeat={store.speakers.length > 1} role={role} />
+      <Footer theme={theme} cols={cols} hotSeat={store.speakers.length > 1} role={role} controls={controls} />
     </Box>
   );
 }

@@ -6,7 +6,7 @@
  */
 import { Box, Text } from 'ink';
 import type { LineState } from '../line-editor';
-import { roleToken, type Theme } from '../theme';
+import { roleToken, type Theme, type Token } from '../theme';
 
 interface Props {
   readonly speaker: string;
@@ -17,11 +17,13 @@ interface Props {
   readonly notice?: readonly string[];
   readonly theme: Theme;
   readonly cols: number;
+  /** A prompt of the screen's own instead of "speaker (role)> " (the lobby and the host console), in this colour. */
+  readonly prompt?: { readonly text: string; readonly token: Token };
 }
 
 /** The command line and the hint row(s) under it. */
-export function CommandLine({ speaker, role, line, hint, notice = [], theme, cols }: Props) {
-  const prompt = `${speaker} (${role})> `;
+export function CommandLine({ speaker, role, line, hint, notice = [], theme, cols, prompt: own }: Props) {
+  const prompt = own?.text ?? `${speaker} (${role})> `;
   const room = Math.max(10, cols - prompt.length - 1);
   // Keep the cursor in view on long lines by showing the tail.
   const start = Math.max(0, line.cursor - room + 1);
@@ -30,7 +32,7 @@ export function CommandLine({ speaker, role, line, hint, notice = [], theme, col
   return (
     <Box flexDirection="column" width={cols}>
       <Text wrap="truncate">
-        <Text color={theme.fg(roleToken(role))} bold>{prompt}</Text>
+        <Text color={theme.fg(own?.token ?? roleToken(role))} bold>{prompt}</Text>
         <Text>{visible.slice(0, cur)}</Text>
         <Text inverse>{visible[cur] ?? ' '}</Text>
         <Text>{visible.slice(cur + 1)}</Text>

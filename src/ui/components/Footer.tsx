@@ -1,6 +1,6 @@
 /** The key hints along the bottom, read from the keymap. */
 import { Text } from 'ink';
-import { KEYMAP, type Binding } from '../keymap';
+import { bindingsFor, type Binding, type Controls } from '../keymap';
 import type { Theme } from '../theme';
 
 interface Props {
@@ -9,18 +9,20 @@ interface Props {
   readonly hotSeat: boolean;
   /** The speaker's role: some keys are shown only to the role that uses them. */
   readonly role?: string;
+  /** Whose keys to advertise (default the facilitator's). */
+  readonly controls?: Controls;
 }
 
 /** The key hints along the bottom for this speaker: the hot-seat key, then their role's keys, then the rest. */
-export function Footer({ theme, cols, hotSeat, role }: Props) {
+export function Footer({ theme, cols, hotSeat, role, controls = 'facilitator' }: Props) {
   // On a narrow screen the items on the right are dropped: the speaker key and the role's own keys matter most.
   const rank = (b: Binding): number => (b.command === 'speaker.next' ? 0 : b.footerRoles ? 1 : 2);
-  const items = KEYMAP.filter((b) => b.footer && (hotSeat || b.command !== 'speaker.next') && (!b.footerRoles || (role !== undefined && b.footerRoles.includes(role))))
+  const items = bindingsFor(controls).filter((b) => b.footer && (hotSeat || b.command !== 'speaker.next') && (!b.footerRoles || (role !== undefined && b.footerRoles.includes(role))))
     .sort((a, b) => rank(a) - rank(b))
     .map((b) => `${b.label} ${b.footer}`);
   // Whole items only: a hint cut mid-word reads as a different key.
   let text = '';
-  for (const item of ['^C quit', ...items]) {
+  for (const item of [controls === 'participant' ? '^C leave' : '^C quit', ...items]) {
     const next = text ? `${text}  ${item}` : item;
     if (next.length > cols) break;
     text = next;

@@ -1,20 +1,22 @@
 /** The ? overlay: every key and every chat-ops command, generated from the keymap and command usage, in columns. */
 import { Box, Text } from 'ink';
 import { COMMAND_NAMES, COMMAND_USAGE } from '../../engine/command';
-import { helpKeyRows } from '../keymap';
+import { bindingsFor, helpKeyRows, type Controls } from '../keymap';
 import type { Theme } from '../theme';
 
 interface Props {
   readonly theme: Theme;
   readonly cols: number;
   readonly rows: number;
+  /** Whose keys to list (default the facilitator's). */
+  readonly controls?: Controls;
 }
 
 const GAP = 2;
 
 /** Every key and command, in as many columns as the rows need. */
-export function HelpOverlay({ theme, cols, rows }: Props) {
-  const keys = helpKeyRows();
+export function HelpOverlay({ theme, cols, rows, controls = 'facilitator' }: Props) {
+  const keys = helpKeyRows(bindingsFor(controls));
   const labelWidth = Math.max(...keys.map((k) => k.label.length));
   const items = [
     { text: 'KEYS', head: true }, ...keys.map((k) => ({ text: `${k.label.padEnd(labelWidth)} ${k.description}`, head: false })),

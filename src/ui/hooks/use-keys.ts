@@ -2,7 +2,7 @@
 import { useInput, type Key } from 'ink';
 import type { Dispatch, SetStateAction } from 'react';
 import type { DrillStore, Screen } from '../drill-store';
-import { commandFor, type UiCommand } from '../keymap';
+import { bindingsFor, commandFor, type Controls, type UiCommand } from '../keymap';
 import { noteOldest } from '../note-oldest';
 import type { CommandLine } from './use-command-line';
 
@@ -24,6 +24,10 @@ export interface KeyTargets {
   readonly bodyRows: number;
   readonly onAbort: () => void;
   readonly onExit: () => void;
+  /** Whose keys these are (default the facilitator's, as in `run`). */
+  readonly controls?: Controls;
+  /** A participant confirmed leaving: the drill goes on without them, their seat kept. */
+  readonly onLeave?: () => void;
 }
 
 /** Handles every keypress for the screen showing. */
@@ -34,7 +38,7 @@ export function useKeys(t: KeyTargets): void {
       return;
     }
     if (t.screen === 'confirm-quit' || t.screen === 'confirm-end') {
-      if (input.toLowerCase() === 'y' || (key.ctrl && input === 'c')) t.onAbort();
+      if (input.toLowerCase() === 'y' || (key.ctrl && input === 'c')) (t.controls === 'participant' ? (t.onLeave ?? t.onExit) : t.onAbort)();
       else if (input.toLowerCase() === 'n' || key.escape) t.store.setScreen('drill');
       return;
     }
@@ -45,7 +49,7 @@ export function useKeys(t: KeyTargets): void {
 /** A key on the drill screen: a bound command, or text for the command line. */
 function drillKey(t: KeyTargets, input: string, key: Key): void {
   const { store, line, help } = t;
-  const cmd = commandFor(input, key);
+  const cmd = commandFor(input, key, bindingsFor(t.controls ?? 'facilitator'));
   // While the help is open, keys close it or quit; nothing is typed into the hidden line.
   if (help && cmd !== 'app.help' && cmd !== 'overlay.close' && cmd !== 'app.quit') return;
   if (cmd === 'app.help' && line.text() !== '') {

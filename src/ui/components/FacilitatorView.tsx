@@ -1,0 +1,157 @@
+/**
+ * The facilitator console during the drill: the hidden truth, the injects to come, the people, the channel, and
+ * the facilitator's controls; an ad-hoc inject is typed as SPEAKER: TEXT.
+ *   Orders fail during the lunchtime rush          T+04:12  1x  SEV-2  IC alice  responding
+ *   join: ssh -p 2222 NAME@10.0.0.5  ·  code 4821
+ *   TRUTH phase degraded — a bad config push at T+2m broke checkout
+ *   04:02 carol: wilco T1                       │ UPCOMING
+ *   NAME     SEAT   WHO   LINK   LAST ACTION   OPEN TASKS
+ *   inject> Priya (Customer Support): customers are posting screenshots_
+ */
+import { Box, Text, useInput } from 'ink';
+import { useEffect, useState } from 'react';
+import { stripControl } from '../../engine/sanitize';
+import { formatClock } from '../../scenario/duration';
+import { parseSay, SAY_FORM } from '../ad-hoc-inject';
+import type { DrillStore } from '../drill-store';
+import type { HostConsoleModel } from '../host-models';
+import { CONSOLE_DRILL_KEYMAP, footerText, lineEditFor } from '../host-keymaps';
+import { useStoreVersion } from '../hooks/use-drill';
+import { useLine } from '../hooks/use-line';
+import { commandIn } from '../keymap';
+import { computeLayout } from '../layout';
+import type { Theme } from '../theme';
+import { storyLines } from '../truth-story';
+import { typeChunk } from '../typed-input';
+import { wrapText } from '../wrap';
+import { Channel } from './Channel';
+import { CommandLine } from './CommandLine';
+import { Header } from './Header';
+import type { Said } from './LobbyScreen';
+import { PeopleTable } from './PeopleTable';
+
+interface Props {
+  readonly model: HostConsoleModel;
+  readonly store: DrillStore;
+  readonly theme: Theme;
+  readonly cols: number;
+  readonly rows: number;
+}
+
+/** The running drill as the facilitator sees and steers it. */
+export function FacilitatorView({ model, store, theme, cols, rows }: Props) {
+  useStoreVersion(store);
+  useEffect(() => store.startTicker(), [store]);
+  const line = useLine();
+  const [said, setSaid] = useState<Said | undefined>();
+  const [confirm, setConfirm] = useState<'end' | 'quit' | undefined>();
+  const [scroll, setScroll] = useState(0);
+
+  const view = store.view();
+  const truth = view.truth;
+  const story = storyLines(truth);
+  const people = model.people();
+  const storyRows = Math.min(story.length, rows >= 40 ? 3 : 1);
+  const peopleRows = Math.min(people.length + 1, rows >= 40 ? 11 : 6);
+  // A one-row story shares the TRUTH row; a longer one gets rows of its own.
+  const bodyRows = Math.max(3, rows - 7 - (storyRows > 1 ? storyRows : 0) - peopleRows);
+  const layout = computeLayout(cols, rows);
+
+  const send = (): void => {
+    const text = line.text().trim();
+    if (!text) return setSaid({ text: SAY_FORM, token: 'notice' });
+    const parsed = parseSay(text);
+    if (typeof parsed === 'string') return setSaid({ text: parsed, token: 'bad' });
+    model.say(parsed.speaker, parsed.text);
+    line.edit({ type: 'submit' });
+    setScroll(0);
+    setSaid({ text: `${stripControl(parsed.speaker)} said it in the channel.`, token: 'ok' });
+  };
+  useInput((input, key) => {
+    if (confirm) {
+      const yes = input.toLowerCase() === 'y';
+      setConfirm(undefined);
+      if (yes && confirm === 'end') store.client.control({ kind: 'end' });
+      if (yes && confirm === 'quit') model.quit();
+      return;
+    }
+    const cmd = commandIn(CONSOLE_DRILL_KEYMAP, input, key);
+    const page = Math.max(1, bodyRows - 2);
+    const actions: Partial<Record<NonNullable<typeof cmd>, () => void>> = {
+      'console.quit': () => setConfirm('quit'),
+      'drill.end': () => setConfirm('end'),
+      'drill.pause': () => store.togglePause(),
+      'drill.faster': () => store.scaleSpeed(2),
+      'drill.slower': () => store.scaleSpeed(0.5),
+      'drill.inject': () => store.client.control({ kind: 'inject-now' }),
+      'channel.up': () => setScroll((x) => x + page),
+      'channel.down': () => setScroll((x) => Math.max(0, x - page)),
+      'console.enter': send,
+      'line.escape': () => {
+        setSaid(undefined);
+        line.edit({ type: 'clear' });
+      },
+    };
+    const act = cmd && actions[cmd];
+    if (act) return act();
+    const edit = cmd && lineEditFor(cmd);
+    if (edit) return line.edit(edit);
+    if (input && !key.ctrl && !key.meta) {
+      setSaid(undefined);
+      typeChunk(input, (text) => line.edit({ type: 'insert', text }), send);
+    }
+  });
+
+  const question = confirm === 'end' ? 'End the drill now for everyone? (y/n)'
+    : confirm === 'quit' ? 'End the drill for everyone and quit the host? (y/n) — the journal and scorecards are kept' : undefined;
+  const notice = question ?? said?.text;
+  const phase = truth ? `phase ${stripControl(truth.phase)}${truth.mitigated ? ' (mitigated)' : ''}` : 'no hidden truth in this view';
+  return (
+    <Box flexDirection="column" width={cols} height={rows - 1}>
+      <Header store={store} theme={theme} cols={cols} />
+      <Text color={theme.fg('muted')} wrap="truncate">{`join: ${model.joinLines().map(stripControl).join('  ·  ')}`}</Text>
+      <Text wrap="truncate">
+        <Text bold color={theme.fg('alert')}>TRUTH </Text>
+        <Text color={theme.fg('accent')}>{phase}</Text>
+        {storyRows === 1 ? <Text>{` — ${story[0]}`}</Text> : null}
+      </Text>
+      {storyRows > 1 ? story.slice(0, storyRows).map((s, i) => <Text key={i} wrap="truncate">{`  ${s}`}</Text>) : null}
+      <Box height={bodyRows}>
+        <Channel store={store} theme={theme} cols={layout.channelCols} rows={bodyRows} scroll={scroll} />
+        <Text> </Text>
+        <Upcoming upcoming={truth?.upcoming ?? []} theme={theme} cols={layout.panelCols} rows={bodyRows} />
+      </Box>
+      <PeopleTable people={people} theme={theme} cols={cols} rows={peopleRows} />
+      <CommandLine speaker="inject" role="" line={line.state} hint={`type ${SAY_FORM.replace(/^an inject is /, '')}`} {...(notice ? { notice: [notice] } : {})}
+        prompt={{ text: 'inject> ', token: 'inject' }} theme={theme} cols={cols} />
+      <Text color={theme.fg('muted')} wrap="truncate">{footerText(CONSOLE_DRILL_KEYMAP, cols)}</Text>
+    </Box>
+  );
+}
+
+interface UpcomingProps {
+  readonly upcoming: readonly { readonly atMs: number; readonly from: string; readonly text: string }[];
+  readonly theme: Theme;
+  readonly cols: number;
+  readonly rows: number;
+}
+
+/** The scripted injects still to come, at their drill times, each in up to two rows. */
+function Upcoming({ upcoming, theme, cols, rows }: UpcomingProps) {
+  const lines = upcoming.flatMap((u, i) => {
+    const parts = wrapText(`${stripControl(u.from)}: ${stripControl(u.text)}`, cols - 6).slice(0, 2);
+    return parts.map((p, j) => ({ key: `${i}:${j}`, at: j === 0 ? formatClock(u.atMs) : '', text: p }));
+  });
+  return (
+    <Box flexDirection="column" width={cols} height={rows}>
+      <Text bold color={theme.fg('heading')}>{`UPCOMING (${upcoming.length})`}</Text>
+      {upcoming.length === 0 ? <Text color={theme.fg('muted')}>no scripted injects left</Text> : null}
+      {lines.slice(0, rows - 1).map((l) => (
+        <Text key={l.key} wrap="truncate">
+          <Text color={theme.fg('muted')}>{l.at.padEnd(6)}</Text>
+          <Text color={theme.fg('inject')}>{l.text}</Text>
+        </Text>
+      ))}
+    </Box>
+  );
+}
