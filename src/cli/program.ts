@@ -11,6 +11,7 @@ const actions = {
   schema: () => import('./actions/schema'),
   simulate: () => import('./actions/simulate'),
   run: () => import('./actions/run'),
+  host: () => import('./actions/host'),
   replay: () => import('./actions/replay'),
   review: () => import('./actions/review'),
   history: () => import('./actions/history'),
@@ -28,7 +29,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   // The help lists commands in the order they are added.
-  for (const add of [addRun, addSimulate, addReplay, addReview, addHistory, addValidate, addGraph, addNew, addSchema]) add(program);
+  for (const add of [addRun, addHost, addSimulate, addReplay, addReview, addHistory, addValidate, addGraph, addNew, addSchema]) add(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }
@@ -52,6 +53,27 @@ function addRun(program: Command): void {
       ui.catch(() => undefined);
       setExit(await (await actions.run()).runRun(file, opts, ui));
     });
+}
+
+/** `host`: one drill served over SSH to a team, each person at their own terminal. */
+function addHost(program: Command): void {
+  program
+    .command('host')
+    .description('host a team drill: everyone joins from their own terminal with plain ssh; this terminal is the facilitator console')
+    .argument('[scenario]', 'scenario YAML file (optional with --resume)')
+    .option('--port <n>', 'TCP port to listen on', '2222')
+    .option('--listen <addr>', 'IP address to listen on; 0.0.0.0 for every network this machine is on', '127.0.0.1')
+    .option('--code <code>', 'the join code people type (default: a new random one)')
+    .option('--authorized-keys <file>', 'OpenSSH authorized_keys file: these keys join without the code')
+    .option('--host-key <file>', 'the host\'s SSH key, made once and kept (default ~/.config/firedrill/host_ed25519_key)')
+    .option('--max-connections <n>', 'SSH connections allowed at once', '32')
+    .option('--seed <seed>', 'random seed; random when omitted')
+    .option('--speed <x>', 'drill speed as a multiple of real time', '1')
+    .option('--bots <roles>', 'seats bots may fill: all (default), none, or a list such as scribe,responder')
+    .addOption(new Option('--policy <policy>', 'how the bots play').choices(['by-the-book', 'sloppy']).default('by-the-book'))
+    .option('--out <dir>', 'run folder (default ./firedrill-runs/<UTC time>-<scenario-id>/)')
+    .option('--resume <run-dir>', 'carry on a drill whose host stopped, from its run folder\'s journal (people reconnect)')
+    .action(async (file, opts) => setExit(await (await actions.host()).runHost(file, opts)));
 }
 
 /** `simulate`: a whole drill headless, bots in every open role. */

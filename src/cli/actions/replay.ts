@@ -23,7 +23,8 @@ export function journalPath(target: string): string {
   return runFile(target, 'journal.jsonl', 'is it a firedrill run folder?');
 }
 
-function findScenario(id: string, recorded: string | undefined, explicit: string | undefined): Scenario {
+/** The scenario a journal was made from: the one given, else the recorded file or a library scenario with its id. */
+export function findScenario(id: string, recorded: string | undefined, explicit: string | undefined): Scenario {
   if (explicit) return requireScenario(explicit);
   const candidates = [recorded, ...[join(process.cwd(), 'scenarios'), scenariosDir].flatMap((d) =>
     pathKind(d) === 'folder' ? listFolder(d).filter((f) => f.endsWith('.yaml')).map((f) => join(d, f)) : [])];
