@@ -65,6 +65,18 @@ describe('RealTimeDriver', () => {
     expect(claim?.atMs).toBe(150_000);
   });
 
+  it('say lands at the current drill time, after everything due has fired', () => {
+    const { session, journal } = drill(starter(), { bots: 'none' });
+    const h = fakeHost();
+    const d = new RealTimeDriver(session, h.host, 100);
+    d.start();
+    h.host.now = ((base) => () => base + 1500)(h.host.now());
+    d.say('Priya (Customer Support)', 'customers are posting screenshots');
+    const said = journal.events.at(-1)!;
+    expect(said).toMatchObject({ type: 'facilitator.say', atMs: 150_000, data: { speaker: 'Priya (Customer Support)' } });
+    expect(journal.events.some((e) => e.type === 'phase.enter' && e.atMs === 120_000 && e.seq < said.seq)).toBe(true);
+  });
+
   it('abort ends the drill as aborted, stops the loop and resolves done', async () => {
     const { session } = drill(starter(), { bots: 'none' });
     const h = fakeHost();
