@@ -1,5 +1,5 @@
 /** The journal on disk: the JournalSink a real drill writes, one JSONL line per event. */
-import { closeSync, fsyncSync, ftruncateSync } from 'node:fs';
+import { closeSync, constants, fstatSync, fsyncSync, ftruncateSync, openSync, readSync } from 'node:fs';
 import type { JournalEvent, JournalHeader, JournalSink } from '../engine/journal';
 import { openNewFile, writeAll } from './file-system';
 
@@ -24,8 +24,24 @@ export class FileJournal implements JournalSink {
   /** Called once, when a write first fails. */
   onFailure?: (e: NodeJS.ErrnoException) => void;
 
-  constructor(readonly path: string, private readonly syncEvery = 50) {
-    this.fd = openNewFile(path);
+  /** Creates the journal file; it must not exist yet. `append` opens one that does. */
+  constructor(readonly path: string, private readonly syncEvery = 50, mode: 'create' | 'append' = 'create') {
+    if (mode === 'create') {
+      this.fd = openNewFile(path);
+      return;
+    }
+    const opened = openToAppend(path);
+    this.fd = opened.fd;
+    this.bytes = opened.bytes;
+    this.lines = opened.lines;
+  }
+
+  /**
+   * Opens an existing journal to go on writing it (a resumed drill): no header is written again. A last line a kill
+   * cut short is cut back off first; one that lacks only its line feed (it reads as a whole line) gets it.
+   */
+  static append(path: string, syncEvery = 50): FileJournal {
+    return new FileJournal(path, syncEvery, 'append');
   }
 
   private line(x: unknown): void {
@@ -81,5 +97,60 @@ export class FileJournal implements JournalSink {
     this.sync();
     this.closed = true;
     closeSync(this.fd);
+  }
+}
+
+/** Opens a journal file for appending and leaves it ending with a whole line; throws when it has none (not even a header). */
+function openToAppend(path: string): { fd: number; bytes: number; lines: number } {
+  // No O_CREAT: a journal that is not there is an error, never a new empty file.
+  const fd = openSync(path, constants.O_RDWR | constants.O_APPEND);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new Error(`${path} is not a regular file`);
+    const { lines, lastLineEnd } = countLines(fd, stat.size);
+    let bytes = lastLineEnd;
+    if (lastLineEnd < stat.size) {
+      const tail = Buffer.alloc(stat.size - lastLineEnd);
+      readSync(fd, tail, 0, tail.length, lastLineEnd);
+      // Readers take a last line that parses as a whole one; keep it so the file and what was read agree.
+      if (parses(tail.toString('utf8'))) {
+        writeAll(fd, Buffer.from('\n'), path);
+        return { fd, bytes: stat.size + 1, lines: lines + 1 };
+      }
+      if (lines === 0) throw new Error(`${path} has no whole line (not even its header): nothing to append to`);
+      ftruncateSync(fd, lastLineEnd);
+      bytes = lastLineEnd;
+    }
+    if (lines === 0) throw new Error(`${path} has no whole line (not even its header): nothing to append to`);
+    return { fd, bytes, lines };
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+}
+
+/** The number of line feeds in the first `size` bytes, and the offset just after the last one. */
+function countLines(fd: number, size: number): { lines: number; lastLineEnd: number } {
+  const chunk = Buffer.alloc(1 << 16);
+  let lines = 0;
+  let lastLineEnd = 0;
+  for (let at = 0; at < size;) {
+    const n = readSync(fd, chunk, 0, Math.min(chunk.length, size - at), at);
+    if (n === 0) break;
+    for (let i = chunk.indexOf(10); i >= 0 && i < n; i = chunk.indexOf(10, i + 1)) {
+      lines++;
+      lastLineEnd = at + i + 1;
+    }
+    at += n;
+  }
+  return { lines, lastLineEnd };
+}
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }
