@@ -25,7 +25,7 @@ export class FileJournal implements JournalSink {
   onFailure?: (e: NodeJS.ErrnoException) => void;
 
   /** Creates the journal file; it must not exist yet. `append` opens one that does. */
-  constructor(readonly path: string, private readonly syncEvery = 50, mode: 'create' | 'append' = 'create') {
+  constructor(readonly path: string, private readonly syncEvery = 50, private readonly mode: 'create' | 'append' = 'create') {
     if (mode === 'create') {
       this.fd = openNewFile(path);
       return;
@@ -80,8 +80,10 @@ export class FileJournal implements JournalSink {
     }
   }
 
-  /** Writes the header line and syncs it, so even a drill that dies at once leaves a readable journal. */
+  /** Writes the header line and syncs it, so even a drill that dies at once leaves a readable journal (not when appending). */
   header(h: JournalHeader): void {
+    // A journal opened to append has its header already: a second one would make the file unreadable.
+    if (this.mode === 'append') return;
     this.line(h);
     this.sync();
   }
