@@ -102,6 +102,9 @@ export class FileJournal implements JournalSink {
   }
 }
 
+/** Far beyond any one event's line: a longer unended tail is cut without being read whole. */
+const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
 /** Opens a journal file for appending and leaves it ending with a whole line; throws when it has none (not even a header). */
 function openToAppend(path: string): { fd: number; bytes: number; lines: number } {
   // No O_CREAT: a journal that is not there is an error, never a new empty file.
@@ -110,21 +113,15 @@ function openToAppend(path: string): { fd: number; bytes: number; lines: number 
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new Error(`${path} is not a regular file`);
     const { lines, lastLineEnd } = countLines(fd, stat.size);
-    let bytes = lastLineEnd;
-    if (lastLineEnd < stat.size) {
-      const tail = Buffer.alloc(stat.size - lastLineEnd);
-      readSync(fd, tail, 0, tail.length, lastLineEnd);
-      // Readers take a last line that parses as a whole one; keep it so the file and what was read agree.
-      if (parses(tail.toString('utf8'))) {
-        writeAll(fd, Buffer.from('\n'), path);
-        return { fd, bytes: stat.size + 1, lines: lines + 1 };
-      }
-      if (lines === 0) throw new Error(`${path} has no whole line (not even its header): nothing to append to`);
-      ftruncateSync(fd, lastLineEnd);
-      bytes = lastLineEnd;
+    const tail = stat.size - lastLineEnd;
+    // Readers take a last line that parses as a whole one; keep it (ended) so the file and what was read agree.
+    if (tail > 0 && tail <= MAX_LINE_BYTES && parses(fd, lastLineEnd, tail)) {
+      writeAll(fd, Buffer.from('\n'), path);
+      return { fd, bytes: stat.size + 1, lines: lines + 1 };
     }
     if (lines === 0) throw new Error(`${path} has no whole line (not even its header): nothing to append to`);
-    return { fd, bytes, lines };
+    if (tail > 0) ftruncateSync(fd, lastLineEnd);
+    return { fd, bytes: lastLineEnd, lines };
   } catch (e) {
     closeSync(fd);
     throw e;
@@ -148,9 +145,12 @@ function countLines(fd: number, size: number): { lines: number; lastLineEnd: num
   return { lines, lastLineEnd };
 }
 
-function parses(text: string): boolean {
+/** Whether the `length` bytes at `at` are one JSON value (a line whole but for its line feed). */
+function parses(fd: number, at: number, length: number): boolean {
+  const bytes = Buffer.alloc(length);
+  readSync(fd, bytes, 0, length, at);
   try {
-    JSON.parse(text);
+    JSON.parse(bytes.toString('utf8'));
     return true;
   } catch {
     return false;
