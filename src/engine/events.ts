@@ -31,6 +31,7 @@ export const EVENT_DATA = {
   'facilitator.inject-now': z.object({}),
   'facilitator.end': z.object({}),
   'facilitator.speed': z.object({ speed: z.number().positive() }),
+  'facilitator.say': z.object({ speaker: z.string(), text: z.string() }),
   'participant.join': z.object({ system: z.string(), implicit: z.literal(true).optional(), via }),
   'ic.page': z.object({ text: z.string() }),
   'page.sent': z.object({ team: z.string(), user: nullable }),

@@ -27,11 +27,23 @@ export class RealTimeDriver {
     return Math.min(this.offset + (this.host.now() - this.base) * this.speed, this.session.scenario.durationMs);
   }
 
-  /** Starts the drill and the time loop. */
-  start(): void {
+  /**
+   * Starts the drill and the time loop. With `resumed`, the session is already running (rebuilt from its journal by
+   * resumeSession): drill time goes on from the session's own time, so the time the process was dead does not count.
+   * With `paused`, the clock starts frozen (a real facilitator.pause, unless the journal already ended paused), so
+   * people can come back before it moves; a resumed drill whose journal ended paused and is not asked to start paused
+   * resumes (facilitator.resume).
+   */
+  start(opts: { readonly resumed?: boolean; readonly paused?: boolean } = {}): void {
     this.base = this.host.now();
-    this.session.start();
+    if (!opts.resumed) this.session.start();
+    else if (this.session.status !== 'running') return this.stop();
+    else this.offset = this.session.scheduler.now();
     this.handle = this.host.setInterval(() => this.pump(), this.stepMs);
+    if (opts.resumed && this.session.clockPaused) {
+      this.paused = true;
+      if (!opts.paused) this.resume();
+    } else if (opts.paused) this.pause();
   }
 
   /** Brings drill time up to now, firing what is due; stops the loop when the drill has ended. */
@@ -53,6 +65,13 @@ export class RealTimeDriver {
   input(actor: string, text: string): void {
     this.pump();
     this.session.dispatch(actor, text);
+    this.pump();
+  }
+
+  /** The facilitator speaks as a named character: time catches up first, as for input. */
+  say(speaker: string, text: string): void {
+    this.pump();
+    this.session.control({ kind: 'say', speaker, text });
     this.pump();
   }
 

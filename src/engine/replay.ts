@@ -24,8 +24,10 @@ export function comparable(e: JournalEvent): string {
   return JSON.stringify({ seq: e.seq, atMs: e.atMs, actor: e.actor, role: e.role, type: e.type, data: e.data });
 }
 
-function controlOf(e: JournalEvent): FacilitatorControl | undefined {
+/** The facilitator control that made a recorded event, if one did. */
+export function controlOf(e: JournalEvent): FacilitatorControl | undefined {
   switch (e.type) {
+    case 'facilitator.say': return { kind: 'say', speaker: e.data.speaker, text: e.data.text };
     case 'facilitator.speed': return { kind: 'speed', speed: e.data.speed };
     case 'facilitator.pause': return { kind: 'pause' };
     case 'facilitator.resume': return { kind: 'resume' };
@@ -35,14 +37,15 @@ function controlOf(e: JournalEvent): FacilitatorControl | undefined {
   }
 }
 
-/** Replays the inputs of a journal (made from `scenario`) and compares the result event by event. */
-export function replay(scenario: Scenario, header: JournalHeader, events: readonly JournalEvent[]): ReplayResult {
-  const journal = new MemoryJournal();
-  const session = new DrillSession({ scenario, seed: header.seed, cast: header.participants, journal });
-  session.start();
+/**
+ * Feeds a started session a journal's inputs and controls at their recorded times: what replay and resume both do.
+ * With `skipBotInput`, lines bots typed are left out (the caller attached bots, which type them again).
+ */
+export function rerun(session: DrillSession, events: readonly JournalEvent[], opts: { skipBotInput?: boolean } = {}): void {
   for (const e of events) {
     if (session.status !== 'running') break;
     if (e.type === 'input') {
+      if (opts.skipBotInput && e.data.bot === true) continue;
       session.advanceTo(e.atMs);
       session.dispatch(e.actor, e.data.text, { bot: e.data.bot === true });
       continue;
@@ -53,6 +56,14 @@ export function replay(scenario: Scenario, header: JournalHeader, events: readon
       session.control(c);
     }
   }
+}
+
+/** Replays the inputs of a journal (made from `scenario`) and compares the result event by event. */
+export function replay(scenario: Scenario, header: JournalHeader, events: readonly JournalEvent[]): ReplayResult {
+  const journal = new MemoryJournal();
+  const session = new DrillSession({ scenario, seed: header.seed, cast: header.participants, journal });
+  session.start();
+  rerun(session, events);
   const ended = events.some((e) => e.type === 'drill.end');
   // A complete journal runs the replay to its end; an interrupted one is compared as far as it goes.
   if (ended) {

@@ -10,6 +10,7 @@ import { readChat, type ChatContext } from './chat-reading';
 import { initialState, personOf, type DrillState, type Outcome } from './state/drill-state';
 import { evolve } from './state/evolve';
 import { roleOf, rolesOf } from './state/roles-of';
+import { stripControl } from './sanitize';
 import type { DrillEvent, EventData, EventOf, EventRole, EventType } from './events';
 import type { JournalEvent, JournalHeader, JournalParticipant, JournalSink } from './journal';
 import { isCommandError, parseCommand } from './parse-command';
@@ -20,7 +21,18 @@ import type { ViewMetric } from './view/drill-view';
 import { World, type AlertState } from './world';
 
 export type { Outcome } from './state/drill-state';
-export type FacilitatorControl = { kind: 'pause' } | { kind: 'resume' } | { kind: 'speed'; speed: number } | { kind: 'inject-now' } | { kind: 'end' };
+export type FacilitatorControl =
+  | { kind: 'pause' } | { kind: 'resume' } | { kind: 'speed'; speed: number } | { kind: 'inject-now' } | { kind: 'end' }
+  | { kind: 'say'; speaker: string; text: string };
+
+/** The longest speaker name and line an ad-hoc inject keeps (facilitator.say); longer ones are cut. */
+export const SAY_SPEAKER_MAX = 80;
+export const SAY_TEXT_MAX = 500;
+
+/** Text cut to `max` characters (never through a surrogate pair), one line, no control sequences, trimmed. */
+function sayPart(text: string, max: number): string {
+  return Array.from(stripControl(text).trim()).slice(0, max).join('').trim();
+}
 
 /** An alert escalates to the backup on-call when nobody acknowledges it in this time (oncall/being_oncall.md). */
 export const ESCALATE_MS = 5 * 60_000;
@@ -57,6 +69,7 @@ export class DrillSession {
   private readonly wall: () => string;
   private endTimer: unknown;
   private readonly pending: { actor: string; text: string; bot: boolean }[] = [];
+  private pausedByFacilitator = false;
 
   constructor(readonly options: SessionOptions) {
     this.scheduler = options.scheduler ?? new Scheduler();
@@ -95,7 +108,21 @@ export class DrillSession {
   /** Subscribes to every journal event as it happens; returns an unsubscribe function. */
   onEvent(fn: Listener): () => void {
     this.listeners.push(fn);
-    return () => this.listeners.splice(this.listeners.indexOf(fn), 1);
+    // Idempotent: a second call must not remove someone else's listener (indexOf -1 would splice the last one).
+    return () => {
+      const i = this.listeners.indexOf(fn);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
+  }
+
+  /** How many listeners hear events now (clients that come and go must leave none behind). */
+  get listenerCount(): number {
+    return this.listeners.length;
+  }
+
+  /** Whether the last clock control was a pause not yet resumed (a resumed session starts its driver as the journal left it). */
+  get clockPaused(): boolean {
+    return this.pausedByFacilitator;
   }
 
   /** Writes the header, starts the world and schedules injects and the hard stop. */
@@ -279,13 +306,23 @@ export class DrillSession {
     };
   }
 
-  /** A facilitator control: pause, resume, speed, inject now, end. */
+  /** A facilitator control: pause, resume, speed, inject now, end, or an ad-hoc inject a named character says. */
   control(c: FacilitatorControl): void {
     if (this.status !== 'running') return;
+    if (c.kind === 'say') return this.say(c.speaker, c.text);
+    if (c.kind === 'pause') this.pausedByFacilitator = true;
+    if (c.kind === 'resume') this.pausedByFacilitator = false;
     if (c.kind === 'speed') this.emit('facilitator.speed', 'facilitator', 'facilitator', { speed: c.speed });
     else this.emit(`facilitator.${c.kind}`, 'facilitator', 'facilitator', {});
     if (c.kind === 'inject-now') this.fireInject(this.nextInject);
     if (c.kind === 'end') this.end('aborted');
+  }
+
+  /** The facilitator speaks as a character ("Priya (Customer Support)"): cleaned and capped; an empty line says nothing. */
+  private say(speaker: string, text: string): void {
+    const line = sayPart(text, SAY_TEXT_MAX);
+    if (!line) return;
+    this.emit('facilitator.say', 'facilitator', 'facilitator', { speaker: sayPart(speaker, SAY_SPEAKER_MAX) || 'Facilitator', text: line });
   }
 
   /** Ends the drill once; later inputs are ignored. */

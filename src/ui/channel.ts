@@ -87,6 +87,8 @@ export function channelLine(e: SeenEvent): ChannelLine | undefined {
     case 'facilitator.speed': return line('system', `Drill speed is now ${t(e.data.speed)}x.`);
     case 'facilitator.inject-now': return line('system', 'The facilitator fired the next inject.');
     case 'facilitator.end': return line('system', 'The facilitator ended the drill.');
+    // An ad-hoc inject: the character speaks, drawn as an inject is ("Priya (Customer Support): ...").
+    case 'facilitator.say': return { ...line('inject', t(e.data.text)), who: t(e.data.speaker) };
     // A hint is private advice for the hint line (DrillStore keeps it), never a channel line.
     case 'cmd.hint': return undefined;
     default: return undefined;

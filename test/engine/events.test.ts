@@ -38,7 +38,7 @@ describe('the event union', () => {
     }
   });
 
-  it('fits the facilitator controls, objections and refusals', () => {
+  it('fits the facilitator controls (an ad-hoc inject too), objections and refusals', () => {
     const d = drill(starter(), { humans: [{ name: 'alice', role: 'ic' }, { name: 'carol', role: 'responder' }] });
     d.session.start();
     d.session.control({ kind: 'pause' });
@@ -49,6 +49,7 @@ describe('the event union', () => {
     d.session.dispatch('alice', '/poll revert the config push');
     d.session.dispatch('carol', '/object not yet');
     d.session.control({ kind: 'inject-now' });
+    d.session.control({ kind: 'say', speaker: 'Priya (Customer Support)', text: 'customers are posting screenshots' });
     d.session.control({ kind: 'end' });
     expect(misfits(d.journal.events)).toEqual([]);
     for (const e of d.journal.events) seen.add(e.type);

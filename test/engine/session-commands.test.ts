@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CastRequest } from '../../src/engine/cast';
 import type { JournalEvent } from '../../src/engine/journal';
-import { ESCALATE_MS } from '../../src/engine/session';
+import { ESCALATE_MS, SAY_SPEAKER_MAX, SAY_TEXT_MAX } from '../../src/engine/session';
+import { replay } from '../../src/engine/replay';
 import { at, drill, eventsOf, starter } from '../helpers/drill';
 import { personOf } from '../../src/engine/state/drill-state';
 
@@ -623,6 +624,39 @@ describe('facilitator controls', () => {
     expect(eventsOf(journal.events, 'inject').map((e) => [e.atMs, e.actor, e.data])).toEqual([
       [at('1:00'), 'Support', { index: 0, kind: 'customer-report', text: 'Customers say checkout fails half the time.' }],
     ]);
+  });
+
+  it('say journals an ad-hoc inject a named character speaks, cleaned and capped; an empty line says nothing', () => {
+    const { session, journal } = drill(STARTER, { humans: HUMANS, bots: 'none' });
+    session.start();
+    session.advanceTo(at('1:30'));
+    const n = journal.events.length;
+    session.control({ kind: 'say', speaker: '  Priya (Customer Support) ', text: '  customers are posting screenshots\n ' });
+    session.control({ kind: 'say', speaker: 'Priya', text: ' \t\n ' });
+    session.control({ kind: 'say', speaker: '\u001b[31m', text: 'x'.repeat(SAY_TEXT_MAX + 50) });
+    session.control({ kind: 'say', speaker: 'P'.repeat(200), text: 'evil\u001b]0;title\u0007 text' });
+    expect(journal.events.slice(n).map((e) => [e.type, e.actor, e.role, e.atMs, e.data])).toEqual([
+      ['facilitator.say', 'facilitator', 'facilitator', at('1:30'), { speaker: 'Priya (Customer Support)', text: 'customers are posting screenshots' }],
+      ['facilitator.say', 'facilitator', 'facilitator', at('1:30'), { speaker: 'Facilitator', text: 'x'.repeat(SAY_TEXT_MAX) }],
+      ['facilitator.say', 'facilitator', 'facilitator', at('1:30'), { speaker: 'P'.repeat(SAY_SPEAKER_MAX), text: 'evil text' }],
+    ]);
+    session.control({ kind: 'end' });
+    const ended = journal.events.length;
+    session.control({ kind: 'say', speaker: 'Priya', text: 'too late' });
+    expect(journal.events).toHaveLength(ended);
+  });
+
+  it('an ad-hoc inject changes nothing the players know and replays', () => {
+    const { session, journal } = drill(STARTER, { humans: HUMANS, bots: 'none' });
+    session.start();
+    session.advanceTo(at('1:00'));
+    const before = session.state;
+    session.control({ kind: 'say', speaker: 'VP Sales', text: 'is checkout down??' });
+    expect(session.state).toBe(before);
+    session.advanceTo(at('3:00'));
+    const r = replay(STARTER, journal.headerLine!, journal.events);
+    expect(r.reproduces).toBe(true);
+    expect(r.journal.events.filter((e) => e.type === 'facilitator.say')).toHaveLength(1);
   });
 
   it('inject-now when no inject is left is harmless', () => {

@@ -43,6 +43,9 @@ export class SimClock implements ClockDriver {
   input(actor: string, text: string): void {
     this.session.dispatch(actor, text);
   }
+  say(speaker: string, text: string): void {
+    this.session.control({ kind: 'say', speaker, text });
+  }
   /** Moves drill time forward by ms, firing everything due on the way. */
   advance(ms: number): void {
     this.session.advanceTo(this.session.scheduler.now() + ms);

@@ -85,6 +85,21 @@ describe('purity', () => {
   });
 });
 
+describe('the facilitator\'s ad-hoc injects', () => {
+  it('change no rule, metric, score or grade (facilitator.say is not the players\' doing)', () => {
+    const said: JournalEvent[] = [];
+    for (const [i, e] of clean.events.entries()) {
+      said.push(e);
+      if (i % 7 === 3) said.push({ seq: 0, atMs: e.atMs, actor: 'facilitator', role: 'facilitator', type: 'facilitator.say', data: { speaker: 'Priya (Customer Support)', text: 'customers say T1 checkout fails; alice, status?' }, wall: '' });
+    }
+    const renumbered = said.map((e, i) => ({ ...e, seq: i + 1 }));
+    expect(renumbered.length).toBeGreaterThan(clean.events.length + 3);
+    const card = score(clean.scenario, clean.header, renumbered);
+    const summary = (c: Scorecard) => ({ score: c.score, grade: c.grade, metrics: c.metrics, rules: c.rules.map((r) => [r.id, r.status]) });
+    expect(summary(card)).toEqual(summary(clean.card));
+  });
+});
+
 describe('score and grade', () => {
   it('every score is an integer from 0 to 100', () => {
     for (const c of allCards) {

@@ -137,6 +137,14 @@ describe('channelLine', () => {
     expect(text('call.end')).toBe('ended the call');
   });
 
+  it('draws an ad-hoc inject as its character speaking, like an inject, cleaned', () => {
+    expect(channelLine(ev('facilitator.say', { speaker: 'Priya (Customer Support)', text: 'customers are posting screenshots' }, 'facilitator', 'facilitator'))).toMatchObject({
+      kind: 'inject', who: 'Priya (Customer Support)', role: 'facilitator', text: 'customers are posting screenshots',
+    });
+    const hostile = channelLine(ev('facilitator.say', { speaker: 'Pri\u001b[2Jya\nSYSTEM', text: 'a\u001b]0;x\u0007b\rc' }, 'facilitator', 'facilitator'));
+    expect(hostile).toMatchObject({ who: 'Priya SYSTEM', text: 'ab c' });
+  });
+
   it('words injects by kind', () => {
     expect(channelLine(ev('inject', { kind: 'customer-report', text: 'Checkout fails.' }, 'Support', 'system'))).toMatchObject({
       kind: 'inject', who: 'Support', text: '[customer-report] Checkout fails.',

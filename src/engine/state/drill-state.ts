@@ -67,6 +67,8 @@ export interface PersonState {
   readonly pagedAt?: number;
   /** Roles given by /appoint, on top of the seat. */
   readonly appointed: readonly Role[];
+  /** The last line they typed (any input, bots' too): what the facilitator's view shows of each person. */
+  readonly lastInput?: { readonly atMs: number; readonly text: string };
 }
 
 /** An alert's page: who was notified, who acknowledged it, and whether it is firing now. */

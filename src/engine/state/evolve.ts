@@ -30,6 +30,7 @@ export function evolve(s: DrillState, e: DrillEvent): DrillState {
     case 'alert.notified': return page(s, e.data.alert, (a) => ({ ...a, notified: [...a.notified, e.data.user] }));
     case 'alert.ack': return page(s, e.data.alert, (a) => ({ ...a, ackedBy: e.actor }));
     case 'alert.cleared': return page(s, e.data.alert, (a) => ({ ...a, firing: false }));
+    case 'input': return person(s, e.actor, (p) => ({ ...p, lastInput: { atMs: at, text: e.data.text } }));
     case 'ic.page': return { ...s, incident: { ...s.incident, triggeredAt: at } };
     case 'page.sent': return e.data.user === null ? s : person(s, e.data.user, (p) => ({ ...p, pagedAt: at }));
     case 'participant.join': return person(s, e.actor, (p) => (p.joinedAt === undefined ? { ...p, joinedAt: at } : p));

@@ -2,8 +2,10 @@
 import type { DrillView } from './drill-view';
 import type { SeenEvent } from './visibility';
 
-/** The facilitator's controls of the drill clock. */
-export type ClientControl = { readonly kind: 'pause' } | { readonly kind: 'resume' } | { readonly kind: 'speed'; readonly speed: number } | { readonly kind: 'inject-now' } | { readonly kind: 'end' };
+/** The facilitator's controls: the drill clock, and an ad-hoc inject spoken by a named character. */
+export type ClientControl =
+  | { readonly kind: 'pause' } | { readonly kind: 'resume' } | { readonly kind: 'speed'; readonly speed: number } | { readonly kind: 'inject-now' } | { readonly kind: 'end' }
+  | { readonly kind: 'say'; readonly speaker: string; readonly text: string };
 
 export interface DrillClient {
   /** The local players this client speaks for (several in hot-seat, one on a terminal of one's own). */

@@ -80,7 +80,33 @@ export interface DrillView {
    */
   readonly unnoted?: readonly LedgerItem[];
   /** Ground truth and what is coming: the facilitator's view only. */
-  readonly truth?: { readonly phase: string; readonly mitigated: boolean; readonly upcoming: readonly { readonly atMs: number; readonly from: string; readonly text: string }[] };
+  readonly truth?: FacilitatorTruth;
+}
+
+/** What only the facilitator knows: the world's phase, what is coming, the story so far and what each person last typed. */
+export interface FacilitatorTruth {
+  readonly phase: string;
+  readonly mitigated: boolean;
+  readonly upcoming: readonly { readonly atMs: number; readonly from: string; readonly text: string }[];
+  /** The current phase as the scenario tells it (its description and impact), when the author wrote them. */
+  readonly story?: { readonly description?: string; readonly impact?: string };
+  /** Each person's last typed line, bots' included, in cast order; people who typed nothing yet are left out. */
+  readonly activity: readonly { readonly name: string; readonly atMs: number; readonly text: string }[];
+}
+
+/** The facilitator's truth: from the state (phase, last lines) and the scenario (the phase's story, injects to come). */
+function truthOf(state: DrillState, ctx: ViewContext): FacilitatorTruth {
+  const s = ctx.scenario;
+  const phase = s.phases.find((p) => p.id === state.truth.phase);
+  const story = phase?.description !== undefined || phase?.impact !== undefined
+    ? { ...(phase.description !== undefined ? { description: phase.description } : {}), ...(phase.impact !== undefined ? { impact: phase.impact } : {}) }
+    : undefined;
+  return {
+    phase: state.truth.phase, mitigated: state.truth.mitigatedAt !== undefined,
+    upcoming: s.injects.slice(ctx.nextInject).map((i) => ({ atMs: i.atMs, from: i.from, text: i.text })),
+    ...(story ? { story } : {}),
+    activity: state.people.flatMap((p) => (p.lastInput ? [{ name: p.info.name, atMs: p.lastInput.atMs, text: p.lastInput.text }] : [])),
+  };
 }
 
 /** What a view needs beyond the state: the scenario, the clock, the dashboards, and the journal for the scribe's ledger. */
@@ -148,11 +174,6 @@ export function viewFor(state: DrillState, viewer: Viewer, ctx: ViewContext): Dr
     })),
     metrics: ctx.metrics,
     ...(scribe ? { unnoted: unnotedOf(state, ctx.events) } : {}),
-    ...(facilitator ? {
-      truth: {
-        phase: state.truth.phase, mitigated: state.truth.mitigatedAt !== undefined,
-        upcoming: s.injects.slice(ctx.nextInject).map((i) => ({ atMs: i.atMs, from: i.from, text: i.text })),
-      },
-    } : {}),
+    ...(facilitator ? { truth: truthOf(state, ctx) } : {}),
   };
 }

@@ -1,5 +1,7 @@
 // Views per viewer: each seat sees exactly what it may, the facilitator sees the truth, and a view is plain data.
 import { describe, expect, it } from 'vitest';
+import { personOf } from '../../../src/engine/state/drill-state';
+import { viewFor } from '../../../src/engine/view/drill-view';
 import { LocalClient } from '../../../src/engine/view/local-client';
 import { eventsSince, FACILITATOR, player, seenBy } from '../../../src/engine/view/visibility';
 import { SimClock } from '../../helpers/drill-rig';
@@ -52,6 +54,42 @@ describe('viewFor', () => {
     expect(viewOf(d, player('bob')).unnoted?.map((k) => k.ref)).toEqual(['SEV-2', 'T1']);
     expect(viewOf(d).unnoted?.map((k) => k.ref)).toEqual(['SEV-2', 'T1']);
     expect(viewOf(d, player('carol')).unnoted).toBeUndefined();
+  });
+
+  it('tells the facilitator the current phase\'s story and what each person last typed, bots included; players never', () => {
+    const d = midDrill();
+    const broken = d.session.scenario.phases.find((p) => p.id === 'broken')!;
+    const truth = viewOf(d).truth!;
+    expect(truth.story).toEqual({ description: broken.description, impact: broken.impact });
+    expect(truth.activity).toEqual([
+      { name: 'alice', atMs: 250_000, text: '/poll revert-config?' },
+      { name: 'carol', atMs: 246_000, text: '/run nope' },
+    ]);
+    for (const p of ['alice', 'bob', 'carol']) {
+      const v = viewOf(d, player(p));
+      expect(v.truth).toBeUndefined();
+      expect(JSON.stringify(v)).not.toContain('/poll revert-config?');
+    }
+    // Kept in the state as events come, not found by searching the journal.
+    expect(personOf(d.session.state, 'carol')?.lastInput).toEqual({ atMs: 246_000, text: '/run nope' });
+
+    const bots = drill(starter(), { bots: 'by-the-book', seed: '3' });
+    bots.session.start();
+    bots.session.advanceTo(600_000);
+    const typed = bots.journal.events.filter((e) => e.type === 'input');
+    const lastOf = new Map(typed.map((e) => [e.actor, { name: e.actor, atMs: e.atMs, text: e.type === 'input' ? e.data.text : '' }]));
+    expect(lastOf.size).toBeGreaterThan(1);
+    const activity = viewOf(bots).truth!.activity;
+    expect(new Map(activity.map((a) => [a.name, a]))).toEqual(lastOf);
+    expect(activity.map((a) => a.name)).toEqual(bots.cast.map((p) => p.name).filter((n) => lastOf.has(n)));
+  });
+
+  it('leaves the story out for a phase the author did not describe', () => {
+    const d = midDrill();
+    const s = d.session.scenario;
+    const bare = { ...s, phases: s.phases.map((p) => ({ ...p, description: undefined, impact: undefined })) } as unknown as typeof s;
+    const v = viewFor(d.session.state, FACILITATOR, { scenario: bare, now: 0, metrics: [], events: d.journal.events, nextInject: 0 });
+    expect(v.truth).not.toHaveProperty('story');
   });
 
   it('lists the facilitator\'s upcoming injects', () => {
@@ -136,5 +174,70 @@ describe('LocalClient', () => {
     expect(client.eventsSince(mid).map((e) => e.seq)).toEqual(heard.filter((s) => s > mid));
     client.setViewer('mallory');
     expect(client.viewer).toBe('carol');
+  });
+
+  it('the facilitator\'s client shows the facilitator\'s view and every event, speaks only through say, and has no players', () => {
+    const d = drill(starter(), { bots: 'none', humans: HUMANS });
+    const clock = new SimClock(d.session);
+    const client = new LocalClient(d.session, clock, [], d.journal.events, { viewer: 'facilitator' });
+    const heard: number[] = [];
+    client.subscribe((e) => heard.push(e.seq));
+    d.session.start();
+    clock.advance(200_000);
+    d.session.dispatch('carol', '/check web-logs');
+    client.control({ kind: 'say', speaker: 'Priya (Customer Support)', text: 'customers are posting screenshots' });
+    clock.advance(60_000);
+    expect(client.viewer).toBe('facilitator');
+    client.setViewer('carol');
+    expect(client.viewer).toBe('facilitator');
+    const v = client.view();
+    expect(v.viewer).toEqual(FACILITATOR);
+    expect(v.truth?.activity).toEqual([{ name: 'carol', atMs: 200_000, text: '/check web-logs' }]);
+    expect(heard).toEqual(d.journal.events.map((e) => e.seq));
+    expect(client.eventsSince(0).map((e) => e.seq)).toEqual(heard);
+    expect(d.journal.events.find((e) => e.type === 'facilitator.say')?.atMs).toBe(200_000);
+    const n = d.journal.events.length;
+    expect(() => client.send('/ic')).toThrow(/say/);
+    expect(d.journal.events).toHaveLength(n);
+  });
+
+  it('a participant\'s client sees the facilitator\'s ad-hoc inject, and with controls: false its controls do nothing', () => {
+    const d = drill(starter(), { bots: 'none', humans: HUMANS });
+    const clock = new SimClock(d.session);
+    const carol = new LocalClient(d.session, clock, ['carol'], d.journal.events, { controls: false });
+    const host = new LocalClient(d.session, clock, [], d.journal.events, { viewer: 'facilitator' });
+    const heard: string[] = [];
+    carol.subscribe((e) => heard.push(e.type));
+    d.session.start();
+    clock.advance(60_000);
+    const n = d.journal.events.length;
+    for (const c of [{ kind: 'pause' }, { kind: 'speed', speed: 9 }, { kind: 'inject-now' }, { kind: 'say', speaker: 'me', text: 'hi' }, { kind: 'end' }] as const) carol.control(c);
+    expect(d.journal.events).toHaveLength(n);
+    expect(clock.paused).toBe(false);
+    expect(d.session.status).toBe('running');
+    host.control({ kind: 'say', speaker: 'VP Sales', text: 'is checkout down??' });
+    expect(heard.at(-1)).toBe('facilitator.say');
+    carol.send('/ack');
+    expect(d.journal.events.some((e) => e.type === 'input' && e.actor === 'carol')).toBe(true);
+  });
+
+  it('holds nothing on the session but the listeners it hands out: 20 clients come and go and leave none', () => {
+    const d = drill(starter(), { bots: 'by-the-book', humans: HUMANS });
+    const clock = new SimClock(d.session);
+    const before = d.session.listenerCount;
+    const offs: (() => void)[] = [];
+    for (let i = 0; i < 20; i++) {
+      const c = new LocalClient(d.session, clock, i % 2 ? ['carol'] : [], d.journal.events, { viewer: i % 2 ? 'players' : 'facilitator', controls: i === 0 });
+      offs.push(c.subscribe(() => undefined), c.subscribe(() => undefined));
+    }
+    expect(d.session.listenerCount).toBe(before + 40);
+    d.session.start();
+    clock.advance(60_000);
+    for (const off of offs) off();
+    expect(d.session.listenerCount).toBe(before);
+    // Unsubscribing twice must not take away anyone else's listener (the bots' here).
+    offs[0]!();
+    expect(d.session.listenerCount).toBe(before);
+    expect(before).toBeGreaterThan(0);
   });
 });
