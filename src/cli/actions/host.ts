@@ -6,7 +6,7 @@ import type { BotPolicyName } from '../../engine/cast';
 import type { JournalEvent, JournalHeader } from '../../engine/journal';
 import type { DrillSession } from '../../engine/session';
 import { JournalError } from '../../engine/parse-journal';
-import { ResumeError, resumeSession } from '../../engine/resume';
+import { recordedSpeed, ResumeError, resumeSession } from '../../engine/resume';
 import { attachBots } from '../../bots/attach-bots';
 import { FileJournal } from '../../io/file-journal';
 import { readAuthorizedKeys } from '../../io/authorized-keys-file';
@@ -107,19 +107,21 @@ function resumeDrill(runDir: string, explicitScenario: string | undefined, speed
     throw new UserError(`${path} was made from a different version of scenario "${header.scenario.id}"; --resume needs the exact scenario it was run with (pass it as the scenario argument)`);
   }
   const file = FileJournal.append(path);
-  const kept: JournalEvent[] = [...events];
   let session;
   try {
-    session = resumeSession(scenario, header, events, file);
+    // The bots are there from the start of the re-run: they type their recorded lines again and keep all they knew.
+    session = resumeSession(scenario, header, events, file, { wall: () => new Date().toISOString(), attach: (s) => void attachBots(s, policy, bots) });
   } catch (e) {
     file.close();
     if (e instanceof ResumeError) throw new UserError(`cannot resume ${runDir}: ${e.message}`);
     throw e;
   }
+  const kept: JournalEvent[] = [...events];
   session.onEvent((e) => kept.push(e));
-  attachBots(session, policy, bots);
-  const driver = realTimeDriver(session, speed, 50);
-  driver.resumeAt({ paused: true });
+  // The journal does not keep --speed; the facilitator's last change of speed does.
+  const driver = realTimeDriver(session, recordedSpeed(events) ?? speed, 50);
+  // Paused until the facilitator resumes: people reconnect before the clock moves.
+  driver.start({ resumed: true, paused: true });
   const dir = join(path, '..');
   return { drill: { session, driver, events: kept }, scenario, file, header, dir };
 }
