@@ -20,9 +20,9 @@ export function listFolder(dir: string): string[] {
   return readdirSync(dir);
 }
 
-/** Creates a folder and any missing parents; an existing folder is fine. */
-export function makeFolder(dir: string): void {
-  mkdirSync(dir, { recursive: true });
+/** Creates a folder and any missing parents (those it makes get `mode`, when given); an existing folder is fine. */
+export function makeFolder(dir: string, mode?: number): void {
+  mkdirSync(dir, { recursive: true, ...(mode === undefined ? {} : { mode }) });
 }
 
 /** Writes a whole text file (UTF-8), replacing any file already there. */
@@ -78,12 +78,13 @@ let tempCount = 0;
 /**
  * Writes a whole text file atomically: into a temp file in the same folder, synced, then renamed over `path`,
  * and the folder synced where the platform allows, so `path` is either absent, the old file or the whole new one.
- * On failure the temp file is removed and `path` is left as it was.
+ * On failure the temp file is removed and `path` is left as it was. `mode` (e.g. 0o600 for a secret) is the file's
+ * mode from its creation on, so the secret is never readable by others, not even for a moment.
  */
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(path: string, text: string, mode?: number): void {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}-${++tempCount}.tmp`);
-  const fd = openSync(temp, 'wx');
+  const fd = openSync(temp, 'wx', mode);
   try {
     try {
       writeAll(fd, Buffer.from(text, 'utf8'), path);
