@@ -137,7 +137,13 @@ describe('joining with OpenSSH', () => {
     const run = openssh(port, ['-N', '-L', `${localPort}:127.0.0.1:9`, 'alice@127.0.0.1'], { sshOptions: ['-o', 'LogLevel=INFO'] });
     await typeCode(run);
     const authed = Date.now();
-    const sock = await connectLocal(localPort);
+    // ssh opens its local listener only once it is in: retry until it is there.
+    let sock: Socket | undefined;
+    for (let i = 0; !sock; i++) {
+      sock = await connectLocal(localPort).catch(() => undefined);
+      if (!sock && i > 100) throw new Error(`ssh never listened on ${localPort}`);
+      if (!sock) await settle(50);
+    }
     await run.waitFor(/open failed: administratively prohibited/);
     sock.destroy();
     expect(await run.exited).toBe(255);
