@@ -44,6 +44,22 @@ const INK_CURSOR_FIX = {
   },
 };
 
+/**
+ * ssh2 tries its optional native addons (sshcrypto.node, and cpu-features) inside try/catch and falls back to pure
+ * JavaScript. The bundle is one set of JavaScript files with nothing compiled per machine: every `.node` require
+ * becomes a module that throws, so ssh2 always takes its JavaScript path, on every machine alike.
+ */
+const NO_NATIVE_ADDONS = {
+  name: 'no-native-addons',
+  setup(b) {
+    b.onResolve({ filter: /\.node$/ }, (args) => ({ path: args.path, namespace: 'no-native-addon' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-native-addon' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`native addon ${args.path} is not bundled`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 /** Removes from dir every file the build did not just write (keep: paths relative to root), then empty folders. */
 function removeStale(dir, keep) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -66,7 +82,7 @@ async function main() {
   // faker, xstate or the UI: V8's compile time grows with the bytes loaded, not just those run.
   const { metafile } = await build({
     entryPoints: { firedrill: join(root, 'src/cli/main.ts') },
-    plugins: [INK_CURSOR_FIX],
+    plugins: [INK_CURSOR_FIX, NO_NATIVE_ADDONS],
     // Metafile paths are relative to this folder, whatever the caller's working directory.
     absWorkingDir: root,
     outdir: dist,
@@ -83,7 +99,8 @@ async function main() {
     define: { 'process.env.NODE_ENV': '"production"', __FIREDRILL_VERSION__: JSON.stringify(pkg.version) },
     alias: { 'react-devtools-core': stub },
     banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+      // CommonJS dependencies bundled into ESM still call require() and read __dirname (ssh2's poly1305 module does).
+      js: "import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fp } from 'node:url'; const require = __cr(import.meta.url); const __dirname = __fp(new URL('.', import.meta.url));",
     },
   });
   // Chunk names carry a content hash, so every source change leaves the old chunks behind, and `files: dist`

@@ -1,13 +1,14 @@
 // A team drill as a team runs it: `firedrill host` in one terminal, each person joining with the real OpenSSH
 // client from their own (node-pty), and the journal replaying afterwards, even across a host killed with SIGKILL.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { connect } from 'node:net';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { readJournal } from '../../src/io/read-journal';
 import { ROOT, runCli } from '../helpers/cli';
 import { KEYS, PtyRun } from '../helpers/pty';
 import { tempDir } from '../helpers/tmp';
+import { waitForJournal } from '../helpers/wait';
 
 const INTRO = join(ROOT, 'scenarios/bad-deploy-rollback.yaml');
 const CODE = 'drill-code-7731';
@@ -86,11 +87,124 @@ describe('firedrill host: a team drill over ssh', () => {
     expect(eve.output).toMatch(/Permission denied/);
   });
 
-  it('exec, sftp and port forwarding are refused, each saying so', async () => {
-    const h = await startHost();
-    const ssh = (args: string[], input = `${CODE}\n`) => spawnSync('ssh', [...SSH_OPTS, '-p', String(h.port), ...args], { encoding: 'utf8', input, timeout: 15_000, env: { ...process.env, HOME: h.home } });
-    void ssh;
-    void execFileSync;
-    void connect;
+  it('a person who reconnects gets their seat and the whole channel back', async () => {
+    const h = await startHost(['--speed', '4']);
+    let alice = await join_(h, 'alice');
+    await takeSeat(alice, 'ic');
+    await h.r.waitFor(/alice[\s\S]*Incident Commander/);
+    await startDrill(h);
+    await alice.waitFor('alice (ic)>');
+    await alice.type('before the drop 9917\r', 2);
+    await alice.waitFor('before the drop 9917');
+    (alice.proc as unknown as { destroy(): void }).destroy();
+    await alice.exited;
+    alice = await join_(h, 'alice');
+    await alice.waitFor('alice (ic)>');
+    await alice.waitFor('before the drop 9917');
   });
+});
+
+describe('firedrill host: what it refuses', () => {
+  /** A host that also takes a test key, so ssh can run without a terminal for the code (BatchMode). */
+  async function keyedHost(): Promise<Host & { ssh: (args: string[], timeout?: number) => ReturnType<typeof spawnSync>; keyOpts: string[] }> {
+    const cwd = tempDir('e2e-host');
+    const key = join(cwd, 'id_ed25519');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', key]);
+    const h = await startHost(['--authorized-keys', `${key}.pub`], cwd);
+    const keyOpts = [
+      '-F', '/dev/null', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR',
+      '-o', 'BatchMode=yes', '-o', 'IdentitiesOnly=yes', '-o', 'PreferredAuthentications=publickey', '-i', key,
+    ];
+    const ssh = (args: string[], timeout = 15_000) => spawnSync('ssh', [...keyOpts, '-p', String(h.port), ...args], { encoding: 'utf8', timeout, env: { ...process.env, HOME: h.home } });
+    return { ...h, ssh, keyOpts };
+  }
+
+  it('a command (ssh host ls) is refused, saying how to join', async () => {
+    const h = await keyedHost();
+    const r = h.ssh(['alice@127.0.0.1', 'ls']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/this host runs a drill, not commands; join with ssh -p \d+/);
+  });
+
+  it('sftp is refused with a message', async () => {
+    const h = await keyedHost();
+    const r = spawnSync('sftp', [...h.keyOpts, '-P', String(h.port), 'alice@127.0.0.1'], { encoding: 'utf8', input: 'ls\n', timeout: 15_000, env: { ...process.env, HOME: h.home } });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/this host runs a drill, not sftp/);
+  });
+
+  it('remote port forwarding (ssh -R) is refused', async () => {
+    const h = await keyedHost();
+    const r = h.ssh(['-N', '-o', 'ExitOnForwardFailure=yes', '-R', '0:127.0.0.1:9', 'alice@127.0.0.1']);
+    expect(r.status).toBe(255);
+    expect(r.stderr).toMatch(/remote port forwarding failed/);
+  });
+
+  it('local port forwarding (ssh -N -L) is refused, and a connection without a session is cut', async () => {
+    const h = await keyedHost();
+    const probe = await new Promise<number>((res) => {
+      const srv = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = srv.address() as { port: number };
+        srv.close(() => res(port));
+      });
+    });
+    const t0 = Date.now();
+    // OpenSSH reports a refused channel at its INFO level (the first value given for an option is the one it keeps).
+    const fwd = spawn('ssh', ['-o', 'LogLevel=INFO', ...h.keyOpts, '-p', String(h.port), '-N', '-L', `${probe}:127.0.0.1:${h.port}`, 'alice@127.0.0.1'], { env: { ...process.env, HOME: h.home } });
+    let stderr = '';
+    fwd.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((res) => fwd.on('exit', (c) => res(c)));
+    onTestFinished(() => void fwd.kill('SIGKILL'));
+    // Once the forward listens, a connection through it asks the host for a channel it refuses.
+    for (let i = 0; i < 100; i++) {
+      const ok = await new Promise<boolean>((res) => {
+        const s = connect(probe, '127.0.0.1', () => {
+          s.on('close', () => res(true));
+        }).on('error', () => res(false));
+      });
+      if (ok) break;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    expect(await exited).toBe(255);
+    expect(Date.now() - t0).toBeLessThan(15_000);
+    expect(stderr).toMatch(/open failed: administratively prohibited/);
+  }, 30_000);
+});
+
+describe('firedrill host: a host that dies', () => {
+  it('SIGKILL of the host, then --resume: people reconnect to their seats and the journal replays', async () => {
+    const h = await startHost(['--speed', '8']);
+    let alice = await join_(h, 'alice');
+    await takeSeat(alice, 'ic');
+    await h.r.waitFor(/alice[\s\S]*Incident Commander/);
+    await startDrill(h);
+    await alice.waitFor('alice (ic)>');
+    await alice.type('said before the crash 5521\r', 2);
+    await alice.waitFor('said before the crash 5521');
+    const journal = join(h.cwd, 'run', 'journal.jsonl');
+    await waitForJournal(journal, 'the line', (events) => events.some((e) => e.type === 'input' && e.data.text.includes('5521')));
+    h.r.kill('SIGKILL');
+    await h.r.exited;
+    await alice.exited;
+    const again = await startHost(['--resume', 'run', '--speed', '8'], h.cwd);
+    alice = await join_(again, 'alice');
+    await alice.waitFor('said before the crash 5521');
+    await alice.waitFor('alice (ic)>');
+    await alice.type('said after the resume 7734\r', 2);
+    await alice.waitFor('said after the resume 7734');
+    // The facilitator ends the drill; the run folder is written and the whole journal replays.
+    again.r.press(KEYS.CTRL_E);
+    await again.r.waitFor(/\(y\/n\)/);
+    again.r.press('y');
+    await alice.waitFor(/aborted/);
+    again.r.press(KEYS.CTRL_C);
+    await again.r.waitFor(/\(y\/n\)|Press/);
+    again.r.press('y');
+    again.r.press('q');
+    expect(await again.r.exited).toBe(130);
+    const j = readJournal(journal);
+    expect(j.events.filter((e) => e.type === 'input').map((e) => e.data.text)).toEqual(expect.arrayContaining(['said before the crash 5521', 'said after the resume 7734']));
+    const replay = runCli(['replay', join(h.cwd, 'run')]);
+    expect(replay.code, replay.stdout + replay.stderr).toBe(0);
+  }, 60_000);
 });

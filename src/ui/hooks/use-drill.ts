@@ -15,11 +15,10 @@ export function useView(store: DrillStore): DrillView {
   return store.view();
 }
 
-/** Channel lines visible to the local humans (their own private results and errors, everyone's public lines). */
+/** The channel's lines: the store holds only what its client may see (the facilitator sees everyone's private lines too). */
 export function useChannel(store: DrillStore): readonly ChannelLine[] {
   useStoreVersion(store);
-  const local = new Set(store.speakers);
-  return store.lines.filter((l) => !l.only || local.has(l.only));
+  return store.lines;
 }
 
 /** Drill time in whole seconds; the store's ticker re-renders when it changes. */
