@@ -271,7 +271,6 @@ export async function openGate(options: GateOptions, onTerminal: (terminal: Term
     // The one session is the connection: when the person's side closes it, the connection goes too.
     channel.on('close', () => hangUp(conn));
     for (const notice of notices) stdout.write(`firedrill: ${notice}\n`);
-    let closing = false;
     const terminal: Terminal = {
       name,
       address: conn.address,
@@ -279,8 +278,8 @@ export async function openGate(options: GateOptions, onTerminal: (terminal: Term
       stdin: stdin as unknown as NodeJS.ReadStream,
       closed: conn.closed,
       close(message, code = 0) {
-        if (closing || conn.socket.destroyed) return;
-        closing = true;
+        if (conn.closing || conn.socket.destroyed) return;
+        conn.closing = true;
         if (message) stdout.write(`${stripControlLines(message)}\n`);
         // After what is queued has gone out: the exit status, then the channel's end; the client hangs up.
         stdout.end(() => {
@@ -350,7 +349,9 @@ export async function openGate(options: GateOptions, onTerminal: (terminal: Term
     close() {
       closing ??= new Promise<void>((resolve) => {
         const all = [...conns].map((c) => c.closed);
-        for (const c of conns) hangUp(c);
+        // A terminal already closing is left to finish saying goodbye (its message and exit status); its own timer
+        // cuts it after the grace period. The rest are hung up now.
+        for (const c of conns) if (!c.closing) hangUp(c);
         server.close(() => {
           void Promise.all(all).then(() => resolve());
         });

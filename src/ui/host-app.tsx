@@ -26,10 +26,11 @@ function quitting(model: HostConsoleModel, onQuit: () => void): HostConsoleModel
 }
 
 /**
- * Runs the console on process.stdin/stdout until the facilitator quits (model.quit() has been called by then);
- * rejects if the console itself fails. Signals are the caller's (src/cli/outside-stops.ts).
+ * Runs the console on process.stdin/stdout until the facilitator quits (model.quit() has been called by then) or
+ * `stopped` settles (the host quit for another reason: a signal); rejects if the console itself fails. Signals are
+ * the caller's (src/cli/outside-stops.ts).
  */
-export async function runHostConsole(model: HostConsoleModel, theme: Theme): Promise<void> {
+export async function runHostConsole(model: HostConsoleModel, theme: Theme, stopped?: Promise<unknown>): Promise<void> {
   const restore = takeTerminal();
   try {
     let quit!: () => void;
@@ -38,7 +39,7 @@ export async function runHostConsole(model: HostConsoleModel, theme: Theme): Pro
       exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 30,
     });
     try {
-      await Promise.race([quitted, instance.waitUntilExit()]);
+      await Promise.race([quitted, instance.waitUntilExit(), ...(stopped ? [stopped.then(() => undefined)] : [])]);
     } finally {
       instance.unmount();
       instance.cleanup();

@@ -2,6 +2,7 @@
 // client from their own (node-pty), and the journal replaying afterwards, even across a host killed with SIGKILL.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { connect, createServer } from 'node:net';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { readJournal } from '../../src/io/read-journal';
@@ -169,6 +170,36 @@ describe('firedrill host: what it refuses', () => {
     expect(Date.now() - t0).toBeLessThan(15_000);
     expect(stderr).toMatch(/open failed: administratively prohibited/);
   }, 30_000);
+});
+
+describe('firedrill host: stopping it', () => {
+  it('SIGTERM mid-drill ends the drill for everyone: the run folder is written, each person is told, exit 143', async () => {
+    const h = await startHost(['--speed', '4']);
+    const alice = await join_(h, 'alice');
+    await takeSeat(alice, 'ic');
+    await h.r.waitFor(/alice[\s\S]*Incident Commander/);
+    await startDrill(h);
+    await alice.waitFor('alice (ic)>');
+    h.r.kill('SIGTERM');
+    expect(await h.r.exited).toBe(143);
+    expect(await alice.exited).toBe(0);
+    expect(alice.output).toMatch(/The drill is over; its run folder is .*run on the host/);
+    expect(readdirSync(join(h.cwd, 'run')).sort()).toEqual(['journal.jsonl', 'postmortem.md', 'scorecard.json', 'scorecard.md']);
+    expect(readJournal(join(h.cwd, 'run', 'journal.jsonl')).events.at(-1)).toMatchObject({ type: 'drill.end', data: { outcome: 'aborted' } });
+  });
+
+  it('the host\'s terminal closing ends it within 2 s (exit 129); in the lobby nothing is written', async () => {
+    const h = await startHost();
+    const alice = await join_(h, 'alice');
+    await alice.waitFor('Waiting for the facilitator');
+    const t0 = Date.now();
+    (h.r.proc as unknown as { destroy(): void }).destroy();
+    expect(await h.r.exited).toBe(129);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(await alice.exited).toBe(0);
+    expect(alice.output).toMatch(/The facilitator closed the drill host/);
+    expect(existsSync(join(h.cwd, 'run'))).toBe(false);
+  });
 });
 
 describe('firedrill host: a host that dies', () => {

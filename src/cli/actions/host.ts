@@ -12,10 +12,13 @@ import { FileJournal } from '../../io/file-journal';
 import { readAuthorizedKeys } from '../../io/authorized-keys-file';
 import { defaultHostKeyPath, loadOrCreateHostKey } from '../../io/host-key-file';
 import { readJournal } from '../../io/read-journal';
+import { KeyFileError } from '../../io/key-file-error';
+import { pathKind } from '../../io/file-system';
 import type { HostedDrill } from '../../net/drill-host';
 import { newJoinCode } from '../../net/join-code';
 import type { Scenario } from '../../scenario/types';
 import { headline } from '../../scoring/whose-score';
+import { stripControlLines } from '../../engine/sanitize';
 import { closeDrill, drillExitCode, realTimeDriver, setUpDrill } from '../drill-setup';
 import { importUi } from '../import-ui';
 import { err, out } from '../output';
@@ -91,6 +94,16 @@ function joinLines(o: { listen: string; port: number; code?: string; keys: boole
   return lines;
 }
 
+/** Reads a key file, turning a bad one into a user error that names it (file:line for authorized_keys). */
+function keyFile<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof KeyFileError) throw new UserError(e.message);
+    throw e;
+  }
+}
+
 /** Rebuilds a drill from its run folder's journal after the host died: the journal goes on where it stopped. */
 function resumeDrill(runDir: string, explicitScenario: string | undefined, speed: number, policy: BotPolicyName, bots: ReadonlySet<string>): { drill: HostedDrill; scenario: Scenario; file: FileJournal; header: JournalHeader; dir: string } {
   const path = journalPath(runDir);
@@ -138,11 +151,15 @@ export async function runHost(file: string | undefined, opts: HostOptions): Prom
   const maxConnections = maxConnectionsOption(opts.maxConnections);
   const speed = speedOption(opts.speed) ?? 1;
   const bots = parseBots(opts.bots);
-  const authorizedKeys = opts.authorizedKeys ? readAuthorizedKeys(opts.authorizedKeys) : undefined;
+  // A run folder that already holds a drill is refused now, not when the facilitator presses start.
+  if (opts.out !== undefined && !opts.resume && pathKind(join(opts.out, 'journal.jsonl')) !== 'missing') {
+    throw new UserError(`${opts.out} already holds a drill (journal.jsonl); choose another --out folder so no run is overwritten`);
+  }
+  const authorizedKeys = opts.authorizedKeys ? keyFile(() => readAuthorizedKeys(opts.authorizedKeys!)) : undefined;
   // Without keys, people join with the code: one is made up when none was given. With keys, the code is optional.
   const joinCode = code ?? (authorizedKeys ? undefined : newJoinCode());
   const keyPath = opts.hostKey ?? defaultHostKeyPath(process.env);
-  const hostKey = loadOrCreateHostKey(keyPath);
+  const hostKey = keyFile(() => loadOrCreateHostKey(keyPath));
 
   const resumed = opts.resume ? resumeDrill(opts.resume, file, speed, opts.policy, bots) : undefined;
   const scenario = resumed?.scenario ?? requireScenario(file!);
@@ -151,6 +168,31 @@ export async function runHost(file: string | undefined, opts: HostOptions): Prom
   let drill: { session: DrillSession; journal: FileJournal; header?: JournalHeader; events: readonly JournalEvent[]; dir: string } | undefined = resumed && {
     session: resumed.drill.session, journal: resumed.file, header: resumed.header, events: resumed.drill.events, dir: resumed.dir,
   };
+
+  /** Ends the drill (drill.end in its journal), closes the journal and writes the scorecard files, once. */
+  const save = (): void => {
+    if (!drill || files) return;
+    closeDrill(drill.session, drill.journal);
+    const header = drill.header ?? drill.session.header;
+    if (header) files = writeScorecard(drill.dir, scenario, header, drill.events);
+  };
+  // A bug anywhere: the drill is ended and its run folder written as far as it can be, and the process exits 2.
+  // The message is written at exit, after the console has given the terminal back, so it can be read.
+  let crashed = false;
+  const onCrash = (e: unknown): void => {
+    if (crashed) return;
+    crashed = true;
+    try {
+      save();
+    } catch {
+      // The first error is the one reported.
+    }
+    const where = drill ? `; the drill is saved in ${drill.dir} as far as it got` : '';
+    process.once('exit', () => process.stderr.write(stripControlLines(`firedrill: internal error (this is a bug, please report it)${where}\n${(e as Error)?.stack ?? String(e)}\n`)));
+    process.exit(EXIT.internal);
+  };
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
 
   let gate: Awaited<ReturnType<typeof import('../../net/ssh-gate').openGate>> | undefined;
   const ui = await importUi(() => import('../../ui/host-modules'));
@@ -170,11 +212,8 @@ export async function runHost(file: string | undefined, opts: HostOptions): Prom
       return { session: set.session, driver, events: set.events };
     },
     finish: () => {
-      const d = drill!;
-      closeDrill(d.session, d.journal);
-      const header = d.header ?? d.session.header;
-      if (header) files = writeScorecard(d.dir, scenario, header, d.events);
-      return { ...(files ? { card: files.card } : {}), dir: d.dir };
+      save();
+      return { ...(files ? { card: files.card } : {}), dir: drill!.dir };
     },
     mount: (t, model) => ui.mountParticipant(t, model, theme),
     ...(resumed ? { resumed: resumed.drill } : {}),
@@ -197,10 +236,16 @@ export async function runHost(file: string | undefined, opts: HostOptions): Prom
     host.quit();
   }, { terminal: process.stdin });
   try {
-    await ui.runHostConsole(host, theme);
+    await ui.runHostConsole(host, theme, host.quitted);
+  } catch (e) {
+    // The console broke: the drill still ends and its run folder is written before the error is reported.
+    save();
+    throw e;
   } finally {
     stopWatching();
     await gate.close();
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
   }
   const outcome = await host.quitted;
   if (outcome === undefined || !drill) return signal ? drillExitCode(undefined, signal) : EXIT.ok;
