@@ -10,6 +10,7 @@ import { openGate, type Gate } from '../../src/net/ssh-gate';
 import { createTheme, mountParticipant } from '../../src/ui/host-modules';
 import { drill, starter } from '../helpers/drill';
 import { SimClock } from '../helpers/drill-rig';
+import { evil, foreignControls } from '../helpers/terminal-scan';
 import { waitUntil } from '../helpers/wait';
 
 const CODE = 'TEST-CODE-0001';
@@ -88,6 +89,21 @@ describe('the host behind the gate', () => {
     // The seat is kept through it all.
     expect(host.people().find((p) => p.name === 'alice')).toMatchObject({ seat: 'Incident Commander', connected: false });
   }, 60_000);
+
+  it('control sequences typed by one person never reach another\'s terminal (nor the name of a character in an inject)', async () => {
+    const { host, port } = await hosted();
+    const alice = await join(port, 'alice');
+    const bob = await join(port, 'bob');
+    let raw = Buffer.alloc(0);
+    bob.ch.on('data', (d: Buffer) => (raw = Buffer.concat([raw, d])));
+    await waitUntil('the lobby', () => bob.text().includes('Waiting for the facilitator') || undefined);
+    host.start();
+    await waitUntil('the drill', () => bob.text().includes('bob (responder)>') || undefined);
+    alice.ch.write(`${evil()}\r`);
+    host.say(evil(), evil());
+    await waitUntil('both lines on bob\'s screen', () => (bob.text().split('evil').length > 3 ? true : undefined));
+    expect(foreignControls(raw, 'ink', { tty: true })).toEqual([]);
+  }, 30_000);
 
   it('a person who reconnects sees what was said while they were away', async () => {
     const { host, port } = await hosted();
