@@ -141,28 +141,31 @@ function resumeDrill(runDir: string, explicitScenario: string | undefined, speed
 
 /** Runs the host command; returns the exit code. */
 export async function runHost(file: string | undefined, opts: HostOptions): Promise<number> {
-  if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    throw new UserError('firedrill host needs an interactive terminal for the facilitator console (stdin and stdout must be a TTY)');
-  }
   if (!file && !opts.resume) throw new UserError('firedrill host needs a scenario file (or --resume RUN_DIR to carry on a drill whose host stopped)');
+  // Flags are checked first: a mistake in one is named whether or not there is a terminal.
   const port = portOption(opts.port);
   const listen = listenOption(opts.listen);
   const code = codeOption(opts.code);
   const maxConnections = maxConnectionsOption(opts.maxConnections);
   const speed = speedOption(opts.speed) ?? 1;
   const bots = parseBots(opts.bots);
+  const seed = seedOption(opts.seed);
   // A run folder that already holds a drill is refused now, not when the facilitator presses start.
   if (opts.out !== undefined && !opts.resume && pathKind(join(opts.out, 'journal.jsonl')) !== 'missing') {
     throw new UserError(`${opts.out} already holds a drill (journal.jsonl); choose another --out folder so no run is overwritten`);
   }
   const authorizedKeys = opts.authorizedKeys ? keyFile(() => readAuthorizedKeys(opts.authorizedKeys!)) : undefined;
+  const given = opts.resume ? undefined : requireScenario(file!);
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new UserError('firedrill host needs an interactive terminal for the facilitator console (stdin and stdout must be a TTY)');
+  }
   // Without keys, people join with the code: one is made up when none was given. With keys, the code is optional.
   const joinCode = code ?? (authorizedKeys ? undefined : newJoinCode());
   const keyPath = opts.hostKey ?? defaultHostKeyPath(process.env);
   const hostKey = keyFile(() => loadOrCreateHostKey(keyPath));
 
   const resumed = opts.resume ? resumeDrill(opts.resume, file, speed, opts.policy, bots) : undefined;
-  const scenario = resumed?.scenario ?? requireScenario(file!);
+  const scenario = resumed?.scenario ?? given!;
   // The drill's files, once it has started (at once when resumed): the journal, its header and events, the folder.
   let files: ScorecardFiles | undefined;
   let drill: { session: DrillSession; journal: FileJournal; header?: JournalHeader; events: readonly JournalEvent[]; dir: string } | undefined = resumed && {
@@ -203,7 +206,7 @@ export async function runHost(file: string | undefined, opts: HostOptions): Prom
     scenario,
     joinLines: () => joinLines({ listen, port: gate?.address().port ?? port, ...(joinCode ? { code: joinCode } : {}), keys: !!authorizedKeys, fingerprint: hostKey.fingerprint, created: hostKey.created, keyPath }),
     begin: (cast) => {
-      const set = setUpDrill({ scenario, file: file!, seed: seedOption(opts.seed), humans: cast, policy: opts.policy, ...(opts.out !== undefined ? { out: opts.out } : {}), bots });
+      const set = setUpDrill({ scenario, file: file!, seed, humans: cast, policy: opts.policy, ...(opts.out !== undefined ? { out: opts.out } : {}), bots });
       const driver = realTimeDriver(set.session, speed, 50);
       // A journal that cannot be written (a full disk) ends the drill: nothing more of it could be kept.
       set.journal.onFailure = () => setImmediate(() => driver.abort());
