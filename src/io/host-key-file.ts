@@ -24,10 +24,26 @@ export function fingerprintOf(publicBlob: Buffer): string {
   return `SHA256:${createHash('sha256').update(publicBlob).digest('base64').replace(/=+$/, '')}`;
 }
 
+/**
+ * A new ed25519 key pair in OpenSSH's formats. ssh2's generator strips leading zero bytes from the public key, so
+ * about one key in 256 comes out 31 bytes long and cannot be parsed again
+ * (https://github.com/mscdex/ssh2/issues/1513, #1390): a pair is made again until both halves parse.
+ */
+export function newEd25519KeyPair(comment?: string): { private: string; public: string } {
+  for (;;) {
+    const pair = ssh2.utils.generateKeyPairSync('ed25519', comment ? { comment } : {});
+    const ok = [pair.private, pair.public].every((k) => {
+      const parsed = ssh2.utils.parseKey(k);
+      return !(parsed instanceof Error) && !Array.isArray(parsed) && parsed.getPublicSSH().length === 51;
+    });
+    if (ok) return pair;
+  }
+}
+
 /** The host key at `path` (made there, mode 0600 in a 0700 folder, when missing), its fingerprint, and whether it was just made. */
 export function loadOrCreateHostKey(path: string): { key: string; fingerprint: string; created: boolean } {
   if (pathKind(path) === 'missing') {
-    const { private: key } = ssh2.utils.generateKeyPairSync('ed25519');
+    const { private: key } = newEd25519KeyPair();
     makeFolder(dirname(path), 0o700);
     writeFileAtomic(path, key, 0o600);
     return { key, fingerprint: fingerprintOf(parsePrivate(path, key).getPublicSSH()), created: true };

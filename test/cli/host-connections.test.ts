@@ -3,6 +3,7 @@
 // a second, over 20 connect/disconnect cycles; and a person who reconnects carries on in their seat.
 import ssh2, { type ClientChannel } from 'ssh2';
 import { afterEach, describe, expect, it } from 'vitest';
+import { newEd25519KeyPair } from '../../src/io/host-key-file';
 import type { CastRequest } from '../../src/engine/cast';
 import type { Outcome } from '../../src/engine/session';
 import { DrillHost, type HostedDrill } from '../../src/net/drill-host';
@@ -14,7 +15,7 @@ import { evil, foreignControls } from '../helpers/terminal-scan';
 import { waitUntil } from '../helpers/wait';
 
 const CODE = 'TEST-CODE-0001';
-const HOST_KEY = ssh2.utils.generateKeyPairSync('ed25519').private;
+const HOST_KEY = newEd25519KeyPair().private;
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();

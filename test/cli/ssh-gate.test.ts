@@ -3,6 +3,7 @@ import { createConnection, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import ssh2, { type ClientChannel, type ParsedKey } from 'ssh2';
 import { afterEach, describe, expect, it } from 'vitest';
+import { newEd25519KeyPair } from '../../src/io/host-key-file';
 import { openGate, type Gate, type GateOptions } from '../../src/net/ssh-gate';
 import type { Terminal } from '../../src/net/terminal';
 import { PtyRun } from '../helpers/pty';
@@ -10,7 +11,7 @@ import { tempDir } from '../helpers/tmp';
 import { waitUntil } from '../helpers/wait';
 
 const CODE = 'K7QD-MXA3-TR9F';
-const HOST_KEY = ssh2.utils.generateKeyPairSync('ed25519').private;
+const HOST_KEY = newEd25519KeyPair().private;
 const SSH_OPTS = ['-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR',
   '-o', 'PubkeyAuthentication=no', '-o', 'PreferredAuthentications=keyboard-interactive,password'];
 
@@ -202,8 +203,8 @@ describe('joining with the ssh2 client', () => {
   });
 
   it('accepts a listed key (and no code is offered without one), refuses another key', async () => {
-    const listed = ssh2.utils.generateKeyPairSync('ed25519');
-    const other = ssh2.utils.generateKeyPairSync('ed25519');
+    const listed = newEd25519KeyPair();
+    const other = newEd25519KeyPair();
     const { port } = await gate({ code: undefined, authorizedKeys: [ssh2.utils.parseKey(listed.public) as ParsedKey] });
     const c = await client(port, { key: listed.private });
     await shell(c);

@@ -60,6 +60,16 @@ async function startDrill(h: Host): Promise<void> {
   h.r.press('y');
 }
 
+/** alice joins, takes the IC's seat, and the facilitator starts the drill: resolves once her drill screen shows. */
+async function aliceInCommand(h: Host): Promise<PtyRun> {
+  const alice = await join_(h, 'alice');
+  await takeSeat(alice, 'ic');
+  await h.r.waitFor(/alice[\s\S]*Incident Commander/);
+  await startDrill(h);
+  await alice.waitFor('alice (ic)>');
+  return alice;
+}
+
 describe('firedrill host: a team drill over ssh', () => {
   it('two participants and the host: what one types shows on the other\'s screen; a probe result stays with who ran it', async () => {
     const h = await startHost(['--speed', '4']);
@@ -90,11 +100,7 @@ describe('firedrill host: a team drill over ssh', () => {
 
   it('a person who reconnects gets their seat and the whole channel back', async () => {
     const h = await startHost(['--speed', '4']);
-    let alice = await join_(h, 'alice');
-    await takeSeat(alice, 'ic');
-    await h.r.waitFor(/alice[\s\S]*Incident Commander/);
-    await startDrill(h);
-    await alice.waitFor('alice (ic)>');
+    let alice = await aliceInCommand(h);
     await alice.type('before the drop 9917\r', 2);
     await alice.waitFor('before the drop 9917');
     (alice.proc as unknown as { destroy(): void }).destroy();
@@ -175,11 +181,7 @@ describe('firedrill host: what it refuses', () => {
 describe('firedrill host: stopping it', () => {
   it('SIGTERM mid-drill ends the drill for everyone: the run folder is written, each person is told, exit 143', async () => {
     const h = await startHost(['--speed', '4']);
-    const alice = await join_(h, 'alice');
-    await takeSeat(alice, 'ic');
-    await h.r.waitFor(/alice[\s\S]*Incident Commander/);
-    await startDrill(h);
-    await alice.waitFor('alice (ic)>');
+    const alice = await aliceInCommand(h);
     h.r.kill('SIGTERM');
     expect(await h.r.exited).toBe(143);
     expect(await alice.exited).toBe(0);
@@ -205,11 +207,7 @@ describe('firedrill host: stopping it', () => {
 describe('firedrill host: a host that dies', () => {
   it('SIGKILL of the host, then --resume: people reconnect to their seats and the journal replays', async () => {
     const h = await startHost(['--speed', '8']);
-    let alice = await join_(h, 'alice');
-    await takeSeat(alice, 'ic');
-    await h.r.waitFor(/alice[\s\S]*Incident Commander/);
-    await startDrill(h);
-    await alice.waitFor('alice (ic)>');
+    let alice = await aliceInCommand(h);
     await alice.type('said before the crash 5521\r', 2);
     await alice.waitFor('said before the crash 5521');
     const journal = join(h.cwd, 'run', 'journal.jsonl');

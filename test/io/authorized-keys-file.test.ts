@@ -2,11 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ssh2 from 'ssh2';
 import { describe, expect, it } from 'vitest';
+import { newEd25519KeyPair } from '../../src/io/host-key-file';
 import { readAuthorizedKeys } from '../../src/io/authorized-keys-file';
 import { KeyFileError } from '../../src/io/key-file-error';
 import { tempDir } from '../helpers/tmp';
 
-const pub = () => ssh2.utils.generateKeyPairSync('ed25519', { comment: 'alice@laptop' }).public;
+const pub = () => newEd25519KeyPair('alice@laptop').public;
 
 describe('readAuthorizedKeys', () => {
   it('reads every key, skipping blank and comment lines', () => {

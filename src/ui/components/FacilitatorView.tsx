@@ -15,14 +15,14 @@ import { formatClock } from '../../scenario/duration';
 import { parseSay, SAY_FORM } from '../ad-hoc-inject';
 import type { DrillStore } from '../drill-store';
 import type { HostConsoleModel } from '../host-models';
-import { CONSOLE_DRILL_KEYMAP, footerText, lineEditFor } from '../host-keymaps';
+import { CONSOLE_DRILL_KEYMAP, footerText } from '../host-keymaps';
 import { useStoreVersion } from '../hooks/use-drill';
 import { useLine } from '../hooks/use-line';
 import { commandIn } from '../keymap';
 import { computeLayout } from '../layout';
 import type { Theme } from '../theme';
 import { storyLines } from '../truth-story';
-import { typeChunk } from '../typed-input';
+import { editLine } from '../typed-input';
 import { wrapText } from '../wrap';
 import { Channel } from './Channel';
 import { CommandLine } from './CommandLine';
@@ -87,19 +87,10 @@ export function FacilitatorView({ model, store, theme, cols, rows }: Props) {
       'channel.up': () => setScroll((x) => x + page),
       'channel.down': () => setScroll((x) => Math.max(0, x - page)),
       'console.enter': send,
-      'line.escape': () => {
-        setSaid(undefined);
-        line.edit({ type: 'clear' });
-      },
     };
     const act = cmd && actions[cmd];
     if (act) return act();
-    const edit = cmd && lineEditFor(cmd);
-    if (edit) return line.edit(edit);
-    if (input && !key.ctrl && !key.meta) {
-      setSaid(undefined);
-      typeChunk(input, (text) => line.edit({ type: 'insert', text }), send);
-    }
+    editLine(line, cmd, input, key, send, () => setSaid(undefined));
   });
 
   const question = confirm === 'end' ? 'End the drill now for everyone? (y/n)'

@@ -11,11 +11,11 @@ import { seatLabel } from '../../net/lobby';
 import { stripControl } from '../../engine/sanitize';
 import { fit } from '../fit';
 import type { HostConsoleModel } from '../host-models';
-import { CONSOLE_LOBBY_KEYMAP, footerText, lineEditFor } from '../host-keymaps';
+import { CONSOLE_LOBBY_KEYMAP, footerText } from '../host-keymaps';
 import { useLine } from '../hooks/use-line';
 import { commandIn } from '../keymap';
 import type { Theme } from '../theme';
-import { typeChunk } from '../typed-input';
+import { editLine } from '../typed-input';
 import { CommandLine } from './CommandLine';
 import type { Said } from './LobbyScreen';
 
@@ -88,16 +88,7 @@ export function HostLobby({ model, theme, cols, rows }: Props) {
     if (cmd === 'person.down') return setChosen(Math.min(view.people.length - 1, selected + 1));
     if (cmd === 'console.enter') return enter();
     if (cmd === 'person.stand') return person && answer(model.assign(person.name, undefined), `${stripControl(person.name)} stood up.`);
-    if (cmd === 'line.escape') {
-      setSaid(undefined);
-      return line.edit({ type: 'clear' });
-    }
-    const edit = cmd && lineEditFor(cmd);
-    if (edit) return line.edit(edit);
-    if (input && !key.ctrl && !key.meta) {
-      setSaid(undefined);
-      typeChunk(input, (text) => line.edit({ type: 'insert', text }), enter);
-    }
+    editLine(line, cmd, input, key, enter, () => setSaid(undefined));
   });
 
   const joins = model.joinLines().slice(0, 6);

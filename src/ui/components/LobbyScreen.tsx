@@ -14,14 +14,14 @@ import { seatLabel } from '../../net/lobby';
 import { stripControl } from '../../engine/sanitize';
 import { fit } from '../fit';
 import type { ParticipantModel } from '../host-models';
-import { footerText, LOBBY_KEYMAP, lineEditFor } from '../host-keymaps';
+import { footerText, LOBBY_KEYMAP } from '../host-keymaps';
 import { useLine } from '../hooks/use-line';
 import { useModelVersion } from '../hooks/use-model';
 import { useTerminalSize } from '../hooks/use-terminal-size';
 import { commandIn } from '../keymap';
 import { MIN_COLS, MIN_ROWS } from '../layout';
 import type { Theme, Token } from '../theme';
-import { typeChunk } from '../typed-input';
+import { editLine } from '../typed-input';
 import { CommandLine } from './CommandLine';
 
 interface Props {
@@ -83,16 +83,7 @@ export function LobbyScreen({ model, theme }: Props) {
     if (cmd === 'seat.down') return setChosen(Math.min(view.seats.length - 1, selected + 1));
     if (cmd === 'seat.take') return enter();
     if (cmd === 'seat.stand') return standUp();
-    if (cmd === 'line.escape') {
-      setSaid(undefined);
-      return line.edit({ type: 'clear' });
-    }
-    const edit = cmd && lineEditFor(cmd);
-    if (edit) return line.edit(edit);
-    if (input && !key.ctrl && !key.meta) {
-      setSaid(undefined);
-      typeChunk(input, (text) => line.edit({ type: 'insert', text }), enter);
-    }
+    editLine(line, cmd, input, key, enter, () => setSaid(undefined));
   });
 
   if (cols < MIN_COLS || rows < MIN_ROWS) {
