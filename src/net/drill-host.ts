@@ -53,6 +53,7 @@ interface Connection {
 /** What the facilitator is told when a person cannot join. */
 const NOT_IN_DRILL = (name: string) => `firedrill: the drill has started and ${name} has no seat in it; seats are taken in the lobby before the start (ask the facilitator).`;
 
+/** The host of one team drill: the console's model, and the hub every participant's screen hangs from. */
 export class DrillHost implements HostConsoleModel {
   private readonly lobbyState: Lobby;
   private readonly connections = new Map<string, Connection>();
@@ -94,8 +95,7 @@ export class DrillHost implements HostConsoleModel {
     if (old) {
       // The same name again: the newest terminal takes the seat (the old one may be a connection that died silently).
       this.connections.delete(key);
-      this.release(old);
-      old.t.close('firedrill: you connected again from another terminal; this one is closed.');
+      this.sendAway(old, 'firedrill: you connected again from another terminal; this one is closed.');
     }
     const c: Connection = { name, t };
     this.connections.set(key, c);
@@ -118,6 +118,12 @@ export class DrillHost implements HostConsoleModel {
     this.connections.delete(key);
     this.lobbyState.depart(c.name);
     this.changed();
+  }
+
+  /** Takes the screen down first (the person's own screen comes back), then says why and closes the connection. */
+  private sendAway(c: Connection, message: string): void {
+    this.release(c);
+    c.t.close(message);
   }
 
   private release(c: Connection): void {
@@ -151,7 +157,7 @@ export class DrillHost implements HostConsoleModel {
       takeSeat: (choice) => this.assign(c.name, choice),
       parseSeat: (text) => this.parseSeat(text),
       store: () => c.store,
-      leave: () => c.t.close(`You left the drill; your seat is kept. Connect again as ${c.name} to carry on.`),
+      leave: () => this.sendAway(c, `You left the drill; your seat is kept. Connect again as ${c.name} to carry on.`),
     };
   }
 
@@ -212,7 +218,7 @@ export class DrillHost implements HostConsoleModel {
 
   private stop(): void {
     const bye = this.result ? `The drill is over; its run folder is ${this.result.dir} on the host.` : 'The facilitator closed the drill host.';
-    for (const c of [...this.connections.values()]) c.t.close(`firedrill: ${bye}`);
+    for (const c of [...this.connections.values()]) this.sendAway(c, `firedrill: ${bye}`);
     this.resolveQuit(this.outcome);
   }
 

@@ -60,6 +60,14 @@ async function startDrill(h: Host): Promise<void> {
   h.r.press('y');
 }
 
+/** The drill's screen gave the person's terminal its own screen back (alternate screen left), and then said why. */
+function expectToldAfterScreen(r: PtyRun, message: RegExp): void {
+  const left = r.output.lastIndexOf('\x1b[?1049l');
+  expect(left).toBeGreaterThan(r.output.lastIndexOf('\x1b[?1049h'));
+  expect(r.output.slice(left)).toMatch(message);
+  expect(r.screen()).toMatch(message);
+}
+
 /** alice joins, takes the IC's seat, and the facilitator starts the drill: resolves once her drill screen shows. */
 async function aliceInCommand(h: Host): Promise<PtyRun> {
   const alice = await join_(h, 'alice');
@@ -185,7 +193,7 @@ describe('firedrill host: stopping it', () => {
     h.r.kill('SIGTERM');
     expect(await h.r.exited).toBe(143);
     expect(await alice.exited).toBe(0);
-    expect(alice.output).toMatch(/The drill is over; its run folder is .*run on the host/);
+    expectToldAfterScreen(alice, /The drill is over; its run folder is .*run on the host/);
     expect(readdirSync(join(h.cwd, 'run')).sort()).toEqual(['journal.jsonl', 'postmortem.md', 'scorecard.json', 'scorecard.md']);
     expect(readJournal(join(h.cwd, 'run', 'journal.jsonl')).events.at(-1)).toMatchObject({ type: 'drill.end', data: { outcome: 'aborted' } });
   });
@@ -199,7 +207,7 @@ describe('firedrill host: stopping it', () => {
     expect(await h.r.exited).toBe(129);
     expect(Date.now() - t0).toBeLessThan(2000);
     expect(await alice.exited).toBe(0);
-    expect(alice.output).toMatch(/The facilitator closed the drill host/);
+    expectToldAfterScreen(alice, /The facilitator closed the drill host/);
     expect(existsSync(join(h.cwd, 'run'))).toBe(false);
   });
 });
