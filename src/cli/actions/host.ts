@@ -22,7 +22,7 @@ import { stripControlLines } from '../../engine/sanitize';
 import { closeDrill, drillExitCode, realTimeDriver, setUpDrill } from '../drill-setup';
 import { importUi } from '../import-ui';
 import { err, out } from '../output';
-import { onOutsideStop, type StopSignal } from '../outside-stops';
+import { onOutsideStop, signalExitCode, type StopSignal } from '../outside-stops';
 import { requireScenario } from '../require-scenario';
 import { EXIT, UserError } from '../user-error';
 import { writeScorecard, runFolderProblem, type ScorecardFiles } from '../write-scorecard';
@@ -44,6 +44,9 @@ export interface HostOptions {
   maxConnections: string;
   resume?: string;
 }
+
+/** How long a host told to stop by a signal (or a lost terminal) may take to say goodbye before it exits anyway. */
+const STOP_DEADLINE_MS = 5000;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -237,6 +240,14 @@ export async function runHost(file: string | undefined, opts: HostOptions): Prom
   const stopWatching = onOutsideStop((s) => {
     signal = s;
     host.quit();
+    // However the goodbyes go, a host told to stop is gone within a few seconds: its drill is saved first.
+    setTimeout(() => {
+      try {
+        save();
+      } finally {
+        process.exit(signalExitCode(s));
+      }
+    }, STOP_DEADLINE_MS).unref();
   }, { terminal: process.stdin });
   try {
     await ui.runHostConsole(host, theme, host.quitted);
