@@ -12,8 +12,11 @@ const MAX_LINES = 2000;
 
 export class DrillStore {
   private version = 0;
+  /** Drill seconds the ticker has shown: a tick refreshes the view (the clock, countdowns, dashboards) but not the channel. */
+  private ticks = 0;
   private listeners = new Set<() => void>();
-  private cached?: { version: number; view: DrillView };
+  private readonly clockListeners = new Set<() => void>();
+  private cached?: { version: number; ticks: number; view: DrillView };
   private pending = false;
   private readonly unsubscribe: () => void;
   readonly lines: ChannelLine[] = [];
@@ -37,6 +40,7 @@ export class DrillStore {
   dispose(): void {
     this.unsubscribe();
     this.listeners.clear();
+    this.clockListeners.clear();
   }
 
   private take(e: SeenEvent): void {
@@ -71,11 +75,20 @@ export class DrillStore {
     return me.role;
   }
 
-  /** The current viewer's view, rebuilt at most once per change. */
+  /** The current viewer's view, rebuilt at most once per change or clock tick. */
   view(): DrillView {
-    if (this.cached?.version !== this.version) this.cached = { version: this.version, view: this.client.view() };
+    if (this.cached?.version !== this.version || this.cached.ticks !== this.ticks) this.cached = { version: this.version, ticks: this.ticks, view: this.client.view() };
     return this.cached.view;
   }
+
+  /** Hears each drill second the ticker shows (only what shows the time needs to redraw); returns an unsubscribe function. */
+  subscribeClock = (fn: () => void): (() => void) => {
+    this.clockListeners.add(fn);
+    return () => this.clockListeners.delete(fn);
+  };
+
+  /** Drill time in whole seconds, now. */
+  getSeconds = (): number => Math.floor(this.client.now() / 1000);
 
   getVersion = (): number => this.version;
 
@@ -96,17 +109,18 @@ export class DrillStore {
   }
 
   /**
-   * Re-renders once whenever the displayed drill second changes. One timer for the whole screen keeps a
-   * clock tick to a single render (and a few bytes of output). Returns a function that stops it.
+   * Tells the clock's listeners once whenever the displayed drill second changes. One timer for the whole screen
+   * keeps a clock tick to the parts that show time (the header, countdowns, dashboards): the channel and the rest
+   * of the screen are not drawn again, which matters when one host draws twenty screens. Returns what stops it.
    */
   startTicker(everyMs = 100): () => void {
-    let last = Math.floor(this.client.now() / 1000);
+    let last = this.getSeconds();
     const id = setInterval(() => {
-      const s = Math.floor(this.client.now() / 1000);
-      if (s !== last) {
-        last = s;
-        this.changed();
-      }
+      const s = this.getSeconds();
+      if (s === last) return;
+      last = s;
+      this.ticks++;
+      for (const l of [...this.clockListeners]) l();
     }, everyMs);
     return () => clearInterval(id);
   }

@@ -102,6 +102,25 @@ describe('Header', () => {
     d.clock.advance(at('2:07'));
     await r.waitForFrame((f) => f.includes('T+02:07'), 1500);
   });
+
+  it('a clock tick tells the clock\'s listeners and refreshes the view, but is no change for the channel and the rest', async () => {
+    const d = createDrill();
+    // The start's own change notice goes out first.
+    await new Promise((res) => setImmediate(res));
+    let data = 0;
+    let clock = 0;
+    d.store.subscribe(() => data++);
+    d.store.subscribeClock(() => clock++);
+    const stop = d.store.startTicker(10);
+    onTestFinished(stop);
+    const before = d.store.view();
+    d.clock.advance(3000);
+    await new Promise((res) => setTimeout(res, 60));
+    expect(clock).toBeGreaterThan(0);
+    expect(data).toBe(0);
+    expect(d.store.view()).not.toBe(before);
+    expect(d.store.view().atMs).toBe(3000);
+  });
 });
 
 describe('Channel', () => {

@@ -21,8 +21,8 @@ export function useChannel(store: DrillStore): readonly ChannelLine[] {
   return store.lines;
 }
 
-/** Drill time in whole seconds; the store's ticker re-renders when it changes. */
+/** Drill time in whole seconds: the component redraws on each tick of the store's clock (and on any change). */
 export function useDrillSeconds(store: DrillStore): number {
   useStoreVersion(store);
-  return Math.floor(store.client.now() / 1000);
+  return useSyncExternalStore(store.subscribeClock, store.getSeconds);
 }
