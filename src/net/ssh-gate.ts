@@ -316,6 +316,8 @@ export async function openGate(options: GateOptions, onTerminal: (terminal: Term
     const conn: Conn = { socket, address, peer: `${address}|${port}`, timers: new Set(), user: '', authRequests: 0, closing: false, closed, markClosed };
     conns.add(conn);
     byPeer.set(conn.peer, conn);
+    // Keystrokes and redraws are small writes that must go out at once, as OpenSSH's own server sends them.
+    socket.setNoDelay(true);
     socket.on('error', () => {});
     socket.once('close', () => free(conn));
     setTimer(conn, 'auth', authTimeoutMs, () => conn.socket.destroy());

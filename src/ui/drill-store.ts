@@ -10,6 +10,9 @@ export type Screen = 'drill' | 'confirm-quit' | 'confirm-end' | 'ended';
 
 const MAX_LINES = 2000;
 
+/** How often, at most, the clock of a team drill's screens redraws between events (in real milliseconds). */
+export const REMOTE_TICK_MS = 1000;
+
 export class DrillStore {
   private version = 0;
   /** Drill seconds the ticker has shown: a tick refreshes the view (the clock, countdowns, dashboards) but not the channel. */
@@ -111,13 +114,19 @@ export class DrillStore {
   /**
    * Tells the clock's listeners once whenever the displayed drill second changes. One timer for the whole screen
    * keeps a clock tick to the parts that show time (the header, countdowns, dashboards): the channel and the rest
-   * of the screen are not drawn again, which matters when one host draws twenty screens. Returns what stops it.
+   * of the screen are not drawn again, which matters when one host draws twenty screens. `minGapMs` spaces the
+   * ticks out in real time (a remote screen need not show every second of a fast drill). Returns what stops it.
    */
-  startTicker(everyMs = 100): () => void {
+  startTicker(everyMs = 100, minGapMs = 0): () => void {
     let last = this.getSeconds();
+    let lastAt = 0;
     const id = setInterval(() => {
       const s = this.getSeconds();
       if (s === last) return;
+      // A screen served over the network redraws its clock at most every minGapMs: at 4x, once a second, not four times.
+      const at = performance.now();
+      if (at - lastAt < minGapMs) return;
+      lastAt = at;
       last = s;
       this.ticks++;
       for (const l of [...this.clockListeners]) l();

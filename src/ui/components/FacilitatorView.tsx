@@ -13,7 +13,7 @@ import { useEffect, useState } from 'react';
 import { stripControl } from '../../engine/sanitize';
 import { formatClock } from '../../scenario/duration';
 import { parseSay, SAY_FORM } from '../ad-hoc-inject';
-import type { DrillStore } from '../drill-store';
+import { REMOTE_TICK_MS, type DrillStore } from '../drill-store';
 import type { HostConsoleModel } from '../host-models';
 import { CONSOLE_DRILL_KEYMAP, footerText } from '../host-keymaps';
 import { useStoreVersion } from '../hooks/use-drill';
@@ -41,7 +41,7 @@ interface Props {
 /** The running drill as the facilitator sees and steers it. */
 export function FacilitatorView({ model, store, theme, cols, rows }: Props) {
   useStoreVersion(store);
-  useEffect(() => store.startTicker(), [store]);
+  useEffect(() => store.startTicker(100, REMOTE_TICK_MS), [store]);
   const line = useLine();
   const [said, setSaid] = useState<Said | undefined>();
   const [confirm, setConfirm] = useState<'end' | 'quit' | undefined>();

@@ -1,7 +1,7 @@
 /** One participant's terminal in a team drill: the lobby, then the drill from their seat, then their scorecard. */
 import { Text } from 'ink';
 import { useEffect } from 'react';
-import type { DrillStore } from '../drill-store';
+import { REMOTE_TICK_MS, type DrillStore } from '../drill-store';
 import type { ParticipantModel } from '../host-models';
 import { useModelVersion } from '../hooks/use-model';
 import type { Theme } from '../theme';
@@ -25,8 +25,9 @@ export function ParticipantScreen({ model, theme }: Props) {
 
 /** The drill from this person's seat: leaving keeps their seat and never ends the drill for the others. */
 function ParticipantDrill({ model, store, theme }: Props & { readonly store: DrillStore }) {
-  // The clock in the header moves between events: one ticker per screen re-renders when the drill second changes.
-  useEffect(() => store.startTicker(), [store]);
+  // The clock in the header moves between events: one ticker per screen redraws it, at most once a second of real
+  // time (one host draws every participant's screen; at 4x a clock that moves by four seconds is still read right).
+  useEffect(() => store.startTicker(100, REMOTE_TICK_MS), [store]);
   const leave = (): void => model.leave();
   return <App store={store} theme={theme} controls="participant" onAbort={leave} onLeave={leave} onExit={leave} />;
 }
