@@ -60,6 +60,36 @@ const NO_NATIVE_ADDONS = {
   },
 };
 
+/**
+ * Ink 6.8 keeps its caches of styled characters and string widths (added in
+ * https://github.com/vadimdemedes/ink/pull/835) on each Output, and makes a new Output for every frame, so every
+ * frame tokenises every line again. `firedrill host` draws twenty screens from one thread, most lines the same from
+ * one frame to the next: one set of caches for the process serves every frame of every screen. Entries are pure
+ * functions of the line's text; the maps are emptied when they grow past a bound, so memory stays small.
+ */
+const INK_SHARED_CACHES = {
+  name: 'ink-shared-output-caches',
+  setup(b) {
+    b.onLoad({ filter: /ink[\\/]build[\\/]output\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      return { contents: shareInkOutputCaches(await readFile(args.path, 'utf8')), loader: 'js' };
+    });
+  },
+};
+
+/** Ink's output.js with one process-wide, bounded OutputCaches; throws when the file is not the shape this patch knows. */
+export function shareInkOutputCaches(src) {
+  const perOutput = '    caches = new OutputCaches();';
+  const lookup = '        let cached = this.styledChars.get(line);';
+  if (!src.includes(perOutput) || !src.includes(lookup) || !src.includes('class OutputCaches {')) {
+    throw new Error('ink output.js has changed shape: review INK_SHARED_CACHES in build.mjs');
+  }
+  return src
+    .replace(lookup, `        if (this.styledChars.size > 20000) { this.styledChars.clear(); this.widths.clear(); this.blockWidths.clear(); }\n${lookup}`)
+    .replace(perOutput, '    caches = SHARED_OUTPUT_CACHES;')
+    .replace('export default class Output {', 'const SHARED_OUTPUT_CACHES = new OutputCaches();\nexport default class Output {');
+}
+
 /** Removes from dir every file the build did not just write (keep: paths relative to root), then empty folders. */
 function removeStale(dir, keep) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -82,7 +112,7 @@ async function main() {
   // faker, xstate or the UI: V8's compile time grows with the bytes loaded, not just those run.
   const { metafile } = await build({
     entryPoints: { firedrill: join(root, 'src/cli/main.ts') },
-    plugins: [INK_CURSOR_FIX, NO_NATIVE_ADDONS],
+    plugins: [INK_CURSOR_FIX, INK_SHARED_CACHES, NO_NATIVE_ADDONS],
     // Metafile paths are relative to this folder, whatever the caller's working directory.
     absWorkingDir: root,
     outdir: dist,
