@@ -90,8 +90,25 @@ export class DrillStore {
     return () => this.clockListeners.delete(fn);
   };
 
-  /** Drill time in whole seconds, now. */
-  getSeconds = (): number => Math.floor(this.client.now() / 1000);
+  /**
+   * Drill time in whole seconds, read from the clock once per turn of the event loop. React asks for it several
+   * times in one render and commit; a fast drill's clock moving in between would make it render again and again.
+   */
+  getSeconds = (): number => {
+    if (!this.secondsRead) {
+      this.secondsRead = true;
+      this.seconds = this.clockNow();
+      queueMicrotask(() => (this.secondsRead = false));
+    }
+    return this.seconds;
+  };
+
+  private seconds = 0;
+  private secondsRead = false;
+
+  private clockNow(): number {
+    return Math.floor(this.client.now() / 1000);
+  }
 
   getVersion = (): number => this.version;
 
@@ -118,10 +135,10 @@ export class DrillStore {
    * ticks out in real time (a remote screen need not show every second of a fast drill). Returns what stops it.
    */
   startTicker(everyMs = 100, minGapMs = 0): () => void {
-    let last = this.getSeconds();
+    let last = this.clockNow();
     let lastAt = 0;
     const id = setInterval(() => {
-      const s = this.getSeconds();
+      const s = this.clockNow();
       if (s === last) return;
       // A screen served over the network redraws its clock at most every minGapMs: at 4x, once a second, not four times.
       const at = performance.now();

@@ -103,6 +103,14 @@ describe('Header', () => {
     await r.waitForFrame((f) => f.includes('T+02:07'), 1500);
   });
 
+  it('a clock that moves on every read (a drill at 4096x) draws once, not in a loop (React error 185)', async () => {
+    const d = createDrill();
+    let t = 0;
+    d.clock.drillNow = () => (t += 1500);
+    const r = await show(<Header store={d.store} theme={theme} cols={80} />, 80, 24);
+    expect(r.lines()[0]).toMatch(/T\+\d\d:\d\d/);
+  });
+
   it('a clock tick tells the clock\'s listeners and refreshes the view, but is no change for the channel and the rest', async () => {
     const d = createDrill();
     // The start's own change notice goes out first.
