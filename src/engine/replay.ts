@@ -24,6 +24,30 @@ export function comparable(e: JournalEvent): string {
   return JSON.stringify({ seq: e.seq, atMs: e.atMs, actor: e.actor, role: e.role, type: e.type, data: e.data });
 }
 
+/** Whether two values are the same JSON (key order included), compared in place: no string as big as the event is built. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bs = b as readonly unknown[];
+    return a.length === bs.length && a.every((x, i) => sameJson(x, bs[i]));
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  // JSON leaves out keys whose value is undefined.
+  const ka = Object.keys(ao).filter((k) => ao[k] !== undefined);
+  const kb = Object.keys(bo).filter((k) => bo[k] !== undefined);
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && sameJson(ao[k], bo[k]));
+}
+
+/**
+ * Whether two events agree on everything but the wall-clock time: what comparable() says, without building its
+ * string (a 50 MB event would need another 50 MB for it, once for each side).
+ */
+export function sameEvent(a: JournalEvent, b: JournalEvent): boolean {
+  return a.seq === b.seq && a.atMs === b.atMs && a.actor === b.actor && a.role === b.role && a.type === b.type && sameJson(a.data, b.data);
+}
+
 /** The facilitator control that made a recorded event, if one did. */
 export function controlOf(e: JournalEvent): FacilitatorControl | undefined {
   switch (e.type) {
@@ -81,7 +105,7 @@ export function replay(scenario: Scenario, header: JournalHeader, events: readon
   for (let i = 0; i < n; i++) {
     const a = events[i];
     const b = produced[i];
-    if (!a || !b || comparable(a) !== comparable(b)) {
+    if (!a || !b || !sameEvent(a, b)) {
       return { reproduces: false, divergence: { seq: i + 1, ...(a ? { expected: a } : {}), ...(b ? { actual: b } : {}) }, compared: i, session, journal };
     }
   }

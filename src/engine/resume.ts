@@ -6,7 +6,7 @@
 import type { Scenario } from '../scenario/types';
 import { is } from './events';
 import type { JournalEvent, JournalHeader, JournalSink } from './journal';
-import { comparable, rerun } from './replay';
+import { sameEvent, rerun } from './replay';
 import { DrillSession } from './session';
 
 /** A journal that cannot be resumed: it does not reproduce, it has ended, or it was made from another scenario. */
@@ -40,7 +40,7 @@ class CatchUpSink implements JournalSink {
     if (this.divergence) return;
     const expected = this.recorded[this.matched];
     if (!expected) return this.sink.event(e);
-    if (comparable(expected) !== comparable(e)) this.divergence = { seq: this.matched + 1, expected, actual: e };
+    if (!sameEvent(expected, e)) this.divergence = { seq: this.matched + 1, expected, actual: e };
     else this.matched++;
   }
 
