@@ -1,14 +1,9 @@
-/** The hidden story of the drill as the facilitator console shows it, whatever shape the facilitator's view gives it. */
+/** The hidden story of the drill as the facilitator console shows it. */
 import { stripControl } from '../engine/sanitize';
+import type { FacilitatorTruth } from '../engine/view/drill-view';
 
-/**
- * The story's lines from the facilitator's truth, if it has one: a text, or a list of texts (or of items with a
- * text). Read defensively: the view's truth may not carry a story at all.
- */
-export function storyLines(truth: object | undefined): string[] {
-  const story: unknown = truth && 'story' in truth ? (truth as { story: unknown }).story : undefined;
-  const text = (x: unknown): string | undefined =>
-    typeof x === 'string' ? x : x && typeof x === 'object' && 'text' in x && typeof x.text === 'string' ? x.text : undefined;
-  const items = Array.isArray(story) ? story.map(text) : [text(story)];
-  return items.filter((x): x is string => !!x && x.trim() !== '').map((x) => stripControl(x));
+/** The current phase's story as lines: its description, then its impact, each when the scenario has one. */
+export function storyLines(story: FacilitatorTruth['story']): string[] {
+  const lines = [story?.description, story?.impact === undefined ? undefined : `Impact: ${story.impact}`];
+  return lines.filter((x): x is string => x !== undefined && x.trim() !== '').map((x) => stripControl(x));
 }

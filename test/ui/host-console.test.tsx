@@ -2,6 +2,7 @@
 // truth, the injects to come and the people, ad-hoc injects, the end, and the summary.
 import { afterEach, describe, expect, it } from 'vitest';
 import { HostConsole } from '../../src/ui/components/HostConsole';
+import type { FacilitatorTruth } from '../../src/engine/view/drill-view';
 import { createTheme } from '../../src/ui/theme';
 import { FakeConsole, facilitatorDrill, lobbyWith } from '../helpers/host-models';
 import { CTRL_C, CTRL_E, CTRL_P, DOWN, ENTER, render, width, type Rendered } from '../helpers/render';
@@ -102,7 +103,7 @@ describe('HostConsole: the lobby', () => {
   });
 });
 
-function drilling(story: unknown = 'A config push at T+2m broke checkout; reverting it mitigates.') {
+function drilling(story: FacilitatorTruth['story'] | null = { description: 'A config push at T+2m broke checkout; reverting it mitigates.' }) {
   const d = facilitatorDrill(story === null ? {} : { story });
   const m = lobby();
   m.everyone = [
@@ -135,6 +136,13 @@ describe('HostConsole: the drill', () => {
       fits(r, cols);
     });
   }
+
+  it('shows the phase\'s description and impact on rows of their own when there is room (120×40)', async () => {
+    const { m } = drilling({ description: 'Checkout is failing after the config push.', impact: 'Most customers cannot pay.' });
+    const r = await show(m, 120, 40);
+    await r.waitForFrame((x) => x.includes('Impact: Most customers cannot pay.'));
+    expect(r.lines().slice(2, 5)).toEqual([expect.stringMatching(/^TRUTH phase \S+$/), '  Checkout is failing after the config push.', '  Impact: Most customers cannot pay.']);
+  });
 
   it('shows the truth without a story when the view has none', async () => {
     const { m } = drilling(null);

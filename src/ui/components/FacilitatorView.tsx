@@ -49,7 +49,7 @@ export function FacilitatorView({ model, store, theme, cols, rows }: Props) {
 
   const view = store.view();
   const truth = view.truth;
-  const story = storyLines(truth);
+  const story = storyLines(truth?.story);
   const people = model.people();
   const storyRows = Math.min(story.length, rows >= 40 ? 3 : 1);
   const peopleRows = Math.min(people.length + 1, rows >= 40 ? 11 : 6);
