@@ -59,7 +59,8 @@ interface Conn {
   readonly address: string;
   /** Its key in byPeer. */
   readonly peer: string;
-  readonly timers: Set<NodeJS.Timeout>;
+  /** Its timers by purpose (auth, session, cut): one of each at most. */
+  readonly timers: Map<string, NodeJS.Timeout>;
   client?: Connection;
   /** The SSH user name the connection authenticated with. */
   user: string;
@@ -115,25 +116,16 @@ export async function openGate(options: GateOptions, onTerminal: (terminal: Term
     });
   });
 
-  const named = new Map<Conn, Map<string, NodeJS.Timeout>>();
   function setTimer(conn: Conn, name: string, ms: number, fn: () => void): void {
     clearTimer(conn, name);
-    const t = setTimeout(() => {
-      conn.timers.delete(t);
-      named.get(conn)?.delete(name);
+    conn.timers.set(name, setTimeout(() => {
+      conn.timers.delete(name);
       fn();
-    }, ms);
-    conn.timers.add(t);
-    let m = named.get(conn);
-    if (!m) named.set(conn, (m = new Map()));
-    m.set(name, t);
+    }, ms));
   }
   function clearTimer(conn: Conn, name: string): void {
-    const t = named.get(conn)?.get(name);
-    if (t === undefined) return;
-    clearTimeout(t);
-    conn.timers.delete(t);
-    named.get(conn)?.delete(name);
+    clearTimeout(conn.timers.get(name));
+    conn.timers.delete(name);
   }
 
   /** Ends the connection politely, and for good after the grace if the client does not hang up. */
@@ -293,9 +285,8 @@ export async function openGate(options: GateOptions, onTerminal: (terminal: Term
   }
 
   function free(conn: Conn): void {
-    for (const t of conn.timers) clearTimeout(t);
+    for (const t of conn.timers.values()) clearTimeout(t);
     conn.timers.clear();
-    named.delete(conn);
     byPeer.delete(conn.peer);
     conns.delete(conn);
     conn.terminal?.stdin.detach();
@@ -313,7 +304,7 @@ export async function openGate(options: GateOptions, onTerminal: (terminal: Term
     }
     let markClosed = () => {};
     const closed = new Promise<void>((resolve) => (markClosed = resolve));
-    const conn: Conn = { socket, address, peer: `${address}|${port}`, timers: new Set(), user: '', authRequests: 0, closing: false, closed, markClosed };
+    const conn: Conn = { socket, address, peer: `${address}|${port}`, timers: new Map(), user: '', authRequests: 0, closing: false, closed, markClosed };
     conns.add(conn);
     byPeer.set(conn.peer, conn);
     // Keystrokes and redraws are small writes that must go out at once, as OpenSSH's own server sends them.
@@ -346,7 +337,7 @@ export async function openGate(options: GateOptions, onTerminal: (terminal: Term
     stats: () => ({
       connections: conns.size,
       terminals: [...conns].filter((c) => c.terminal !== undefined).length,
-      handles: [...conns].reduce((n, c) => n + c.timers.size, 0) + byPeer.size + named.size,
+      handles: [...conns].reduce((n, c) => n + c.timers.size, 0) + byPeer.size,
     }),
     close() {
       closing ??= new Promise<void>((resolve) => {
