@@ -3,7 +3,8 @@ import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import type { BotPolicyName } from '../../engine/cast';
-import type { JournalEvent, JournalHeader } from '../../engine/journal';
+import type { JournalEvent } from '../../engine/journal';
+import type { RealTimeDriver } from '../../engine/real-time-driver';
 import type { DrillSession } from '../../engine/session';
 import { JournalError } from '../../engine/parse-journal';
 import { recordedSpeed, ResumeError, resumeSession } from '../../engine/resume';
@@ -108,7 +109,7 @@ function keyFile<T>(read: () => T): T {
 }
 
 /** Rebuilds a drill from its run folder's journal after the host died: the journal goes on where it stopped. */
-function resumeDrill(runDir: string, explicitScenario: string | undefined, speed: number, policy: BotPolicyName, bots: ReadonlySet<string>): { drill: HostedDrill; scenario: Scenario; file: FileJournal; header: JournalHeader; dir: string } {
+function resumeDrill(runDir: string, explicitScenario: string | undefined, speed: number, policy: BotPolicyName, bots: ReadonlySet<string>): { drill: HostedDrill; driver: RealTimeDriver; scenario: Scenario; file: FileJournal; dir: string } {
   const path = journalPath(runDir);
   let read;
   try {
@@ -119,9 +120,6 @@ function resumeDrill(runDir: string, explicitScenario: string | undefined, speed
   }
   const { header, events } = read;
   const scenario = findScenario(header.scenario.id, header.scenario.file, explicitScenario);
-  if (scenario.hash !== header.scenario.hash) {
-    throw new UserError(`${path} was made from a different version of scenario "${header.scenario.id}"; --resume needs the exact scenario it was run with (pass it as the scenario argument)`);
-  }
   const file = FileJournal.append(path);
   let session;
   try {
@@ -134,12 +132,9 @@ function resumeDrill(runDir: string, explicitScenario: string | undefined, speed
   }
   const kept: JournalEvent[] = [...events];
   session.onEvent((e) => kept.push(e));
-  // The journal does not keep --speed; the facilitator's last change of speed does.
+  // The journal does not keep --speed; the facilitator's last change of speed does. The clock starts once the host listens.
   const driver = realTimeDriver(session, recordedSpeed(events) ?? speed, 50);
-  // Paused until the facilitator resumes: people reconnect before the clock moves.
-  driver.start({ resumed: true, paused: true });
-  const dir = join(path, '..');
-  return { drill: { session, driver, events: kept }, scenario, file, header, dir };
+  return { drill: { session, driver, events: kept }, driver, scenario, file, dir: join(path, '..') };
 }
 
 /** Runs the host command; returns the exit code. */
@@ -171,35 +166,16 @@ export async function runHost(file: string | undefined, opts: HostOptions): Prom
   const scenario = resumed?.scenario ?? given!;
   // The drill's files, once it has started (at once when resumed): the journal, its header and events, the folder.
   let files: ScorecardFiles | undefined;
-  let drill: { session: DrillSession; journal: FileJournal; header?: JournalHeader; events: readonly JournalEvent[]; dir: string } | undefined = resumed && {
-    session: resumed.drill.session, journal: resumed.file, header: resumed.header, events: resumed.drill.events, dir: resumed.dir,
+  let drill: { session: DrillSession; journal: FileJournal; events: readonly JournalEvent[]; dir: string } | undefined = resumed && {
+    session: resumed.drill.session, journal: resumed.file, events: resumed.drill.events, dir: resumed.dir,
   };
 
   /** Ends the drill (drill.end in its journal), closes the journal and writes the scorecard files, once. */
   const save = (): void => {
     if (!drill || files) return;
     closeDrill(drill.session, drill.journal);
-    const header = drill.header ?? drill.session.header;
-    if (header) files = writeScorecard(drill.dir, scenario, header, drill.events);
+    if (drill.session.header) files = writeScorecard(drill.dir, scenario, drill.session.header, drill.events);
   };
-  // A bug anywhere: the drill is ended and its run folder written as far as it can be, and the process exits 2.
-  // The message is written at exit, after the console has given the terminal back, so it can be read.
-  let crashed = false;
-  const onCrash = (e: unknown): void => {
-    if (crashed) return;
-    crashed = true;
-    try {
-      save();
-    } catch {
-      // The first error is the one reported.
-    }
-    const where = drill ? `; the drill is saved in ${drill.dir} as far as it got` : '';
-    process.once('exit', () => process.stderr.write(stripControlLines(`firedrill: internal error (this is a bug, please report it)${where}\n${(e as Error)?.stack ?? String(e)}\n`)));
-    process.exit(EXIT.internal);
-  };
-  process.on('uncaughtException', onCrash);
-  process.on('unhandledRejection', onCrash);
-
   let gate: Awaited<ReturnType<typeof import('../../net/ssh-gate').openGate>> | undefined;
   const ui = await importUi(() => import('../../ui/host-modules'));
   const { DrillHost } = await import('../../net/drill-host');
@@ -236,6 +212,26 @@ export async function runHost(file: string | undefined, opts: HostOptions): Prom
     throw e;
   }
 
+  // A bug anywhere: the drill is ended and its run folder written as far as it can be, and the process exits 2.
+  // The message is written at exit, after the console has given the terminal back, so it can be read.
+  let crashed = false;
+  const onCrash = (e: unknown): void => {
+    if (crashed) return;
+    crashed = true;
+    try {
+      save();
+    } catch {
+      // The first error is the one reported.
+    }
+    const where = drill ? `; the drill is saved in ${drill.dir} as far as it got` : '';
+    process.once('exit', () => process.stderr.write(stripControlLines(`firedrill: internal error (this is a bug, please report it)${where}\n${(e as Error)?.stack ?? String(e)}\n`)));
+    process.exit(EXIT.internal);
+  };
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+
+  // Paused until the facilitator resumes: people reconnect before a resumed drill's clock moves.
+  resumed?.driver.start({ resumed: true, paused: true });
   let signal: StopSignal | undefined;
   const stopWatching = onOutsideStop((s) => {
     signal = s;
