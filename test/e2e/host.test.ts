@@ -2,7 +2,7 @@
 // client from their own (node-pty), and the journal replaying afterwards, even across a host killed with SIGKILL.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { connect, createServer } from 'node:net';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { readJournal } from '../../src/io/read-journal';
@@ -213,6 +213,26 @@ describe('firedrill host: stopping it', () => {
 });
 
 describe('firedrill host: a host that dies', () => {
+  it('--resume on a port in use says so and exits 1 at once, leaving the journal as it was', async () => {
+    const cwd = tempDir('e2e-host');
+    const sim = runCli(['simulate', INTRO, '--seed', '3', '--out', join(cwd, 'run')]);
+    expect(sim.code, sim.stderr).toBe(0);
+    // A journal cut short, as a killed host leaves it (no drill.end), and nothing else in the folder.
+    const journal = join(cwd, 'run', 'journal.jsonl');
+    writeFileSync(journal, `${readFileSync(journal, 'utf8').split('\n').slice(0, 40).join('\n')}\n`);
+    for (const f of ['scorecard.json', 'scorecard.md', 'postmortem.md']) rmSync(join(cwd, 'run', f));
+    const before = readFileSync(journal, 'utf8');
+    const busy = createServer();
+    await new Promise<void>((res) => busy.listen(0, '127.0.0.1', () => res()));
+    onTestFinished(() => new Promise<void>((res) => busy.close(() => res())));
+    const port = (busy.address() as { port: number }).port;
+    const r = new PtyRun(['host', '--resume', 'run', '--port', String(port), '--host-key', join(cwd, 'host_key')], { cwd, env: { HOME: join(cwd, 'home') } });
+    runs.push(r);
+    expect(await Promise.race([r.exited, new Promise((res) => setTimeout(() => res('still running 5 s later'), 5000))])).toBe(1);
+    expect(r.output).toMatch(new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`));
+    expect(readFileSync(journal, 'utf8')).toBe(before);
+  });
+
   it('SIGKILL of the host, then --resume: people reconnect to their seats and the journal replays', async () => {
     const h = await startHost(['--speed', '8']);
     let alice = await aliceInCommand(h);
