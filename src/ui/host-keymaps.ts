@@ -1,6 +1,6 @@
 /** Keybindings as data for the team drill's own screens: a participant's lobby and the facilitator's console. */
 import type { LineAction } from './line-editor';
-import { KEYMAP, type Binding, type UiCommand } from './keymap';
+import { KEYMAP, wholeItems, type Binding, type UiCommand } from './keymap';
 
 type LineCommand = Extract<UiCommand, 'line.left' | 'line.right' | 'line.home' | 'line.end' | 'line.backspace' | 'line.clear' | 'line.deleteWord'>;
 type DrillControl = Extract<UiCommand, 'drill.pause' | 'drill.faster' | 'drill.slower' | 'drill.inject' | 'drill.end' | 'channel.up' | 'channel.down'>;
@@ -57,11 +57,5 @@ export function lineEditFor(command: string): LineAction | undefined {
 
 /** The footer's key hints for some bindings, whole items only, as many as fit in `cols`. */
 export function footerText<C extends string>(bindings: readonly Binding<C>[], cols: number, extra: readonly string[] = []): string {
-  let text = '';
-  for (const item of [...bindings.filter((b) => b.footer).map((b) => `${b.label} ${b.footer}`), ...extra]) {
-    const next = text ? `${text}  ${item}` : item;
-    if (next.length > cols) break;
-    text = next;
-  }
-  return text;
+  return wholeItems([...bindings.filter((b) => b.footer).map((b) => `${b.label} ${b.footer}`), ...extra], cols);
 }

@@ -107,3 +107,14 @@ export function bindingsFor(controls: Controls): readonly Binding[] {
   if (controls === 'facilitator') return KEYMAP;
   return KEYMAP.filter((b) => !b.facilitator).map((b) => (b.command === 'app.quit' ? { ...b, description: 'leave the drill (asks first; your seat is kept)' } : b));
 }
+
+/** Footer items joined two spaces apart, whole items only, as many as fit in `cols`: a hint cut mid-word reads as another key. */
+export function wholeItems(items: readonly string[], cols: number): string {
+  let text = '';
+  for (const item of items) {
+    const next = text ? `${text}  ${item}` : item;
+    if (next.length > cols) break;
+    text = next;
+  }
+  return text;
+}

@@ -1,6 +1,6 @@
 /** The key hints along the bottom, read from the keymap. */
 import { Text } from 'ink';
-import { bindingsFor, type Binding, type Controls } from '../keymap';
+import { bindingsFor, wholeItems, type Binding, type Controls } from '../keymap';
 import type { Theme } from '../theme';
 
 interface Props {
@@ -20,12 +20,6 @@ export function Footer({ theme, cols, hotSeat, role, controls = 'facilitator' }:
   const items = bindingsFor(controls).filter((b) => b.footer && (hotSeat || b.command !== 'speaker.next') && (!b.footerRoles || (role !== undefined && b.footerRoles.includes(role))))
     .sort((a, b) => rank(a) - rank(b))
     .map((b) => `${b.label} ${b.footer}`);
-  // Whole items only: a hint cut mid-word reads as a different key.
-  let text = '';
-  for (const item of [controls === 'participant' ? '^C leave' : '^C quit', ...items]) {
-    const next = text ? `${text}  ${item}` : item;
-    if (next.length > cols) break;
-    text = next;
-  }
+  const text = wholeItems([controls === 'participant' ? '^C leave' : '^C quit', ...items], cols);
   return <Text color={theme.fg('muted')} wrap="truncate">{text}</Text>;
 }
