@@ -8,8 +8,8 @@ const shared = {
   testTimeout: 20_000,
   hookTimeout: 60_000,
   pool: 'forks',
-  // The version the bundle gets from esbuild's define (see the file).
-  setupFiles: 'test/setup-version.ts',
+  // The version the bundle gets from esbuild's define, and no CI variables for Ink (see the files).
+  setupFiles: ['test/setup-version.ts', 'test/setup-interactive.ts'],
 } as const;
 
 const project = (name: string, include: string[], exclude: string[] = []): TestProjectInlineConfiguration => ({

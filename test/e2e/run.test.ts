@@ -38,6 +38,18 @@ describe('firedrill run in a pseudo-terminal', () => {
     await r.waitFor(/\d\d:\d\d alice: hello team/);
   });
 
+  it('draws and redraws as it goes where CI variables are set (Ink would otherwise draw only a final frame)', async () => {
+    const cwd = tempDir('e2e');
+    const r = new PtyRun(['run', INTRO, '--seed', '7', '--out', 'run', '--as', 'alice:ic', '--speed', '1'], {
+      cwd,
+      env: { CI: 'true', CONTINUOUS_INTEGRATION: '1' },
+    });
+    runs.push(r);
+    await r.waitFor('alice (ic)>');
+    await r.type('seen live');
+    await r.waitFor('alice (ic)> seen live');
+  });
+
   it('completes commands with Tab and shows the usage of the command being typed', async () => {
     const { r } = start(['--as', 'alice:ic']);
     await r.waitFor('alice (ic)>');
