@@ -9,7 +9,7 @@ const shared = {
   hookTimeout: 60_000,
   pool: 'forks',
   // The version the bundle gets from esbuild's define, and no CI variables for Ink (see the files).
-  setupFiles: ['test/setup-version.ts', 'test/setup-interactive.ts'],
+  setupFiles: ['test/setup-version.ts', 'test/setup-interactive.ts'] as string[],
 } as const;
 
 const project = (name: string, include: string[], exclude: string[] = []): TestProjectInlineConfiguration => ({
