@@ -61,18 +61,21 @@ const NO_NATIVE_ADDONS = {
 };
 
 /**
- * Ink 6.8 keeps its caches of styled characters and string widths (added in
- * https://github.com/vadimdemedes/ink/pull/835) on each Output, and makes a new Output for every frame, so every
- * frame tokenises every line again. `firedrill host` draws twenty screens from one thread, most lines the same from
- * one frame to the next: one set of caches for the process serves every frame of every screen. Entries are pure
- * functions of the line's text; the maps are emptied past 4,000 lines (a line of styled characters is about 10 KB: at 20,000 the bench host peaked at 488 MiB).
+ * Two changes to Ink 6.8's output.js, for `firedrill host`, which draws twenty screens from one thread:
+ * - Ink keeps its caches of styled characters and string widths (added in https://github.com/vadimdemedes/ink/pull/835)
+ *   on each Output, and makes a new Output for every frame, so every frame tokenises every line again. Most lines
+ *   are the same from one frame to the next: one set of caches for the process serves every frame of every screen.
+ *   Entries are pure functions of the line's text; the maps are emptied past 4,000 lines (a line of styled
+ *   characters is about 10 KB: at 20,000 the bench host peaked at 488 MiB).
+ * - Ink builds each frame as a grid of one object per cell and turns each row back into a string cell by cell;
+ *   patches/ink-output-rows.js keeps each row's writes instead and reuses each text's string (see that file).
  */
-const INK_SHARED_CACHES = {
-  name: 'ink-shared-output-caches',
+const INK_OUTPUT = {
+  name: 'ink-output',
   setup(b) {
     b.onLoad({ filter: /ink[\\/]build[\\/]output\.js$/ }, async (args) => {
       const { readFile } = await import('node:fs/promises');
-      return { contents: shareInkOutputCaches(await readFile(args.path, 'utf8')), loader: 'js' };
+      return { contents: patchInkOutput(await readFile(args.path, 'utf8')), loader: 'js' };
     });
   },
 };
@@ -82,12 +85,36 @@ export function shareInkOutputCaches(src) {
   const perOutput = '    caches = new OutputCaches();';
   const lookup = '        let cached = this.styledChars.get(line);';
   if (!src.includes(perOutput) || !src.includes(lookup) || !src.includes('class OutputCaches {')) {
-    throw new Error('ink output.js has changed shape: review INK_SHARED_CACHES in build.mjs');
+    throw new Error('ink output.js has changed shape: review INK_OUTPUT in build.mjs');
   }
   return src
     .replace(lookup, `        if (this.styledChars.size > 4000) { this.styledChars.clear(); this.widths.clear(); this.blockWidths.clear(); }\n${lookup}`)
     .replace(perOutput, '    caches = SHARED_OUTPUT_CACHES;')
     .replace('export default class Output {', 'const SHARED_OUTPUT_CACHES = new OutputCaches();\nexport default class Output {');
+}
+
+/** The text from `start` to just before `end` in src, which must each occur exactly once (else the shape is unknown). */
+function between(src, start, end) {
+  const i = src.indexOf(start);
+  const j = src.indexOf(end, i + 1);
+  if (i < 0 || j < 0 || src.indexOf(start, i + 1) >= 0) throw new Error('ink output.js has changed shape: review INK_OUTPUT in build.mjs');
+  return src.slice(i, j);
+}
+
+/** Ink's output.js whose rows hold their writes and are drawn by patches/ink-output-rows.js; throws on an unknown shape. */
+export function buildInkRowsFromWrites(src) {
+  const grid = between(src, '            const row = [];', '            output.push(row);');
+  const cells = between(src, '                    const characters = this.caches.getStyledChars(line);', '                    offsetY++;');
+  const toText = between(src, '        const generatedOutput = output', "            .join('\\n');");
+  return `${src
+    .replace(`${grid}            output.push(row);`, '            output.push([]);')
+    .replace(cells, '                    currentLine.push(x, line);\n')
+    .replace(toText, '        const generatedOutput = output\n            .map(ops => __fdRow(ops, this.width, this.caches))\n')}\n${readFileSync(join(root, 'patches/ink-output-rows.js'), 'utf8')}`;
+}
+
+/** Both changes to Ink's output.js (see INK_OUTPUT). */
+export function patchInkOutput(src) {
+  return buildInkRowsFromWrites(shareInkOutputCaches(src));
 }
 
 /** Removes from dir every file the build did not just write (keep: paths relative to root), then empty folders. */
@@ -112,7 +139,7 @@ async function main() {
   // faker, xstate or the UI: V8's compile time grows with the bytes loaded, not just those run.
   const { metafile } = await build({
     entryPoints: { firedrill: join(root, 'src/cli/main.ts') },
-    plugins: [INK_CURSOR_FIX, INK_SHARED_CACHES, NO_NATIVE_ADDONS],
+    plugins: [INK_CURSOR_FIX, INK_OUTPUT, NO_NATIVE_ADDONS],
     // Metafile paths are relative to this folder, whatever the caller's working directory.
     absWorkingDir: root,
     outdir: dist,
