@@ -41,25 +41,42 @@ export class JournalError extends Error {
   recordedBy?: string;
 }
 
-/** Checks a journal's JSONL text, read from `path` (named in every problem). */
-export function parseJournal(input: string, path: string): ReadJournal {
-  // A byte-order mark (an editor's, or Windows tools') is not part of the first line.
-  const text = input.replace(/^\uFEFF/, '');
+/**
+ * A journal's lines, decoded one at a time: a journal may hold one huge line (a 50 MB event), and its whole text
+ * held beside its lines and their parsed values once ran `replay` out of a 256 MB heap.
+ */
+export interface JournalLines {
+  readonly count: number;
+  line(i: number): string;
+  /** The text ends with a line feed (a last line without one may have been cut off by a crash). */
+  readonly endsClean: boolean;
+}
+
+/** The lines of a journal's whole text. */
+export function linesOfText(text: string): JournalLines {
   const lines = text.split('\n');
   const endsClean = text.endsWith('\n');
   if (endsClean) lines.pop();
-  if (!lines.length || lines[0]!.trim() === '') throw new JournalError(`${path}: journal is empty`);
+  return { count: lines.length, line: (i) => lines[i] ?? '', endsClean };
+}
+
+/** Checks a journal's JSONL text (or its lines), read from `path` (named in every problem). */
+export function parseJournal(input: string | JournalLines, path: string): ReadJournal {
+  const source = typeof input === 'string' ? linesOfText(input) : input;
+  const { count, endsClean } = source;
+  // A byte-order mark (an editor's, or Windows tools') is not part of the first line.
+  const lineAt = (i: number): string => (i === 0 ? source.line(0).replace(/^\uFEFF/, '') : source.line(i));
+  if (count === 0 || lineAt(0).trim() === '') throw new JournalError(`${path}: journal is empty`);
   let truncated = false;
   const parsed: unknown[] = [];
-  lines.forEach((line, i) => {
-    if (truncated) return;
+  for (let i = 0; i < count && !truncated; i++) {
     try {
-      parsed.push(JSON.parse(line));
+      parsed.push(JSON.parse(lineAt(i)));
     } catch {
-      if (i === lines.length - 1 && !endsClean && i > 0) truncated = true;
+      if (i === count - 1 && !endsClean && i > 0) truncated = true;
       else throw new JournalError(`${path}:${i + 1}: not a JSON line${i === 0 ? ' (is this a firedrill journal?)' : ''}`);
     }
-  });
+  }
   const header = headerSchema.safeParse(parsed[0]);
   if (!header.success) throw new JournalError(`${path}:1: not a firedrill journal header (${header.error.issues[0]?.path.join('.') || 'shape'}: ${header.error.issues[0]?.message})`);
   if (header.data.format !== JOURNAL_FORMAT) throw new JournalError(`${path}:1: journal format ${header.data.format} is not supported (this firedrill reads format ${JOURNAL_FORMAT})`);
