@@ -117,6 +117,30 @@ export function patchInkOutput(src) {
   return buildInkRowsFromWrites(shareInkOutputCaches(src));
 }
 
+/**
+ * Ink's renderNodeToOutput measures every text's widest line again on every frame (string-width over each line:
+ * 5% of a team host's time); Ink's own measureText has the same figure cached from layout. Same value, once.
+ */
+const INK_RENDER_WIDTHS = {
+  name: 'ink-render-widths',
+  setup(b) {
+    b.onLoad({ filter: /ink[\\/]build[\\/]render-node-to-output\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      return { contents: measureRenderedTextOnce(await readFile(args.path, 'utf8')), loader: 'js' };
+    });
+  },
+};
+
+/** Ink's render-node-to-output.js taking a text's width from measureText's cache; throws on an unknown shape. */
+export function measureRenderedTextOnce(src) {
+  const use = '                const currentWidth = widestLine(text);';
+  const imp = "import widestLine from 'widest-line';";
+  if (src.split(use).length !== 2 || src.split('widestLine(').length !== 2 || !src.includes(imp)) {
+    throw new Error('ink render-node-to-output.js has changed shape: review INK_RENDER_WIDTHS in build.mjs');
+  }
+  return src.replace(imp, "import measureText from './measure-text.js';").replace(use, '                const currentWidth = measureText(text).width;');
+}
+
 /** Removes from dir every file the build did not just write (keep: paths relative to root), then empty folders. */
 function removeStale(dir, keep) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -139,7 +163,7 @@ async function main() {
   // faker, xstate or the UI: V8's compile time grows with the bytes loaded, not just those run.
   const { metafile } = await build({
     entryPoints: { firedrill: join(root, 'src/cli/main.ts') },
-    plugins: [INK_CURSOR_FIX, INK_OUTPUT, NO_NATIVE_ADDONS],
+    plugins: [INK_CURSOR_FIX, INK_OUTPUT, INK_RENDER_WIDTHS, NO_NATIVE_ADDONS],
     // Metafile paths are relative to this folder, whatever the caller's working directory.
     absWorkingDir: root,
     outdir: dist,

@@ -14,6 +14,7 @@ const build = (await import(pathToFileURL(join(ROOT, 'build.mjs')).href)) as {
   shareInkOutputCaches: (src: string) => string;
   buildInkRowsFromWrites: (src: string) => string;
   patchInkOutput: (src: string) => string;
+  measureRenderedTextOnce: (src: string) => string;
 };
 
 const OUTPUT_JS = join(ROOT, 'node_modules/ink/build/output.js');
@@ -116,5 +117,15 @@ describe('INK_OUTPUT', () => {
     expect(() => build.shareInkOutputCaches('export default class Output {}')).toThrow(/review INK_OUTPUT/);
     const shared = build.shareInkOutputCaches(readFileSync(OUTPUT_JS, 'utf8'));
     expect(() => build.buildInkRowsFromWrites(shared.replace('output.push(row);', 'output.push(r);'))).toThrow(/review INK_OUTPUT/);
+  });
+});
+
+describe('INK_RENDER_WIDTHS', () => {
+  it('patches the installed Ink to take a text\'s width from measureText, and refuses a file of another shape', () => {
+    const src = readFileSync(join(ROOT, 'node_modules/ink/build/render-node-to-output.js'), 'utf8');
+    const patched = build.measureRenderedTextOnce(src);
+    expect(patched).toContain('const currentWidth = measureText(text).width;');
+    expect(patched).not.toContain('widestLine');
+    expect(() => build.measureRenderedTextOnce(src.replace('widestLine(text)', 'widestLine(text, 1)'))).toThrow(/review INK_RENDER_WIDTHS/);
   });
 });

@@ -5,7 +5,7 @@
  *   │ alice (ic)> /assign @carol _                                                  │
  */
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { stripControl } from '../../engine/sanitize';
 import type { DrillStore } from '../drill-store';
 import { useCommandLine } from '../hooks/use-command-line';
@@ -23,6 +23,13 @@ import { Header } from './Header';
 import { HelpOverlay } from './HelpOverlay';
 import { RolePanel } from './RolePanel';
 import { ScorecardView } from './ScorecardView';
+
+// The parts that read the store through their own hooks redraw only when it changes: a keystroke redraws the
+// command line, not the channel, the panel and the header (a team host draws twenty screens from one thread).
+const StoreHeader = memo(Header);
+const StoreChannel = memo(Channel);
+const StorePanel = memo(RolePanel);
+const StaticFooter = memo(Footer);
 
 interface Props {
   readonly store: DrillStore;
@@ -66,18 +73,18 @@ export function App({ store, theme, onAbort, onExit, controls = 'facilitator', o
     : line.candidates.length ? line.candidates.join('  ') : inlineHelp(line.state.text);
   return (
     <Box flexDirection="column" width={cols} height={rows - 1}>
-      <Header store={store} theme={theme} cols={cols} />
+      <StoreHeader store={store} theme={theme} cols={cols} />
       {help ? (
         <HelpOverlay theme={theme} cols={cols} rows={layout.bodyRows} controls={controls} />
       ) : (
         <Box height={layout.bodyRows}>
-          <Channel store={store} theme={theme} cols={layout.channelCols} rows={layout.bodyRows} scroll={scroll} />
+          <StoreChannel store={store} theme={theme} cols={layout.channelCols} rows={layout.bodyRows} scroll={scroll} />
           <Text> </Text>
-          <RolePanel store={store} theme={theme} cols={layout.panelCols} rows={layout.bodyRows} />
+          <StorePanel store={store} theme={theme} cols={layout.panelCols} rows={layout.bodyRows} />
         </Box>
       )}
       <CommandLine speaker={store.speaker} role={role} line={line.state} hint={hint} notice={notice} theme={theme} cols={cols} />
-      <Footer theme={theme} cols={cols} hotSeat={store.speakers.length > 1} role={role} controls={controls} />
+      <StaticFooter theme={theme} cols={cols} hotSeat={store.speakers.length > 1} role={role} controls={controls} />
     </Box>
   );
 }
