@@ -14,6 +14,21 @@ const MAX_LINES = 2000;
 export const REMOTE_TICK_MS = 1000;
 
 export class DrillStore {
+  /**
+   * Stores waiting to tell their screens about a change, drawn one per turn of the event loop: a team host's twenty
+   * screens hearing one chat line would otherwise all redraw in one turn (tens of ms), and a key typed meanwhile
+   * would wait for all of them before its echo. Between two screens the loop reads the network.
+   */
+  private static readonly waiting: DrillStore[] = [];
+  private static draining = false;
+
+  private static drainOne(): void {
+    const next = DrillStore.waiting.shift();
+    if (DrillStore.waiting.length) setImmediate(DrillStore.drainOne);
+    else DrillStore.draining = false;
+    next?.notify();
+  }
+
   private version = 0;
   /** Drill seconds the ticker has shown: a tick refreshes the view (the clock, countdowns, dashboards) but not the channel. */
   private ticks = 0;
@@ -117,15 +132,21 @@ export class DrillStore {
     return () => this.listeners.delete(fn);
   };
 
-  /** Marks the store changed; listeners hear about a burst of events once. */
+  /** Marks the store changed; listeners hear about a burst of events once, on a later turn of the event loop. */
   changed(): void {
     this.version++;
     if (this.pending) return;
     this.pending = true;
-    setImmediate(() => {
-      this.pending = false;
-      for (const l of [...this.listeners]) l();
-    });
+    DrillStore.waiting.push(this);
+    if (!DrillStore.draining) {
+      DrillStore.draining = true;
+      setImmediate(DrillStore.drainOne);
+    }
+  }
+
+  private notify(): void {
+    this.pending = false;
+    for (const l of [...this.listeners]) l();
   }
 
   /**
