@@ -55,7 +55,10 @@ export function mountScreen(element: ReactElement, streams: ScreenStreams): Moun
     }
   };
   // Ink stopping by itself (a render error) takes the screen down too. Its exit promise is read once, here, so the
-  // error never becomes an unhandled rejection of the host.
+  // error never becomes an unhandled rejection of the host. Ink adds a 'beforeExit' listener to the process for
+  // it (and removes it on unmount): one per screen is expected, so the eleventh person's screen must not make Node
+  // print a listener-leak warning over the facilitator's console.
+  process.setMaxListeners(Math.max(process.getMaxListeners(), process.listenerCount('beforeExit') + 11));
   instance.waitUntilExit().then(finish, finish);
   return { unmount: finish, done };
 }

@@ -53,6 +53,23 @@ describe('mountScreen', () => {
     expect(['SIGINT', 'SIGTERM', 'SIGHUP'].map((s) => process.listenerCount(s))).toEqual(signals);
   });
 
+  it('twenty screens at once make Node warn of no listener leak (a warning would be printed over the host\'s console)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const outs = Array.from({ length: 20 }, () => new FakeStdout(80, 24));
+      for (const stdout of outs) screens.push(mountScreen(<Size />, { stdout: stdout as unknown as NodeJS.WriteStream, stdin: new FakeStdin() as unknown as NodeJS.ReadStream }));
+      await until(() => outs.every((o) => stripVTControlCharacters(o.writes.join('')).includes('size 80x24')));
+      // Node emits warnings on the next tick.
+      await new Promise((r) => setTimeout(r, 20));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+      expect(process.listenerCount('beforeExit')).toBeGreaterThanOrEqual(20);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('keeps two screens apart: each draws at its own size on its own stream', async () => {
     const a = new FakeStdout(80, 24);
     const b = new FakeStdout(100, 30);
