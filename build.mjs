@@ -141,6 +141,9 @@ export function measureRenderedTextOnce(src) {
   return src.replace(imp, "import measureText from './measure-text.js';").replace(use, '                const currentWidth = measureText(text).width;');
 }
 
+/** The changes to Ink every bundle of ours gets (the CLI's, and the benchmarks'). */
+export const inkPlugins = [INK_CURSOR_FIX, INK_OUTPUT, INK_RENDER_WIDTHS];
+
 /** Removes from dir every file the build did not just write (keep: paths relative to root), then empty folders. */
 function removeStale(dir, keep) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -163,7 +166,7 @@ async function main() {
   // faker, xstate or the UI: V8's compile time grows with the bytes loaded, not just those run.
   const { metafile } = await build({
     entryPoints: { firedrill: join(root, 'src/cli/main.ts') },
-    plugins: [INK_CURSOR_FIX, INK_OUTPUT, INK_RENDER_WIDTHS, NO_NATIVE_ADDONS],
+    plugins: [...inkPlugins, NO_NATIVE_ADDONS],
     // Metafile paths are relative to this folder, whatever the caller's working directory.
     absWorkingDir: root,
     outdir: dist,
