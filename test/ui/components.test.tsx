@@ -146,15 +146,13 @@ describe('Channel', () => {
     const d = chatty();
     const l = computeLayout(80, 24);
     const r = await show(<Channel store={d.store} theme={theme} cols={l.channelCols} rows={l.bodyRows} scroll={0} />, 80, 24);
-    expect(r.lines().slice(0, 14)).toEqual([
+    // alice's refused /sev goes to her hint row, not the channel.
+    expect(r.lines().slice(0, 11)).toEqual([
       '00:00 The drill has started. Watch for pages;',
       '      type ? for help.',
       '      Briefing: What the players are told when',
       '      the drill starts. Say what they can see,',
       '      never the cause.',
-      '00:30 alice: only the Incident Commander',
-      '      declares severity; nobody has taken',
-      '      command yet (/ic)',
       '00:30 alice: a very long chat line that goes on',
       '      and on and on to wrap around the channel',
       '      column at least twice over, yes',
@@ -169,7 +167,7 @@ describe('Channel', () => {
     const d = chatty();
     const l = computeLayout(100, 30);
     const r = await show(<Channel store={d.store} theme={theme} cols={l.channelCols} rows={l.bodyRows} scroll={0} />, 100, 30);
-    expect(r.lines().slice(6, 9)).toEqual([
+    expect(r.lines().slice(4, 7)).toEqual([
       '00:30 alice: a very long chat line that goes on and on and on',
       '      to wrap around the channel column at least twice over,',
       '      yes',
@@ -194,12 +192,17 @@ describe('Channel', () => {
     expect(lines.slice(0, -1)).toEqual(['00:00 alice: message 17', '00:00 alice: message 18', '00:00 alice: message 19', '00:00 alice: message 20']);
   });
 
-  it('shows the local humans their own private lines and nobody else', async () => {
-    const d = createDrill({ humans: [{ name: 'alice', role: 'ic' }] });
+  it('shows the local humans their own private lines and nobody else, and their errors not at all (those go to the hint row)', async () => {
+    const d = createDrill({ humans: [{ name: 'alice', role: 'responder', service: 'web' }] });
+    d.clock.advance(at('3:20'));
+    d.clock.input('alice', '/check web-logs');
     d.clock.input('alice', '/zap');
     d.clock.input('vallie', '/zap');
+    d.clock.advance(30_000);
     const r = await show(<Channel store={d.store} theme={theme} cols={61} rows={10} scroll={0} />, 100, 30);
-    expect(r.lastFrame()).toContain('alice: unknown command "/zap"');
+    expect(r.lastFrame()).toMatch(/alice: web-logs: /);
+    expect(r.lastFrame()).not.toContain('unknown command');
+    expect(d.store.noticeFor('alice')).toEqual({ text: 'unknown command "/zap" — type /help for the list', tone: 'error' });
     expect(r.lastFrame()).not.toContain('vallie');
   });
 
@@ -568,12 +571,21 @@ describe('RolePanel', () => {
 
   it.each(SIZES)('shows the IC the roster, tasks and poll at %i×%i', async (cols, rows) => {
     const { lines, w } = await panelFor(0, cols, rows);
+    // alice types here (▸); seats in whole words (carol's team stands in for "responder" where it must), and the
+    // state flush right: what a narrower panel gives up is the words of a state, never a seat cut mid-word.
     expect(lines.slice(0, 9)).toEqual([
       'ROSTER',
-      ' alice      ic           joined',
-      ' bob        scribe       away',
-      ' carol      responder    PAGED',
-      ' dave       customer-lia away',
+      ...(cols === 80 ? [
+        ' ▸alice ic                  idle',
+        '  bob   scribe        not joined',
+        '  carol web-team T1 · not joined',
+        '  dave  customer-liaison    away',
+      ] : [
+        ' ▸alice ic                        idle',
+        '  bob   scribe              not joined',
+        '  carol web-team    T1 · paged, not in',
+        '  dave  customer-liaison    not joined',
+      ]),
       'TASKS',
       ' T1 carol     02:00 ? check web-logs',
       'POLL',
