@@ -88,6 +88,8 @@ export interface RigOptions extends DrillSetup {
   readonly columns?: number;
   readonly rows?: number;
   readonly theme?: Theme;
+  /** No bell for pages (`run --quiet`). */
+  readonly quiet?: boolean;
 }
 
 export class DrillRig {
@@ -114,7 +116,7 @@ export class DrillRig {
     const onExit = (): void => {
       if (rig) rig.exited++;
     };
-    const ui = await render(<App store={store} theme={opts.theme ?? createTheme(false)} onAbort={onAbort} onExit={onExit} />, {
+    const ui = await render(<App store={store} theme={opts.theme ?? createTheme(false)} onAbort={onAbort} onExit={onExit} quiet={opts.quiet ?? false} />, {
       columns: opts.columns ?? 100,
       rows: opts.rows ?? 30,
     });
@@ -147,6 +149,11 @@ export class DrillRig {
     // The live app's ticker re-renders when the drill second changes; the rig does it after every advance.
     this.store.changed();
     await settle();
+  }
+
+  /** How many times the app rang the terminal bell. */
+  bells(): number {
+    return this.ui.stdout.writes.join('').split('\x07').length - 1;
   }
 
   /** The current frame, ANSI stripped. */

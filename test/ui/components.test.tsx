@@ -3,7 +3,8 @@ import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { CastRequest } from '../../src/engine/cast';
 import { Channel } from '../../src/ui/components/Channel';
-import { CommandLine } from '../../src/ui/components/CommandLine';
+import { CommandLine, lineWindow } from '../../src/ui/components/CommandLine';
+import { textWidth } from '../../src/ui/text-width';
 import { Footer } from '../../src/ui/components/Footer';
 import { Header } from '../../src/ui/components/Header';
 import { HelpOverlay } from '../../src/ui/components/HelpOverlay';
@@ -312,6 +313,34 @@ describe('CommandLine', () => {
     const text = 'x'.repeat(200);
     const r = await show(<CommandLine speaker="bob" role="scribe" line={lineState(text, 0)} hint="" theme={theme} cols={80} />, 80, 24);
     expect(r.lines()[0]).toBe(`bob (scribe)> ${'x'.repeat(80 - 14 - 1)}`);
+  });
+
+  // Issue 13: the line is laid out by columns and graphemes, so 👍🏽 and wide characters are never cut or overrun.
+  it('keeps a line of wide characters and emoji within the width, cursor whole, at either end', () => {
+    const text = `${'👍🏽李'.repeat(30)}end`;
+    for (const cursor of [0, text.length, text.indexOf('李', 40)]) {
+      const w = lineWindow({ ...lineState(text), cursor }, 40);
+      expect(textWidth(w.before) + textWidth(w.at) + textWidth(w.after), `cursor ${cursor}`).toBeLessThanOrEqual(40);
+      expect(textWidth(w.before) + textWidth(w.at) + textWidth(w.after), `cursor ${cursor}`).toBeGreaterThanOrEqual(39);
+      // Whatever shows is whole graphemes of the line, around the one under the cursor.
+      expect(text).toContain(w.before + (cursor === text.length ? '' : w.at) + w.after);
+      expect(['👍🏽', '李', 'e', ' ']).toContain(w.at);
+    }
+    expect(lineWindow({ ...lineState(text), cursor: text.length }, 40).after).toBe('');
+  });
+
+  it('draws the cursor over a whole 👍🏽, the prompt measured by its width', async () => {
+    const { default: chalk } = await import('chalk');
+    const level = chalk.level;
+    chalk.level = 1;
+    try {
+      const text = 'ok 👍🏽 done';
+      const r = await show(<CommandLine speaker="李雷" role="ic" line={lineState(text, 3)} hint="h" theme={theme} cols={80} />, 80, 24);
+      expect(r.lastRawFrame()).toContain('ok \x1b[7m👍🏽\x1b[27m done');
+      expect(r.lines()[0]).toBe('李雷 (ic)> ok 👍🏽 done');
+    } finally {
+      chalk.level = level;
+    }
   });
 
   it('draws the cursor as an inverse cell under the character it is on', async () => {
