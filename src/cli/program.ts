@@ -46,6 +46,7 @@ function addRun(program: Command): void {
     .option('--bots <roles>', 'seats bots may fill: all (default), none, or a list such as scribe,responder')
     .addOption(new Option('--policy <policy>', 'how the bots play').choices(['by-the-book', 'sloppy']).default('by-the-book'))
     .option('--out <dir>', 'run folder (default ./firedrill-runs/<UTC time>-<scenario-id>/)')
+    .option('--quiet', 'no terminal bell when one of your seats is paged (the header still shows PAGED)')
     .action(async (file, opts) => {
       // The UI starts loading first: its WebAssembly layout engine compiles in the background while the
       // engine loads and the scenario is parsed, which brings the first frame forward.

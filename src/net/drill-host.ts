@@ -5,6 +5,7 @@
  */
 import type { CastRequest } from '../engine/cast';
 import type { JournalEvent } from '../engine/journal';
+import { personNameKey } from '../engine/person-name';
 import type { DrillSession, Outcome } from '../engine/session';
 import { stripControl } from '../engine/sanitize';
 import { LocalClient, type ClockDriver } from '../engine/view/local-client';
@@ -90,7 +91,7 @@ export class DrillHost implements HostConsoleModel {
     const known = this.lobbyState.person(t.name);
     if (this.current !== 'lobby' && !this.humanNamed(t.name)) return t.close(NOT_IN_DRILL(stripControl(t.name)), 1);
     const name = known?.name ?? this.humanNamed(t.name) ?? t.name;
-    const key = name.toLowerCase();
+    const key = personNameKey(name);
     const old = this.connections.get(key);
     if (old) {
       // The same name again: the newest terminal takes the seat (the old one may be a connection that died silently).
@@ -112,7 +113,7 @@ export class DrillHost implements HostConsoleModel {
 
   /** A connection closed: its screen, store and timers go; the seat stays. */
   private closed(c: Connection): void {
-    const key = c.name.toLowerCase();
+    const key = personNameKey(c.name);
     this.release(c);
     if (this.connections.get(key) !== c) return;
     this.connections.delete(key);
@@ -139,7 +140,7 @@ export class DrillHost implements HostConsoleModel {
   /** The name a human of the drill's cast has (names compare without case). */
   private humanNamed(name: string): string | undefined {
     const cast = this.drill?.session.options.cast ?? [];
-    return cast.find((p) => p.kind === 'human' && p.name.toLowerCase() === name.toLowerCase())?.name;
+    return cast.find((p) => p.kind === 'human' && personNameKey(p.name) === personNameKey(name))?.name;
   }
 
   private attachStore(c: Connection): void {
@@ -271,7 +272,7 @@ export class DrillHost implements HostConsoleModel {
         name: p.name,
         seat: p.kind === 'bot' ? `bot: ${seat}` : seat,
         kind: p.kind,
-        connected: p.kind === 'human' && this.connections.has(p.name.toLowerCase()),
+        connected: p.kind === 'human' && this.connections.has(personNameKey(p.name)),
         ...(last ? { lastAction: { atMs: last.atMs, text: last.text } } : {}),
         openTasks: view.tasks.filter((t) => t.status === 'open' && t.owners.includes(p.name)).map((t) => ({ id: t.id, text: t.text })),
       };

@@ -1,5 +1,6 @@
 /** The team drill's lobby: who has connected, which seat each has taken, and the cast they make at the start. */
 import type { CastRequest } from '../engine/cast';
+import { personNameKey } from '../engine/person-name';
 import { normalizeRole, SEATS, STAFF_ROLES } from '../engine/roles';
 import type { Scenario } from '../scenario/types';
 
@@ -76,30 +77,30 @@ export class Lobby {
     this.offered = seatsOf(scenario);
   }
 
-  /** The person of this name (names are compared without case), if they have ever connected. */
+  /** The person of this name (names are compared as engine/person-name.ts compares them), if they have ever connected. */
   person(name: string): LobbyPerson | undefined {
-    const p = this.people.get(name.toLowerCase());
+    const p = this.people.get(personNameKey(name));
     return p && { name: p.name, connected: p.connected, ...(p.seat ? { seat: p.seat } : {}) };
   }
 
   /** Someone connected (or reconnected: a seat they held is still theirs). */
   arrive(name: string): void {
-    const p = this.people.get(name.toLowerCase());
+    const p = this.people.get(personNameKey(name));
     if (p) p.connected = true;
-    else this.people.set(name.toLowerCase(), { name, connected: true });
+    else this.people.set(personNameKey(name), { name, connected: true });
   }
 
   /** Someone's connection closed. Their seat stays theirs; an unseated person leaves the lobby. */
   depart(name: string): void {
-    const p = this.people.get(name.toLowerCase());
+    const p = this.people.get(personNameKey(name));
     if (!p) return;
     if (p.seat) p.connected = false;
-    else this.people.delete(name.toLowerCase());
+    else this.people.delete(personNameKey(name));
   }
 
   /** Seats a person (undefined stands them up); returns why not, when it cannot. */
   seat(name: string, choice: SeatChoice | undefined): string | undefined {
-    const p = this.people.get(name.toLowerCase());
+    const p = this.people.get(personNameKey(name));
     if (!p) return `${name} is not in the lobby`;
     if (!choice) {
       delete p.seat;
@@ -107,7 +108,7 @@ export class Lobby {
     }
     const option = this.options().find((o) => sameSeat(o.choice, choice) || (choice.role === 'responder' && o.choice.role === 'responder' && o.choice.service === this.teamOf(choice.service)));
     if (!option) return `the scenario has no ${seatLabel(choice)} seat`;
-    const holder = option.heldBy.find((h) => h.toLowerCase() !== name.toLowerCase());
+    const holder = option.heldBy.find((h) => personNameKey(h) !== personNameKey(name));
     if (option.single && holder) return `${holder} already has the ${option.label} seat`;
     p.seat = option.choice;
     return undefined;

@@ -7,6 +7,7 @@
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import ssh2 from 'ssh2';
 import type { AuthContext, Connection, ParsedKey, PseudoTtyInfo, ServerChannel, Session } from 'ssh2';
+import { normalizePersonName, personNameProblem } from '../engine/person-name';
 import { stripControl, stripControlLines } from '../engine/sanitize';
 import { DEFAULT_INPUT_LIMITS, InputLimiter, type InputLimits } from './input-limiter';
 import { codesMatch, DEFAULT_FAILURE_LIMITS, FailureLimiter, type FailureLimits, refusedMessage } from './join-code';
@@ -46,9 +47,6 @@ export interface Gate {
   /** Stops listening, ends every connection, and resolves once all are gone. */
   close(): Promise<void>;
 }
-
-/** A name a person may have in a drill. */
-export const NAME_RE = /^[a-z][a-z0-9_-]{0,31}$/i;
 
 type Method = 'publickey' | 'keyboard-interactive' | 'password';
 const MAX_AUTH_REQUESTS = 20;
@@ -231,12 +229,14 @@ export async function openGate(options: GateOptions, onTerminal: (terminal: Term
     session.once('shell', (accept) => {
       const channel = accept();
       if (!channel) return;
-      const name = conn.user;
+      // The same person whatever form of "ë" their client sent: names are kept in NFC, as `run --as` keeps them.
+      const name = normalizePersonName(conn.user);
+      const problem = personNameProblem(name);
       if (!pty) {
         refuse(conn, channel, `firedrill: a drill needs a terminal; connect with ssh -t -p ${gateAddress().port} NAME@HOST`, true);
-      } else if (!NAME_RE.test(name)) {
+      } else if (problem) {
         const shown = stripControl(name).slice(0, 40);
-        refuse(conn, channel, `firedrill: "${shown}" cannot be a name here: one word of letters, digits, - or _, starting with a letter (ssh -p ${gateAddress().port} alice@HOST)`, false);
+        refuse(conn, channel, `firedrill: "${shown}" cannot be a name here: the name ${problem} (ssh -p ${gateAddress().port} alice@HOST)`, false);
       } else {
         openTerminal(conn, channel, name, pty, notices);
       }

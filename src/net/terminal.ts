@@ -7,7 +7,7 @@ import { Readable, Writable } from 'node:stream';
 import { InputLimiter } from './input-limiter';
 
 export interface Terminal {
-  readonly name: string;            // SSH user name, already checked: /^[a-z][a-z0-9_-]{0,31}$/i
+  readonly name: string;            // SSH user name, already checked by engine/person-name.ts (NFC)
   readonly address: string;         // remote IP, for logs and limits
   /** Ink-ready output: a Writable with columns, rows, isTTY=true; emits 'resize' on window-change; converts LF to CRLF. */
   readonly stdout: NodeJS.WriteStream;

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import type { CastRequest, BotPolicyName } from '../engine/cast';
 import { COMMAND_NAMES } from '../engine/command';
+import { isPersonName, PERSON_NAME_RULE } from '../engine/person-name';
 import { normalizeRole } from '../engine/roles';
 import { didYouMean } from './did-you-mean';
 import { parseDuration, formatDuration } from './duration';
@@ -13,7 +14,7 @@ import type { Scenario } from './types';
 import { locate, problemAt, type LoadResult } from './yaml-source';
 
 const participantSchema = z.strictObject({
-  name: z.string().regex(/^[a-z][a-z0-9_-]*$/i, { error: 'names are one word: letters, digits, - or _' }),
+  name: z.string().refine(isPersonName, { error: PERSON_NAME_RULE }),
   role: z.string({ error: 'expected a role: ic, deputy, scribe, responder, customer-liaison, internal-liaison' }),
   service: z.string().optional(),
 });

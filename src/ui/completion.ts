@@ -4,6 +4,8 @@ import { COMMAND_NAMES, type CommandVocabulary } from '../engine/command';
 /** What completion offers: the names commands accept, plus the roles /appoint takes. */
 export interface CompletionVocabulary extends CommandVocabulary {
   readonly roles: readonly string[];
+  /** Each person's seat as the candidates show it beside their name ("scribe", "deputy,scribe", "responder · dba"). */
+  readonly seats?: Readonly<Record<string, string>>;
 }
 
 export interface Completion {
@@ -51,4 +53,33 @@ export function complete(text: string, v: CompletionVocabulary): Completion {
   if (matches.length === 1) return { text: `${head}${matches[0]} `, candidates: matches };
   const common = commonPrefix(matches);
   return { text: common.length > prefix.length ? head + common : text, candidates: matches };
+}
+
+/** The line after Tab with the cursor where Tab left it. */
+export interface CompletionAt extends Completion {
+  readonly cursor: number;
+}
+
+/**
+ * Completes the word at the cursor (the part before the cursor is what is matched; a word completed whole replaces
+ * the rest of it), keeping the text after it. A completed word is followed by exactly one space: none is added before
+ * a space that is already there, so Tab never leaves two.
+ */
+export function completeAt(line: { readonly text: string; readonly cursor: number }, v: CompletionVocabulary): CompletionAt {
+  const before = line.text.slice(0, line.cursor);
+  const c = complete(before, v);
+  if (c.text === before) return { ...c, text: line.text, cursor: line.cursor };
+  // A word completed whole replaces the rest of the word under the cursor: Tab in "/as|sign" gives "/assign".
+  const after = c.candidates.length === 1 ? line.text.slice(line.cursor).replace(/^\S+/, '') : line.text.slice(line.cursor);
+  const head = c.text.endsWith(' ') && /^\s/.test(after) ? c.text.slice(0, -1) : c.text;
+  const cursor = head.length + (head === c.text ? 0 : 1);
+  return { text: head + after, cursor, candidates: c.candidates };
+}
+
+/** Candidates as the hint row shows them: a person with their seat ("@carol (scribe)"), so the IC can tell the deputy from the scribe. */
+export function candidateLabels(candidates: readonly string[], v: CompletionVocabulary): string[] {
+  return candidates.map((c) => {
+    const seat = c.startsWith('@') ? v.seats?.[c.slice(1)] : undefined;
+    return seat ? `${c} (${seat})` : c;
+  });
 }

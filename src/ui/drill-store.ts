@@ -8,6 +8,12 @@ import { channelLine, type ChannelLine } from './channel';
 
 export type Screen = 'drill' | 'confirm-quit' | 'confirm-end' | 'ended';
 
+/** A line for one person's hint row: advice (a hint) or a refusal of what they typed (an error). */
+export interface Notice {
+  readonly text: string;
+  readonly tone: 'hint' | 'error';
+}
+
 const MAX_LINES = 2000;
 
 /** How often, at most, the clock of a team drill's screens redraws between events (in real milliseconds). */
@@ -40,8 +46,8 @@ export class DrillStore {
   readonly lines: ChannelLine[] = [];
   /** The events the local players have seen so far, for the panels. */
   readonly events: SeenEvent[] = [];
-  /** Each person's latest private hint (cmd.hint, or a notice from the UI itself) until they type. */
-  private readonly hints = new Map<string, string>();
+  /** Each person's latest private hint or error (cmd.hint, cmd.error, or a notice from the UI itself) until they type. */
+  private readonly hints = new Map<string, Notice>();
   screen: Screen = 'drill';
   scorecard?: Scorecard;
   runDir?: string;
@@ -63,7 +69,13 @@ export class DrillStore {
 
   private take(e: SeenEvent): void {
     this.events.push(e);
-    if (e.type === 'cmd.hint') this.hints.set(e.actor, stripControl(e.data.message));
+    if (e.type === 'cmd.hint') this.hints.set(e.actor, { text: stripControl(e.data.message), tone: 'hint' });
+    // A refusal of what someone at this terminal typed goes to their hint row, never the channel, where it read as
+    // their own chat. The journal keeps it as it was; a facilitator's console (no players) still shows it in the channel.
+    if (e.type === 'cmd.error' && this.client.players.includes(e.actor)) {
+      this.hints.set(e.actor, { text: stripControl(`${e.data.message}${e.data.suggestion ? ` — ${e.data.suggestion}` : ''}`), tone: 'error' });
+      return;
+    }
       const line = channelLine(e);
       if (line) {
         this.lines.push(line);
@@ -179,14 +191,19 @@ export class DrillStore {
     this.changed();
   }
 
-  /** The private hint waiting for a person, if any. */
+  /** The private hint (or error) waiting for a person, if any. */
   hintFor(name: string): string | undefined {
+    return this.hints.get(name)?.text;
+  }
+
+  /** The notice waiting for a person, with whether it is a hint or an error. */
+  noticeFor(name: string): Notice | undefined {
     return this.hints.get(name);
   }
 
   /** Shows a person a notice on their hint line, as the engine's hints are shown (nothing is journalled). */
-  tell(name: string, message: string): void {
-    this.hints.set(name, stripControl(message));
+  tell(name: string, message: string, tone: Notice['tone'] = 'hint'): void {
+    this.hints.set(name, { text: stripControl(message), tone });
     this.changed();
   }
 

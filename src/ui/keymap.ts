@@ -1,5 +1,6 @@
 /** Keybindings as data: every UI command, its keys and its description (the help overlay and footer read this). */
 import type { Key } from 'ink';
+import { textWidth } from './text-width';
 
 export type UiCommand =
   | 'app.quit' | 'app.help' | 'app.redraw'
@@ -113,7 +114,7 @@ export function wholeItems(items: readonly string[], cols: number): string {
   let text = '';
   for (const item of items) {
     const next = text ? `${text}  ${item}` : item;
-    if (next.length > cols) break;
+    if (textWidth(next) > cols) break;
     text = next;
   }
   return text;

@@ -1,5 +1,10 @@
-/** The command line's editing state as a pure reducer: insert, delete, cursor moves and history. */
+/**
+ * The command line's editing state as a pure reducer: insert, delete, cursor moves and history. The cursor is a
+ * UTF-16 index that only ever stands between graphemes: moving or deleting steps over what a person sees as one
+ * character (👍🏽, é written as e + accent, a flag), never into the middle of one.
+ */
 import { stripControl } from '../engine/sanitize';
+import { graphemes } from './text-width';
 
 export interface LineState {
   readonly text: string;
@@ -15,10 +20,22 @@ export type LineAction =
   | { type: 'insert'; text: string }
   | { type: 'backspace' } | { type: 'left' } | { type: 'right' } | { type: 'home' } | { type: 'end' }
   | { type: 'clear' } | { type: 'deleteWord' } | { type: 'historyUp' } | { type: 'historyDown' }
-  | { type: 'replace'; text: string }
+  | { type: 'replace'; text: string; cursor?: number }
   | { type: 'submit' };
 
 const HISTORY_MAX = 200;
+
+/** Where the grapheme before `cursor` starts. */
+function prevStop(text: string, cursor: number): number {
+  if (cursor <= 0) return 0;
+  return cursor - (graphemes(text.slice(0, cursor)).at(-1)?.length ?? 1);
+}
+
+/** Where the grapheme at `cursor` ends. */
+function nextStop(text: string, cursor: number): number {
+  if (cursor >= text.length) return text.length;
+  return cursor + (graphemes(text.slice(cursor))[0]?.length ?? 1);
+}
 
 /** An empty line with no history. */
 export const emptyLine: LineState = { text: '', cursor: 0, history: [], historyIndex: 0, draft: '' };
@@ -31,10 +48,13 @@ export function lineReducer(s: LineState, a: LineAction): LineState {
       const clean = stripControl(a.text.replace(/[\r\n]+/g, ' '));
       return { ...s, text: s.text.slice(0, s.cursor) + clean + s.text.slice(s.cursor), cursor: s.cursor + clean.length };
     }
-    case 'backspace':
-      return s.cursor === 0 ? s : { ...s, text: s.text.slice(0, s.cursor - 1) + s.text.slice(s.cursor), cursor: s.cursor - 1 };
-    case 'left': return { ...s, cursor: Math.max(0, s.cursor - 1) };
-    case 'right': return { ...s, cursor: Math.min(s.text.length, s.cursor + 1) };
+    case 'backspace': {
+      if (s.cursor === 0) return s;
+      const at = prevStop(s.text, s.cursor);
+      return { ...s, text: s.text.slice(0, at) + s.text.slice(s.cursor), cursor: at };
+    }
+    case 'left': return { ...s, cursor: prevStop(s.text, s.cursor) };
+    case 'right': return { ...s, cursor: nextStop(s.text, s.cursor) };
     case 'home': return { ...s, cursor: 0 };
     case 'end': return { ...s, cursor: s.text.length };
     case 'clear': return { ...s, text: '', cursor: 0 };
@@ -42,7 +62,7 @@ export function lineReducer(s: LineState, a: LineAction): LineState {
       const before = s.text.slice(0, s.cursor).replace(/\S+\s*$/, '');
       return { ...s, text: before + s.text.slice(s.cursor), cursor: before.length };
     }
-    case 'replace': return { ...s, text: a.text, cursor: a.text.length };
+    case 'replace': return { ...s, text: a.text, cursor: Math.max(0, Math.min(a.text.length, a.cursor ?? a.text.length)) };
     case 'historyUp': {
       if (s.historyIndex === 0) return s;
       const i = s.historyIndex - 1;

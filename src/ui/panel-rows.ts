@@ -1,25 +1,92 @@
 /** The rows of each role panel, computed from the drill state as plain data (tested without rendering). */
 import { is } from '../engine/events';
 import { stripControl } from '../engine/sanitize';
-import type { DrillView } from '../engine/view/drill-view';
+import type { DrillView, ViewPerson } from '../engine/view/drill-view';
 import type { SeenEvent } from '../engine/view/visibility';
 import { formatClock } from '../scenario/duration';
 import { formatQuantity } from '../scenario/quantity';
 import type { LedgerItem } from '../scoring/scribe-coverage';
 import { taskOwners } from './channel';
 import type { PanelRow } from './components/PanelSection';
+import { fit } from './fit';
+import { seatRoles } from './seat-label';
 import { sparkline } from './sparkline';
+import { textWidth } from './text-width';
+import type { Token } from './theme';
 
 const clean = (s: unknown) => stripControl(String(s ?? ''));
 
-/** Roster rows: who is here, in what role, joined or still paged. */
-export function rosterRows(snap: DrillView): PanelRow[] {
-  return snap.people
-    .filter((p) => p.joined || p.paged || p.roles.includes('ic') || p.kind === 'human')
-    .map((p) => ({
-      text: `${p.name.padEnd(10).slice(0, 10)} ${(p.roles.join(',') || p.seat).padEnd(12).slice(0, 12)} ${p.paged ? 'PAGED' : p.joined ? 'joined' : 'away'}`,
-      token: p.paged ? 'warn' : p.joined ? 'text' : 'muted',
+/** How the roster is drawn: its width in columns, and who is typing at this terminal now (marked "▸"). */
+export interface RosterOptions {
+  readonly width: number;
+  readonly speaker?: string;
+}
+
+/** The first of `options` that fits in `width` columns, else the last cut to fit (only a name is ever cut so). */
+function firstFitting(options: readonly string[], width: number): string {
+  return options.find((o) => textWidth(o) <= width) ?? fit(options.at(-1) ?? '', width).trimEnd();
+}
+
+/** A seat from its whole words down: "deputy,scribe" → "deputy+1", "responder orders-team" → "orders-team"; never "deputy,scrib". */
+function seatOptions(p: ViewPerson): string[] {
+  const roles = seatRoles(p);
+  const team = p.team === undefined ? undefined : clean(p.team);
+  const options = [roles.join(',')];
+  if (team !== undefined) {
+    options.unshift(`${roles.join(',')} ${team}`);
+    // A team says its person is a responder: on a narrow panel it stands in for the word.
+    const staff = roles.filter((r) => r !== 'responder');
+    options.splice(1, 0, [...staff, team].join(','));
+  }
+  for (let k = roles.length - 1; k >= 1; k--) options.push(`${roles.slice(0, k).join(',')}+${roles.length - k}`);
+  return [...new Set(options), ''];
+}
+
+/** A person's state from its whole words down: their open tasks or "idle", and "paged, not joined" until they join. */
+function stateOptions(tasks: readonly string[], joined: boolean, everPaged: boolean, pagedNow: boolean): string[] {
+  const taskForms = tasks.length === 0 ? [''] : [tasks.join(' '), ...(tasks.length > 1 ? [`${tasks[0]} +${tasks.length - 1}`, `${tasks.length} tasks`] : [])];
+  const away = !joined ? (everPaged ? ['paged, not joined', 'paged, not in', 'not joined'] : ['not joined', 'away'])
+    : pagedNow ? ['paged'] : [''];
+  const options: string[] = [];
+  for (const a of away) for (const t of taskForms) options.push([t, a].filter(Boolean).join(' · ') || 'idle');
+  // Where even the shortest pair does not fit, what matters most is that they are not here yet.
+  if (!joined) options.push(away.at(-1)!);
+  return [...new Set(options)];
+}
+
+/**
+ * Roster rows: each person the IC has to think about (whoever joined, was paged, owns a task, holds command or is
+ * human), as "▸ name  seat  state": the seat in whole words (roles as the journal records them, and a responder's
+ * team), the state flush right (open task ids or "idle"; "paged, not joined" for someone paged who is not on the
+ * call yet, acknowledged or not). The speaker at this terminal is marked "▸" and drawn as "me".
+ */
+export function rosterRows(snap: DrillView, o: RosterOptions): PanelRow[] {
+  // PanelSection draws each row one column in.
+  const width = Math.max(12, o.width - 1);
+  const openTasks = (name: string) => snap.tasks.filter((t) => t.status === 'open' && t.owners.includes(name)).map((t) => clean(t.id));
+  const everPaged = (p: ViewPerson) => p.paged || snap.alerts.some((a) => a.notified.includes(p.name));
+  const shown = snap.people.filter((p) => p.joined || everPaged(p) || p.roles.includes('ic') || p.kind === 'human' || openTasks(p.name).length > 0);
+  const nameWidth = Math.min(12, Math.floor(width / 3), Math.max(4, ...shown.map((p) => textWidth(clean(p.name)))));
+  return shown.map((p) => {
+    const mark = p.name === o.speaker ? '▸' : ' ';
+    const name = firstFitting([clean(p.name)], nameWidth);
+    const lead = `${mark}${name}${' '.repeat(nameWidth - textWidth(name))} `;
+    const room = width - textWidth(lead);
+    const seats = seatOptions(p);
+    const states = stateOptions(openTasks(p.name), p.joined, everPaged(p), p.paged);
+    // The pair that gives up least: the sum of how far down each list it had to go, seat first on a tie. No seat at
+    // all is the last resort: which seat someone holds is what the IC most needs from this list.
+    let best: { seat: string; state: string; cost: number } | undefined;
+    seats.forEach((seat, i) => states.forEach((state, j) => {
+      const cost = (seat ? i : 100) + j;
+      const fits = textWidth(seat) + (seat ? 1 : 0) + textWidth(state) <= room;
+      if (fits && (!best || cost < best.cost)) best = { seat, state, cost };
     }));
+    const { seat, state } = best ?? { seat: '', state: firstFitting([states.at(-1)!], room) };
+    const gap = Math.max(seat ? 1 : 0, room - textWidth(seat) - textWidth(state));
+    const token: Token = p.name === o.speaker ? 'me' : !p.joined && everPaged(p) ? 'warn' : p.paged ? 'warn' : p.joined ? 'text' : 'muted';
+    return { text: `${lead}${seat}${' '.repeat(gap)}${state}`, token };
+  });
 }
 
 /** Task board rows with owners ("erin+1" for two) and countdowns (time left, or how long overdue). */
@@ -33,9 +100,21 @@ export function taskRows(snap: DrillView, nowMs: number): PanelRow[] {
   });
 }
 
-/** The open poll, if any. */
+// The question a poll asks anyway, which a proposal often ends with: the row says it once, as its count.
+const ASKS_RE = /[\s,.;:!?—–-]*\(?(?:(?:are|is)\s+there\s+)?any\s+(?:strong\s+)?objections\??\)?\s*$/i;
+const PROPOSAL_RE = /^proposal\s*:\s*/i;
+
+/** A poll's proposal without what every poll asks ("Proposal: …", "… any strong objections?"), unless that is all it says. */
+export function pollProposal(text: string): string {
+  const bare = clean(text).replace(PROPOSAL_RE, '').replace(ASKS_RE, '').trim();
+  return bare || clean(text).trim();
+}
+
+/** The open poll, if any: its id and the objection count first, so a long proposal never pushes the count off the row. */
 export function pollRows(snap: DrillView): PanelRow[] {
-  return snap.poll ? [{ text: `${snap.poll.id} ${clean(snap.poll.proposal)} (${snap.poll.objections} objections)`, token: 'accent' }] : [];
+  if (!snap.poll) return [];
+  const n = snap.poll.objections;
+  return [{ text: `${snap.poll.id} ${n} ${n === 1 ? 'objection' : 'objections'}: ${pollProposal(snap.poll.proposal)}`, token: n > 0 ? 'warn' : 'accent' }];
 }
 
 /** A scribe's recent notes. */

@@ -23,6 +23,8 @@ export interface RunAppOptions {
   /** Last words after a crash: end the drill and write the run folder, as far as it can. */
   readonly onCrash: () => void | Promise<void>;
   readonly runDir: string;
+  /** No bell when a seat at this terminal is paged (`run --quiet`). */
+  readonly quiet?: boolean;
 }
 
 
@@ -57,7 +59,7 @@ export async function runApp(o: RunAppOptions): Promise<RunAppResult> {
 
   let leave!: () => void;
   const left = new Promise<void>((r) => (leave = r));
-  const instance = render(<App store={o.store} theme={o.theme} onAbort={() => o.abort()} onExit={() => leave()} />, {
+  const instance = render(<App store={o.store} theme={o.theme} onAbort={() => o.abort()} onExit={() => leave()} quiet={o.quiet ?? false} />, {
     exitOnCtrlC: false,
     patchConsole: false,
     incrementalRendering: true,

@@ -2,7 +2,7 @@
 // advanced), and --as takes NAME:ROLE[:SERVICE], nothing more (alice:ic:x:y dropped ":y").
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAs } from '../../src/cli/actions/run';
+import { defaultName, parseAs } from '../../src/cli/actions/run';
 import { speedOption } from '../../src/cli/actions/simulate';
 import { UserError } from '../../src/cli/user-error';
 import { ROOT } from '../helpers/cli';
@@ -44,5 +44,27 @@ describe('--as', () => {
   it('refuses extra parts instead of dropping them, and an empty service', () => {
     expect(() => parseAs(['alice:ic:x:y'])).toThrow('--as "alice:ic:x:y": too many ":" parts; use NAME:ROLE or NAME:ROLE:SERVICE');
     expect(() => parseAs(['alice:ic:'])).toThrow(/nothing after the last ":"/);
+  });
+
+  // Issue 13: "--as Zoë:ic" was refused as "not one word of letters".
+  it('takes names in any alphabet, kept in NFC, and says what a refused name must be', () => {
+    expect(parseAs(['Zoë:ic', 'Søren:scribe', '李雷:responder'])).toEqual([
+      { name: 'Zoë', role: 'ic' }, { name: 'Søren', role: 'scribe' }, { name: '李雷', role: 'responder' },
+    ]);
+    expect(parseAs(['Zoe\u0308:ic'])[0]?.name).toBe('Zoë');
+    expect(() => parseAs(['zoë bob:ic'])).toThrow('--as "zoë bob:ic": the name must be one word: a letter, then letters, digits, - or _ (e.g. --as alice:ic or --as Zoë:scribe)');
+    expect(() => parseAs([`${'a'.repeat(33)}:ic`])).toThrow(/the name is longer than 32 characters/);
+    expect(() => parseAs([':ic'])).toThrow(/the name is empty/);
+    // The same person twice, however the name is cased or composed.
+    expect(() => parseAs(['Zoë:ic', 'ZOE\u0308:scribe'])).toThrow(/ZOË is given twice/);
+  });
+
+  it('defaults to the login name, lower case, without what a name cannot hold', () => {
+    expect(defaultName(() => 'Zoë')).toBe('zoë');
+    expect(defaultName(() => 'john.doe')).toBe('johndoe');
+    expect(defaultName(() => '1234')).toBe('you');
+    expect(defaultName(() => {
+      throw new Error('no passwd entry');
+    })).toBe('you');
   });
 });

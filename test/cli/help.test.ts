@@ -17,6 +17,7 @@ describe('firedrill --help', () => {
     ['graph', 'Usage: firedrill graph [options] <scenario>', ['--format <format>', '"mermaid", "dot"']],
     ['new', 'Usage: firedrill new [options] <scenario-id>', ['--dir <dir>', '--force']],
     ['schema', 'Usage: firedrill schema [options]', ['-h, --help']],
+    ['run', 'Usage: firedrill run [options] <scenario>', ['--as <name:role>', '--quiet', 'no terminal bell when one of your seats is paged']],
   ])('%s --help exits 0 and shows its usage and options', (cmd, usage, options) => {
     for (const args of [[cmd, '--help'], ['help', cmd]]) {
       const r = runCli(args);

@@ -174,9 +174,18 @@ describe('joining with OpenSSH', () => {
     await typeCode(run);
     expect(await run.exited).toBe(1);
     const message = run.output.slice(run.output.indexOf('firedrill:'));
-    expect(message).toContain(`firedrill: "badname" cannot be a name here: one word of letters, digits, - or _, starting with a letter (ssh -p ${port} alice@HOST)`);
+    expect(message).toContain(`firedrill: "badname" cannot be a name here: the name must be one word: a letter, then letters, digits, - or _ (ssh -p ${port} alice@HOST)`);
     expect(message).not.toContain('\x1b');
     expect(terminals).toHaveLength(0);
+  });
+
+  // Issue 13: names follow the one rule (engine/person-name.ts), any alphabet included, as `run --as` does.
+  it('lets in a name in any alphabet, as the person typed it', async () => {
+    const { port, terminals } = await gate();
+    const run = openssh(port, ['-l', 'Zoë', '127.0.0.1']);
+    await typeCode(run);
+    const t = await waitUntil('a terminal', () => terminals[0]);
+    expect(t.name).toBe('Zoë');
   });
 
   it('refuses a wrong code, and tells an address refused after five why', async () => {

@@ -40,7 +40,9 @@ describe('hostile text on a terminal', () => {
   it('run draws the scenario\'s texts (header, alerts, probe results, logs), the scorecard screen and the run folder as text', async () => {
     const cwd = tempDir('inject');
     writeFileSync(join(cwd, 'title.yaml'), hostileScenarioText());
-    const r = start(['run', 'title.yaml', '--seed', '7', '--as', 'alice:responder:orders-api', '--speed', '200', '--out', EVIL_RUN], cwd);
+    // --quiet: alice is paged, and the bell firedrill rings for that (its own BEL, test/e2e/cues.test.ts) would
+    // read as a stray control here, where every byte not drawing the screen must be someone's text made inert.
+    const r = start(['run', 'title.yaml', '--seed', '7', '--as', 'alice:responder:orders-api', '--speed', '200', '--quiet', '--out', EVIL_RUN], cwd);
     const drill = await r.waitFor('alice (responder)>');
     await r.type('/check orders-api-logs\r', 1);
     // The probe's log lines end in the payload's words.

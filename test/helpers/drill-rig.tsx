@@ -61,6 +61,9 @@ function promptIndex(lines: readonly string[], speaker: string): number {
   return lines.length - 3;
 }
 
+/** How the cue row starts (CommandLine pads it by a space). */
+const CUE_START = ' Now speaking: ';
+
 export interface DrillSetup {
   readonly scenario?: Scenario;
   /** Local humans; the first is the first speaker. Default: alice as IC. */
@@ -85,6 +88,8 @@ export interface RigOptions extends DrillSetup {
   readonly columns?: number;
   readonly rows?: number;
   readonly theme?: Theme;
+  /** No bell for pages (`run --quiet`). */
+  readonly quiet?: boolean;
 }
 
 export class DrillRig {
@@ -111,7 +116,7 @@ export class DrillRig {
     const onExit = (): void => {
       if (rig) rig.exited++;
     };
-    const ui = await render(<App store={store} theme={opts.theme ?? createTheme(false)} onAbort={onAbort} onExit={onExit} />, {
+    const ui = await render(<App store={store} theme={opts.theme ?? createTheme(false)} onAbort={onAbort} onExit={onExit} quiet={opts.quiet ?? false} />, {
       columns: opts.columns ?? 100,
       rows: opts.rows ?? 30,
     });
@@ -146,6 +151,11 @@ export class DrillRig {
     await settle();
   }
 
+  /** How many times the app rang the terminal bell. */
+  bells(): number {
+    return this.ui.stdout.writes.join('').split('\x07').length - 1;
+  }
+
   /** The current frame, ANSI stripped. */
   frame(): string {
     return this.ui.lastFrame();
@@ -166,16 +176,23 @@ export class DrillRig {
     return lines[promptIndex(lines, this.store.speaker)] ?? '';
   }
 
-  /** The hint under the command line: its one row, or a wrapped private hint's rows joined by spaces. */
+  /** The hint under the command line: its one row, or a wrapped private hint's rows joined by spaces (not the cue above them). */
   hintLine(): string {
-    const lines = this.ui.lines();
-    return lines.slice(promptIndex(lines, this.store.speaker) + 1, -1).join(' ');
+    return this.hintRows().join(' ');
   }
 
-  /** The rows under the command line, as drawn. */
+  /** The hint rows under the command line, as drawn, without the "Now speaking" cue that Ctrl+N puts above them for a moment. */
   hintRows(): string[] {
     const lines = this.ui.lines();
-    return lines.slice(promptIndex(lines, this.store.speaker) + 1, -1);
+    const rows = lines.slice(promptIndex(lines, this.store.speaker) + 1, -1);
+    return rows[0]?.startsWith(CUE_START) ? rows.slice(1) : rows;
+  }
+
+  /** The cue row under the command line ("Now speaking: bob (scribe)"), or undefined when none shows. */
+  cueLine(): string | undefined {
+    const lines = this.ui.lines();
+    const row = lines[promptIndex(lines, this.store.speaker) + 1];
+    return row?.startsWith(CUE_START) ? row.trim() : undefined;
   }
 
   unmount(): void {

@@ -83,8 +83,8 @@ export class FakeStdin extends EventEmitter {
   }
 }
 
-// A write made only of escape sequences (cursor show/hide, erase) is not a frame.
-const CONTROL_ONLY = /^(?:\x1b\[[0-9;?<>=]*[ -/]*[@-~])*$/;
+// A write made only of escape sequences (cursor show/hide, erase), or the bell the drill rings for a page, is not a frame.
+const CONTROL_ONLY = /^(?:\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x07)*$/;
 
 /** Lets setImmediate callbacks (store notifications, Ink's lone-ESC flush) and React's renders run. */
 export async function settle(rounds = 3): Promise<void> {

@@ -38,6 +38,18 @@ describe('the lobby', () => {
     expect(l.person('alice')).toEqual({ name: 'alice', connected: true, seat: { role: 'scribe' } });
   });
 
+  it('knows a person by the one name rule, whatever alphabet, case or composition their client sends', () => {
+    const l = new Lobby(scenario);
+    l.arrive('Zoë');
+    expect(l.seat('ZOE\u0308', { role: 'scribe' })).toBeUndefined();
+    l.depart('zoë');
+    expect(l.person('ZOË')).toEqual({ name: 'Zoë', connected: false, seat: { role: 'scribe' } });
+    l.arrive('bob');
+    // Holding a seat is checked by the same key: Zoë's own second terminal is not someone else.
+    expect(l.seat('zoë', { role: 'scribe' })).toBeUndefined();
+    expect(l.seat('bob', { role: 'scribe' })).toBe('Zoë already has the Scribe seat');
+  });
+
   it('the cast: seated people in their seats, connected unseated ones as responders, bots for the rest', () => {
     const l = new Lobby(scenario);
     for (const n of ['alice', 'bob', 'carol']) l.arrive(n);

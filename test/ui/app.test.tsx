@@ -27,7 +27,8 @@ describe('App: the drill screen', () => {
     expect(lines).toHaveLength(29); // the last terminal row stays free
     expect(lines[0]).toMatch(/^Demo +T\+00:00 {2}1x {2}SEV \? {2}IC — {2}quiet$/);
     expect(lines[1]).toMatch(/^00:00 The drill has started\. Watch for pages; type \? for +ROSTER$/);
-    expect(lines[2]).toMatch(/^ {6}help\. +alice {6}ic {11}away$/);
+    // alice is typing here (▸), holds the IC seat and has not joined the call yet.
+    expect(lines[2]).toMatch(/^ {6}help\. +▸alice ic +not joined$/);
     expect(r.promptLine()).toBe('alice (ic)>');
     expect(r.hintLine()).toBe('type a /command or chat; Tab completes, ? shows help');
     expect(lines[28]).toBe('^C quit  ? help  ^P pause  ^F faster  ^S slower  ^T inject  ^E end');
@@ -52,11 +53,16 @@ describe('App: the drill screen', () => {
     expect(r.promptLine()).toBe('alice (ic)>');
   });
 
-  it('shows alice her own command error when there is nothing to acknowledge', async () => {
+  it('shows alice her own command error on her hint row, marked as an error, never as her chat in the channel', async () => {
     const r = await start();
     await r.type('/ack', { enter: true });
+    // The journal keeps the refusal as before; only where it is drawn changed.
     expect(eventsOf(r.events, 'cmd.error', 'alice').map((e) => e.data.message)).toEqual(['there is no unacknowledged page or task']);
-    await r.waitForText('00:00 alice: there is no unacknowledged page or task');
+    await r.waitForFrame(() => r.hintLine() === '✗ there is no unacknowledged page or task');
+    expect(r.frame()).not.toContain('alice: there is no unacknowledged');
+    expect(r.store.lines.some((l) => l.kind === 'error')).toBe(false);
+    await r.type('x');
+    expect(r.hintLine()).toBe('chat: Enter sends it to the incident channel');
   });
 
   it('shows the usage of the command being typed', async () => {
@@ -168,7 +174,8 @@ describe('App: help overlay', () => {
 describe('App: hot-seat', () => {
   it('switches the speaker with Ctrl+N, and the prompt, panel and journal follow', async () => {
     const r = await start(HOT_SEAT);
-    expect(r.frame().split('\n').at(-1)).toContain('^N next speaker');
+    // The footer names who Ctrl+N hands the keyboard to.
+    expect(r.frame().split('\n').at(-1)).toContain('^N → bob');
     expect(r.promptLine()).toBe('alice (ic)>');
     await r.press(CTRL_N);
     await r.waitForFrame(() => r.promptLine() === 'bob (scribe)>');
@@ -184,7 +191,8 @@ describe('App: hot-seat', () => {
     const r = await start();
     await r.press(CTRL_N);
     expect(r.promptLine()).toBe('alice (ic)>');
-    expect(r.frame()).not.toContain('next speaker');
+    expect(r.frame()).not.toContain('^N');
+    expect(r.frame()).not.toContain('Now speaking');
   });
 
   // Regression: the prompt and panel take a person's role from their seat when they hold no role, so the
@@ -337,7 +345,7 @@ describe('App: private hints', () => {
     expect(r.hintRows()).toEqual(cols === 80
       ? ['hint: alice handed you command. Announce it to everyone: /ic This is bob, I am', 'now the Incident Commander']
       : ['hint: alice handed you command. Announce it to everyone: /ic This is bob, I am now the Incident', 'Commander']);
-    expect(lines.at(-1)).toMatch(/^\^C quit {2}\^N next speaker/);
+    expect(lines.at(-1)).toMatch(/^\^C quit {2}\^N → alice/);
     // The body gave up the rows the hint took: the header is still the first line.
     expect(lines[0]).toMatch(/^Demo +T\+00:00/);
   });
@@ -407,7 +415,7 @@ describe('App: the scribe\'s note key (^O)', () => {
     await r.waitForFrame(() => r.promptLine() === 'bob (scribe)> /note Severity SEV-2');
     expect(r.hintLine()).toBe('hint: SEV-2 declared (01:30 left); ^O again for the next');
     expect(inputs(r)).toEqual(['alice: /ic', 'alice: /sev SEV-2', 'alice: /assign @vallie check web-logs in 5m']);
-    expect(r.frame().split('\n').at(-1)).toMatch(/^\^C quit {2}\^N next speaker {2}\^O note oldest/);
+    expect(r.frame().split('\n').at(-1)).toMatch(/^\^C quit {2}\^N → alice {2}\^O note oldest/);
     for (const l of r.ui.lines()) expect(width(l)).toBeLessThanOrEqual(cols);
   });
 

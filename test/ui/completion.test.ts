@@ -1,7 +1,7 @@
 // Tab completion: commands, @names, probes, actions, teams and roles, completed as far as candidates agree.
 import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES } from '../../src/engine/command';
-import { candidatesFor, complete, type CompletionVocabulary } from '../../src/ui/completion';
+import { candidateLabels, candidatesFor, complete, completeAt, type CompletionVocabulary } from '../../src/ui/completion';
 
 const V: CompletionVocabulary = {
   people: ['alice', 'bob', 'carol', 'carlos'],
@@ -125,5 +125,48 @@ describe('candidatesFor', () => {
     expect(candidatesFor('hello there', V)).toEqual({ prefix: 'there', options: [] });
     expect(candidatesFor('/poll revert the c', V)).toEqual({ prefix: 'c', options: V.actions });
     expect(candidatesFor('/decide ', V)).toEqual({ prefix: '', options: V.actions });
+  });
+});
+
+describe('completeAt: Tab at the cursor', () => {
+  const at = (text: string, cursor = text.length) => completeAt({ text, cursor }, V);
+
+  it('completes at the end of the line as complete() does, with the cursor after it', () => {
+    expect(at('/as')).toEqual({ text: '/assign ', cursor: 8, candidates: ['/assign'] });
+    expect(at('/ap')).toEqual({ text: '/app', cursor: 4, candidates: ['/appoint', '/approve'] });
+    expect(at('/zz')).toEqual({ text: '/zz', cursor: 3, candidates: [] });
+  });
+
+  // Issue 13: "Tab after a command leaves a double space".
+  it('never leaves two spaces: no space is added before one that is already there', () => {
+    expect(at('/as @bob check web-logs', 3)).toEqual({ text: '/assign @bob check web-logs', cursor: 8, candidates: ['/assign'] });
+    expect(at('/assign @b check', 10)).toEqual({ text: '/assign @bob check', cursor: 13, candidates: ['@bob'] });
+    expect(at('/check db  ', 9).text).toBe('/check db-slowlog  ');
+    for (const line of ['/as', '/assign ', '/assign @b', '/poll ', '/poll rev', '/check db', '/appoint @bob sc', '/as @bob x', '/wilco']) {
+      for (let cursor = 0; cursor <= line.length; cursor++) {
+        let l = { text: line, cursor };
+        for (let i = 0; i < 3; i++) {
+          l = completeAt(l, V);
+          expect(l.text, `${JSON.stringify(line)} at ${cursor}, Tab ${i + 1}`).not.toContain('  ');
+          expect(l.cursor).toBeLessThanOrEqual(l.text.length);
+        }
+      }
+    }
+  });
+
+  it('replaces the rest of the word under the cursor when it completes it whole, and keeps it otherwise', () => {
+    expect(at('/assign', 3)).toEqual({ text: '/assign ', cursor: 8, candidates: ['/assign'] });
+    expect(at('/as @bob', 2)).toEqual({ text: '/as @bob', cursor: 2, candidates: ['/ack', '/appoint', '/assign', '/approve'] });
+    expect(at('/run reconfig', 7)).toEqual({ text: '/run reconfig', cursor: 7, candidates: ['revert-config', 'restart-web'] });
+  });
+});
+
+describe('candidateLabels', () => {
+  it("shows each person's seat beside their name, so the deputy and the scribe cannot be mixed up", () => {
+    const v: CompletionVocabulary = { ...V, seats: { alice: 'ic', bob: 'deputy', carol: 'scribe', carlos: 'responder · db-team' } };
+    expect(candidateLabels(['@carol', '@carlos'], v)).toEqual(['@carol (scribe)', '@carlos (responder · db-team)']);
+    expect(candidateLabels(['@bob', 'revert-config', '/assign'], v)).toEqual(['@bob (deputy)', 'revert-config', '/assign']);
+    // Without seats, names stay bare.
+    expect(candidateLabels(['@carol'], V)).toEqual(['@carol']);
   });
 });

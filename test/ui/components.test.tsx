@@ -3,7 +3,8 @@ import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { CastRequest } from '../../src/engine/cast';
 import { Channel } from '../../src/ui/components/Channel';
-import { CommandLine } from '../../src/ui/components/CommandLine';
+import { CommandLine, lineWindow } from '../../src/ui/components/CommandLine';
+import { textWidth } from '../../src/ui/text-width';
 import { Footer } from '../../src/ui/components/Footer';
 import { Header } from '../../src/ui/components/Header';
 import { HelpOverlay } from '../../src/ui/components/HelpOverlay';
@@ -146,15 +147,13 @@ describe('Channel', () => {
     const d = chatty();
     const l = computeLayout(80, 24);
     const r = await show(<Channel store={d.store} theme={theme} cols={l.channelCols} rows={l.bodyRows} scroll={0} />, 80, 24);
-    expect(r.lines().slice(0, 14)).toEqual([
+    // alice's refused /sev goes to her hint row, not the channel.
+    expect(r.lines().slice(0, 11)).toEqual([
       '00:00 The drill has started. Watch for pages;',
       '      type ? for help.',
       '      Briefing: What the players are told when',
       '      the drill starts. Say what they can see,',
       '      never the cause.',
-      '00:30 alice: only the Incident Commander',
-      '      declares severity; nobody has taken',
-      '      command yet (/ic)',
       '00:30 alice: a very long chat line that goes on',
       '      and on and on to wrap around the channel',
       '      column at least twice over, yes',
@@ -169,7 +168,7 @@ describe('Channel', () => {
     const d = chatty();
     const l = computeLayout(100, 30);
     const r = await show(<Channel store={d.store} theme={theme} cols={l.channelCols} rows={l.bodyRows} scroll={0} />, 100, 30);
-    expect(r.lines().slice(6, 9)).toEqual([
+    expect(r.lines().slice(4, 7)).toEqual([
       '00:30 alice: a very long chat line that goes on and on and on',
       '      to wrap around the channel column at least twice over,',
       '      yes',
@@ -194,12 +193,17 @@ describe('Channel', () => {
     expect(lines.slice(0, -1)).toEqual(['00:00 alice: message 17', '00:00 alice: message 18', '00:00 alice: message 19', '00:00 alice: message 20']);
   });
 
-  it('shows the local humans their own private lines and nobody else', async () => {
-    const d = createDrill({ humans: [{ name: 'alice', role: 'ic' }] });
+  it('shows the local humans their own private lines and nobody else, and their errors not at all (those go to the hint row)', async () => {
+    const d = createDrill({ humans: [{ name: 'alice', role: 'responder', service: 'web' }] });
+    d.clock.advance(at('3:20'));
+    d.clock.input('alice', '/check web-logs');
     d.clock.input('alice', '/zap');
     d.clock.input('vallie', '/zap');
+    d.clock.advance(30_000);
     const r = await show(<Channel store={d.store} theme={theme} cols={61} rows={10} scroll={0} />, 100, 30);
-    expect(r.lastFrame()).toContain('alice: unknown command "/zap"');
+    expect(r.lastFrame()).toMatch(/alice: web-logs: /);
+    expect(r.lastFrame()).not.toContain('unknown command');
+    expect(d.store.noticeFor('alice')).toEqual({ text: 'unknown command "/zap" — type /help for the list', tone: 'error' });
     expect(r.lastFrame()).not.toContain('vallie');
   });
 
@@ -309,6 +313,34 @@ describe('CommandLine', () => {
     const text = 'x'.repeat(200);
     const r = await show(<CommandLine speaker="bob" role="scribe" line={lineState(text, 0)} hint="" theme={theme} cols={80} />, 80, 24);
     expect(r.lines()[0]).toBe(`bob (scribe)> ${'x'.repeat(80 - 14 - 1)}`);
+  });
+
+  // Issue 13: the line is laid out by columns and graphemes, so 👍🏽 and wide characters are never cut or overrun.
+  it('keeps a line of wide characters and emoji within the width, cursor whole, at either end', () => {
+    const text = `${'👍🏽李'.repeat(30)}end`;
+    for (const cursor of [0, text.length, text.indexOf('李', 40)]) {
+      const w = lineWindow({ ...lineState(text), cursor }, 40);
+      expect(textWidth(w.before) + textWidth(w.at) + textWidth(w.after), `cursor ${cursor}`).toBeLessThanOrEqual(40);
+      expect(textWidth(w.before) + textWidth(w.at) + textWidth(w.after), `cursor ${cursor}`).toBeGreaterThanOrEqual(39);
+      // Whatever shows is whole graphemes of the line, around the one under the cursor.
+      expect(text).toContain(w.before + (cursor === text.length ? '' : w.at) + w.after);
+      expect(['👍🏽', '李', 'e', ' ']).toContain(w.at);
+    }
+    expect(lineWindow({ ...lineState(text), cursor: text.length }, 40).after).toBe('');
+  });
+
+  it('draws the cursor over a whole 👍🏽, the prompt measured by its width', async () => {
+    const { default: chalk } = await import('chalk');
+    const level = chalk.level;
+    chalk.level = 1;
+    try {
+      const text = 'ok 👍🏽 done';
+      const r = await show(<CommandLine speaker="李雷" role="ic" line={lineState(text, 3)} hint="h" theme={theme} cols={80} />, 80, 24);
+      expect(r.lastRawFrame()).toContain('ok \x1b[7m👍🏽\x1b[27m done');
+      expect(r.lines()[0]).toBe('李雷 (ic)> ok 👍🏽 done');
+    } finally {
+      chalk.level = level;
+    }
   });
 
   it('draws the cursor as an inverse cell under the character it is on', async () => {
@@ -568,12 +600,21 @@ describe('RolePanel', () => {
 
   it.each(SIZES)('shows the IC the roster, tasks and poll at %i×%i', async (cols, rows) => {
     const { lines, w } = await panelFor(0, cols, rows);
+    // alice types here (▸); seats in whole words (carol's team stands in for "responder" where it must), and the
+    // state flush right: what a narrower panel gives up is the words of a state, never a seat cut mid-word.
     expect(lines.slice(0, 9)).toEqual([
       'ROSTER',
-      ' alice      ic           joined',
-      ' bob        scribe       away',
-      ' carol      responder    PAGED',
-      ' dave       customer-lia away',
+      ...(cols === 80 ? [
+        ' ▸alice ic                  idle',
+        '  bob   scribe        not joined',
+        '  carol web-team T1 · not joined',
+        '  dave  customer-liaison    away',
+      ] : [
+        ' ▸alice ic                        idle',
+        '  bob   scribe              not joined',
+        '  carol web-team    T1 · paged, not in',
+        '  dave  customer-liaison    not joined',
+      ]),
       'TASKS',
       ' T1 carol     02:00 ? check web-logs',
       'POLL',

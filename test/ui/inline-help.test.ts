@@ -1,7 +1,8 @@
 // The hint line under the command line: usage for an exact or unique command, choices, unknown, chat; and private hints.
 import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, COMMAND_USAGE } from '../../src/engine/command';
-import { hintRows, inlineHelp } from '../../src/ui/inline-help';
+import { candidateRows, hintRows, inlineHelp } from '../../src/ui/inline-help';
+import { textWidth } from '../../src/ui/text-width';
 import { MAX_HINT_ROWS } from '../../src/ui/layout';
 
 describe('inlineHelp', () => {
@@ -65,5 +66,48 @@ describe('hintRows', () => {
     // Exactly three rows' worth needs no ellipsis.
     const three = hintRows(`${'x'.repeat(74)} ${'y'.repeat(80)} ${'z'.repeat(10)}`, 80);
     expect(three).toEqual([`hint: ${'x'.repeat(74)}`, 'y'.repeat(80), 'z'.repeat(10)]);
+  });
+});
+
+describe('hintRows for an error', () => {
+  // Under NO_COLOR the prefix is what tells a refusal from a hint, and both from chat.
+  it('marks a refused command with "✗ ", not "hint:"', () => {
+    expect(hintRows('unknown command "/frobnicate" — type /help for the list', 80, 'error')).toEqual(['✗ unknown command "/frobnicate" — type /help for the list']);
+  });
+
+  it('takes no more rows than it is given, so a cue above it still fits', () => {
+    const rows = hintRows('word '.repeat(100).trim(), 80, 'error', 2);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^✗ word/);
+    expect(rows[1]).toMatch(/…$/);
+  });
+});
+
+describe('candidateRows', () => {
+  const people = ['alice (ic)', 'colten (deputy)', 'Zoë (scribe)', 'vallie (customer-liaison)', 'marty (internal-liaison)', 'terence (responder · orders)',
+    'waldo (responder · orders)', 'carol (responder · payments)', 'kamren (responder · payments)', 'elwyn (responder · streaming)',
+    'bonita (responder · streaming)', 'felix (responder · dispatch)', 'nora (responder · dispatch)', 'ivan (responder · network)', 'june (responder · network)'].map((p) => `@${p}`);
+
+  it('keeps a short list on one row, two spaces apart', () => {
+    expect(candidateRows(['/appoint', '/approve'], 80)).toEqual(['/appoint  /approve']);
+  });
+
+  it.each([80, 120, 200])('wraps whole candidates onto at most three rows at %i columns, ending "+N more" when they do not all fit', (cols) => {
+    const rows = candidateRows(people, cols);
+    expect(rows.length).toBeLessThanOrEqual(MAX_HINT_ROWS);
+    for (const r of rows) expect(textWidth(r)).toBeLessThanOrEqual(cols);
+    const shown = rows.join('  ').split('  ');
+    const more = /^\+(\d+) more$/.exec(shown.at(-1) ?? '');
+    // Every candidate is shown whole, in order, and the count accounts for the rest.
+    const whole = more ? shown.slice(0, -1) : shown;
+    expect(whole).toEqual(people.slice(0, whole.length));
+    expect(whole.length + Number(more?.[1] ?? 0)).toBe(people.length);
+    if (cols === 80) expect(more).not.toBeNull();
+    if (cols === 200) expect(more).toBeNull();
+  });
+
+  it('takes fewer rows when told to', () => {
+    expect(candidateRows(people, 80, 1)).toHaveLength(1);
+    expect(candidateRows(people, 80, 1)[0]).toMatch(/\+\d+ more$/);
   });
 });

@@ -51,9 +51,47 @@ describe('lineReducer: editing', () => {
     expect(view(run(typed('x'), { type: 'home' }, { type: 'deleteWord' }))).toEqual({ text: 'x', cursor: 0 });
   });
 
-  it('clear empties the line; replace sets it with the cursor at the end', () => {
+  it('clear empties the line; replace sets it with the cursor at the end, or where it is told', () => {
     expect(view(run(typed('abc'), { type: 'clear' }))).toEqual({ text: '', cursor: 0 });
     expect(view(run(typed('/as'), { type: 'home' }, { type: 'replace', text: '/assign ' }))).toEqual({ text: '/assign ', cursor: 8 });
+    expect(view(run(typed('/as'), { type: 'replace', text: '/assign @bob', cursor: 8 }))).toEqual({ text: '/assign @bob', cursor: 8 });
+    expect(run(typed(''), { type: 'replace', text: 'ab', cursor: 99 }).cursor).toBe(2);
+  });
+});
+
+// Issue 13: moving the cursor split 👍🏽 (a thumb and a skin tone, four UTF-16 units, one character on screen).
+describe('lineReducer: the cursor moves and deletes by grapheme', () => {
+  const THUMB = '👍🏽';
+  const E_ACUTE = 'e\u0301';
+  const FLAG = '🇳🇴';
+  const FAMILY = '👩‍👩‍👧';
+
+  it('steps over a whole grapheme left and right, never stopping inside one', () => {
+    const s = typed(`a${THUMB}b`);
+    expect(s.cursor).toBe(6);
+    const left1 = run(s, { type: 'left' });
+    expect(left1.cursor).toBe(5);
+    expect(run(left1, { type: 'left' }).cursor).toBe(1);
+    expect(run(left1, { type: 'left' }, { type: 'right' }).cursor).toBe(5);
+    for (const g of [THUMB, E_ACUTE, FLAG, FAMILY, 'Zoë', '李']) {
+      const line = typed(`x${g}y`);
+      const stops = [line.cursor];
+      let at = line;
+      while (at.cursor > 0) stops.push((at = run(at, { type: 'left' })).cursor);
+      expect(stops, g).toEqual(g === 'Zoë' ? [5, 4, 3, 2, 1, 0] : [2 + g.length, 1 + g.length, 1, 0]);
+    }
+  });
+
+  it('deletes a whole grapheme with backspace', () => {
+    expect(view(run(typed(`ok ${THUMB}`), { type: 'backspace' }))).toEqual({ text: 'ok ', cursor: 3 });
+    expect(view(run(typed(`caf${E_ACUTE}!`), { type: 'left' }, { type: 'backspace' }))).toEqual({ text: 'caf!', cursor: 3 });
+    expect(view(run(typed(`${FLAG}${FLAG}`), { type: 'backspace' }))).toEqual({ text: FLAG, cursor: FLAG.length });
+    expect(view(run(typed(`${FAMILY}`), { type: 'backspace' }))).toEqual({ text: '', cursor: 0 });
+  });
+
+  it('inserts between graphemes, so what is typed after 👍🏽 follows it whole', () => {
+    const s = run(typed(`${THUMB}${THUMB}`), { type: 'left' }, { type: 'insert', text: ' ' });
+    expect(view(s)).toEqual({ text: `${THUMB} ${THUMB}`, cursor: THUMB.length + 1 });
   });
 });
 

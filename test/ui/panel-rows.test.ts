@@ -5,8 +5,9 @@ import type { JournalEvent } from '../../src/engine/journal';
 import type { DrillView } from '../../src/engine/view/drill-view';
 import { player } from '../../src/engine/view/visibility';
 import {
-  draftRows, lastCheckRows, notesRows, pageRows, pollRows, queueRows, reportRows, rosterRows, serviceRows, taskRows,
+  draftRows, lastCheckRows, notesRows, pageRows, pollProposal, pollRows, queueRows, reportRows, rosterRows, serviceRows, taskRows,
 } from '../../src/ui/panel-rows';
+import { textWidth } from '../../src/ui/text-width';
 import { at, drill, starter, viewOf } from '../helpers/drill';
 
 const HUMANS: CastRequest[] = [
@@ -57,22 +58,63 @@ beforeAll(() => {
 });
 
 describe('IC panel', () => {
-  it('lists the roster: name, roles (or seat), joined, away or PAGED', () => {
-    expect(rosterRows(snap)).toEqual([
-      { text: 'alice      ic           joined', token: 'text' },
-      { text: 'bob        scribe       away', token: 'muted' },
-      { text: 'carol      responder    away', token: 'muted' },
-      { text: 'dave       customer-lia away', token: 'muted' },
+  it('lists each person with their seat and team, their open tasks or idle, and marks who is speaking here', () => {
+    expect(rosterRows(snap, { width: 45, speaker: 'alice' })).toEqual([
+      { text: '▸alice ic                               idle', token: 'me' },
+      { text: ' bob   scribe                T2 · not joined', token: 'muted' },
+      { text: ' carol responder web-team T1 · paged, not in', token: 'warn' },
+      { text: ' dave  customer-liaison           not joined', token: 'muted' },
+    ]);
+    expect(rosterRows(snap, { width: 60, speaker: 'bob' }).map((r) => r.text)).toEqual([
+      ' alice ic                                              idle',
+      '▸bob   scribe                               T2 · not joined',
+      ' carol responder web-team            T1 · paged, not joined',
+      ' dave  customer-liaison                          not joined',
     ]);
   });
 
-  it('shows a paged person as PAGED and leaves bots nobody called off the roster', () => {
+  // The reported bug: carol acknowledged her page at 3:20 and owns T1, but never joined the call, and she was gone.
+  it('keeps someone who acknowledged a page but has not joined, a task owner too, as "paged, not joined"', () => {
+    const carol = rosterRows(snap, { width: 60 }).find((r) => r.text.includes('carol'));
+    expect(snap.people.find((p) => p.name === 'carol')).toMatchObject({ joined: false, paged: false });
+    expect(carol).toEqual({ text: ' carol responder web-team            T1 · paged, not joined', token: 'warn' });
+  });
+
+  it('shows someone paged and not yet acknowledging as paged, and leaves bots nobody called off the roster', () => {
     const s = drillTo('3:15', []).snap;
-    expect(rosterRows(s).map((r) => r.text)).toEqual([
-      'alice      ic           away', 'bob        scribe       away', 'carol      responder    PAGED', 'dave       customer-lia away',
+    expect(rosterRows(s, { width: 45 }).map((r) => r.text)).toEqual([
+      ' alice ic                         not joined',
+      ' bob   scribe                     not joined',
+      ' carol responder web-team  paged, not joined',
+      ' dave  customer-liaison           not joined',
     ]);
-    expect(rosterRows(s)[2]?.token).toBe('warn');
+    expect(rosterRows(s, { width: 45 })[2]?.token).toBe('warn');
     expect(s.people.map((p) => p.name)).toHaveLength(5);
+  });
+
+  it('says idle for someone on the call with nothing open, and lists every open task', () => {
+    const s = drillTo('6:00', [
+      ['0:30', 'alice', '/ic'], ['3:20', 'carol', '/ack'], ['3:25', 'carol', '/join web'],
+      ['3:30', 'alice', '/assign @carol check web-logs in 5m'], ['3:40', 'alice', '/assign @carol look at restart-web in 5m'],
+    ]).snap;
+    const row = (name: string, width: number) => rosterRows(s, { width }).find((r) => r.text.includes(name))?.text.trim().replace(/ +/g, ' ');
+    expect(row('carol', 45)).toBe('carol responder web-team T1 T2');
+    expect(row('carol', 24)).toBe('carol web-team T1 T2');
+    expect(row('alice', 45)).toBe('alice ic idle');
+  });
+
+  it('never cuts a role or a team mid-word, and fits every width from the narrowest panel up', () => {
+    const s = drillTo('4:00', [['0:30', 'alice', '/ic'], ['0:40', 'alice', '/appoint @bob deputy'], ['3:20', 'carol', '/ack']]).snap;
+    const words = new Set(['ic', 'deputy', 'scribe', 'responder', 'customer-liaison', 'web-team']);
+    for (let width = 30; width <= 80; width++) {
+      for (const row of rosterRows(s, { width, speaker: 'alice' })) {
+        expect(textWidth(row.text), `${width}: ${row.text}`).toBeLessThanOrEqual(width - 1);
+        const seat = row.text.slice(7).trim().split(/\s{2,}| (?=T\d|idle|not|paged|away)/)[0]!;
+        for (const w of seat.replace(/\+\d+$/, '').split(/[, ]/)) expect(words, `${width}: "${row.text}"`).toContain(w);
+      }
+    }
+    // bob holds both seats; a narrow panel says so as "scribe+1", never "scribe,dep".
+    expect(rosterRows(s, { width: 30 }).find((r) => r.text.includes('bob'))?.text).toMatch(/^ bob +scribe(,deputy|\+1) /);
   });
 
   it('shows a task for two people by its first owner and how many more', () => {
@@ -96,9 +138,19 @@ describe('IC panel', () => {
     expect(taskRows(s, at('5:00')).map((r) => r.text)).toEqual(['T2 bob      no box ? keep the timeline']);
   });
 
-  it('shows the open poll with control sequences removed', () => {
-    expect(pollRows(snap)).toEqual([{ text: 'P1 revert-config now (0 objections)', token: 'accent' }]);
+  it('shows the open poll with its objection count first, and control sequences removed', () => {
+    expect(pollRows(snap)).toEqual([{ text: 'P1 0 objections: revert-config now', token: 'accent' }]);
     expect(pollRows(drillTo('1:00', SCRIPT.slice(0, 1)).snap)).toEqual([]);
+    const objected = drillTo('4:30', [['0:30', 'alice', '/ic'], ['4:00', 'alice', '/poll revert-config'], ['4:10', 'bob', '/object the canary is still running']]).snap;
+    expect(pollRows(objected)).toEqual([{ text: 'P1 1 objection: revert-config', token: 'warn' }]);
+  });
+
+  it('does not echo the question every poll asks', () => {
+    const asked = (proposal: string) => drillTo('4:10', [['0:30', 'alice', '/ic'], ['4:00', 'alice', `/poll ${proposal}`]]).snap;
+    expect(pollRows(asked('Proposal: revert-config now. Are there any strong objections?'))[0]?.text).toBe('P1 0 objections: revert-config now');
+    expect(pollRows(asked('revert-config — any strong objections?'))[0]?.text).toBe('P1 0 objections: revert-config');
+    expect(pollProposal('any strong objections?')).toBe('any strong objections?');
+    expect(pollProposal('Any objections to revert-config first?')).toBe('Any objections to revert-config first?');
   });
 });
 

@@ -1,6 +1,7 @@
 /** `firedrill run <scenario>`: the full-screen drill in a terminal, solo with bots or hot-seat. */
 import { userInfo } from 'node:os';
 import type { BotPolicyName, CastRequest } from '../../engine/cast';
+import { normalizePersonName, PERSON_NAME_MAX, personNameKey, personNameProblem } from '../../engine/person-name';
 import { normalizeRole, SEATS } from '../../engine/roles';
 import { headline } from '../../scoring/whose-score';
 import { importUi } from '../import-ui';
@@ -21,14 +22,16 @@ export interface RunOptions {
   bots?: string;
   policy: BotPolicyName;
   out?: string;
+  /** No terminal bell when one of this screen's seats is paged (the header still shows it). */
+  quiet?: boolean;
 }
 
 
-/** The default player name: the login name if it is a plain word, else "you". */
-function defaultName(): string {
+/** The default player name: the login name in lower case without what a name cannot hold ("john.doe" plays as johndoe), else "you". */
+export function defaultName(login: () => string = () => userInfo().username): string {
   try {
-    const n = userInfo().username.toLowerCase().replace(/[^a-z0-9_-]/g, '');
-    return /^[a-z]/.test(n) ? n : 'you';
+    const n = [...normalizePersonName(login()).toLowerCase().replace(/[^\p{L}\p{M}\p{Nd}_-]/gu, '')].slice(0, PERSON_NAME_MAX).join('');
+    return personNameProblem(n) === undefined ? n : 'you';
   } catch {
     return 'you';
   }
@@ -40,13 +43,15 @@ export function parseAs(values: readonly string[]): CastRequest[] {
   return values.map((v) => {
     const parts = v.split(':');
     if (parts.length > 3) throw new UserError(`--as "${v}": too many ":" parts; use NAME:ROLE or NAME:ROLE:SERVICE (e.g. --as carol:responder:checkout-db)`);
-    const [name = '', roleText = '', service] = parts;
+    const [given = '', roleText = '', service] = parts;
     if (service === '') throw new UserError(`--as "${v}": nothing after the last ":"; use NAME:ROLE or NAME:ROLE:SERVICE (e.g. --as carol:responder:checkout-db)`);
-    if (!/^[a-z][a-z0-9_-]{0,31}$/i.test(name)) throw new UserError(`--as "${v}": the name must be one word of letters, digits, - or _ (e.g. --as alice:ic)`);
+    const problem = personNameProblem(given);
+    if (problem) throw new UserError(`--as "${v}": the name ${problem} (e.g. --as alice:ic or --as Zoë:scribe)`);
+    const name = normalizePersonName(given);
     const role = normalizeRole(roleText);
     if (!role || role === 'facilitator') throw new UserError(`--as "${v}": unknown role "${roleText}"; use one of ${SEATS.join(', ')}`);
-    if (seen.has(name.toLowerCase())) throw new UserError(`--as "${v}": ${name} is given twice`);
-    seen.add(name.toLowerCase());
+    if (seen.has(personNameKey(name))) throw new UserError(`--as "${v}": ${name} is given twice`);
+    seen.add(personNameKey(name));
     return { name, role, ...(service ? { service } : {}) };
   });
 }
@@ -115,6 +120,7 @@ export async function runRun(file: string, opts: RunOptions, ui: ReturnType<type
       store,
       theme: createTheme(),
       runDir: dir,
+      quiet: opts.quiet === true,
       start: async () => {
         driver.start();
         const scoringLoaded = loadScoring();

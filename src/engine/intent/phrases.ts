@@ -152,9 +152,19 @@ const SOFT_ONLY = new RegExp(String.raw`^(?:${SOFT}[\s,.!]*)+(?:(?:thanks|thank\
 /** A few words may follow ("understood, restarting orders-api now, back in 5"); a report is longer. */
 const MAX_ACK_TAIL_WORDS = 6;
 
+// ACK reads an ASCII name in the opening address; a name in another alphabet ("@Zoë wilco", engine/person-name.ts) is
+// taken off first. Only then: an ASCII line is read exactly as before, so recorded drills replay the same.
+const OTHER_ALPHABET_ADDRESS = /^(?:@[\p{L}\p{M}\p{N}_.-]+[\s,:]*|\p{L}[\p{L}\p{M}\p{N}_.-]*:\s*)/u;
+
+/** The line without an opening address to a name written outside ASCII. */
+function withoutOtherAlphabetAddress(t: string): string {
+  const m = OTHER_ALPHABET_ADDRESS.exec(t);
+  return m && /[^\x00-\x7f]/.test(m[0]) ? t.slice(m[0].length) : t;
+}
+
 /** Whether a chat line is a short acknowledgement of an assignment ("wilco", "ok, on it", "ack T1"). */
 export function isAcknowledgement(text: string): boolean {
-  const t = clean(text);
+  const t = withoutOtherAlphabetAddress(clean(text));
   if (t === '' || isQuestion(t)) return false;
   if (SOFT_ONLY.test(t)) return true;
   const tail = ACK.exec(t)?.[1];

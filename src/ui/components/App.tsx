@@ -4,20 +4,22 @@
  *   │ 04:02 carol: wilco T1                       │ ROSTER ...                      │
  *   │ alice (ic)> /assign @carol _                                                  │
  */
-import { Box, Text } from 'ink';
+import { Box, Text, useStdout } from 'ink';
 import { memo, useState } from 'react';
 import { stripControl } from '../../engine/sanitize';
 import type { DrillStore } from '../drill-store';
 import { useCommandLine } from '../hooks/use-command-line';
+import { usePageBell, useSpeakerBanner } from '../hooks/use-cues';
 import { useStoreVersion } from '../hooks/use-drill';
 import { useKeys } from '../hooks/use-keys';
 import { useTerminalSize } from '../hooks/use-terminal-size';
-import { hintRows, inlineHelp } from '../inline-help';
+import { candidateRows, hintRows, inlineHelp } from '../inline-help';
 import type { Controls } from '../keymap';
-import { computeLayout } from '../layout';
+import { computeLayout, MAX_HINT_ROWS } from '../layout';
 import type { Theme } from '../theme';
 import { Channel } from './Channel';
-import { CommandLine } from './CommandLine';
+import { BELL } from '../page-cues';
+import { CommandLine, type NoticeTone } from './CommandLine';
 import { Footer } from './Footer';
 import { Header } from './Header';
 import { HelpOverlay } from './HelpOverlay';
@@ -42,21 +44,33 @@ interface Props {
   readonly controls?: Controls;
   /** A participant confirmed Ctrl+C: they leave, the drill goes on and keeps their seat (default: onExit). */
   readonly onLeave?: () => void;
+  /** No bell when a seat at this terminal is paged (`run --quiet`); the header's PAGED badge still shows. */
+  readonly quiet?: boolean;
 }
 
 /** The whole drill screen, and the scorecard once the drill is scored. */
-export function App({ store, theme, onAbort, onExit, controls = 'facilitator', onLeave }: Props) {
+export function App({ store, theme, onAbort, onExit, controls = 'facilitator', onLeave, quiet = false }: Props) {
   useStoreVersion(store);
   const { cols, rows } = useTerminalSize();
+  const { stdout } = useStdout();
+  // The bell goes to this screen's own terminal: the one running `run`, or a participant's over SSH.
+  usePageBell(store, quiet ? undefined : () => stdout.write(BELL));
+  const banner = useSpeakerBanner(store);
   const screen = store.screen;
-  // The speaker's private hint (the engine's, or a notice of ours) replaces the help until they type.
-  const message = screen === 'drill' ? store.hintFor(store.speaker) : undefined;
-  const notice = message ? hintRows(message, cols) : [];
-  const layout = computeLayout(cols, rows, notice.length || 1);
   const [help, setHelp] = useState(false);
   const [scroll, setScroll] = useState(0);
   const line = useCommandLine(store, { onHelp: () => setHelp(true), onEntered: () => setScroll(0) });
-  useKeys({ store, screen, line, help, setHelp, setScroll, bodyRows: layout.bodyRows, onAbort, onExit, controls, ...(onLeave ? { onLeave } : {}) });
+  // Under the prompt: who speaks now, for a moment after Ctrl+N, on a row of its own; then the speaker's private hint
+  // or error (the engine's, or a notice of ours) until they type, else Tab's candidates, else the help for the line.
+  const cue = screen === 'drill' ? banner : undefined;
+  const left = MAX_HINT_ROWS - (cue ? 1 : 0);
+  const message = screen === 'drill' ? store.noticeFor(store.speaker) : undefined;
+  const [notice, tone]: [readonly string[], NoticeTone] = screen !== 'drill' ? [[], 'hint']
+    : message ? [hintRows(message.text, cols, message.tone, left), message.tone]
+    : line.candidates.length ? [candidateRows(line.candidates, cols, left), 'help']
+    : [[], 'hint'];
+  const layout = computeLayout(cols, rows, (notice.length || 1) + (cue ? 1 : 0));
+  useKeys({ store, line, help, setHelp, setScroll, bodyRows: layout.bodyRows, onAbort, onExit, controls, ...(onLeave ? { onLeave } : {}) });
 
   if (layout.tooSmall) {
     return <Text color={theme.fg('warn')}>{`The terminal is ${cols}×${rows}; firedrill needs at least 80×24. Make it larger (the drill keeps running).`}</Text>;
@@ -70,7 +84,9 @@ export function App({ store, theme, onAbort, onExit, controls = 'facilitator', o
     : screen === 'confirm-quit' ? 'End the drill? (y/n) — the journal and scorecard are kept either way'
     : screen === 'confirm-end' ? 'End the drill now for everyone? (y/n)'
     : screen === 'ended' ? 'The drill has ended; scoring…'
-    : line.candidates.length ? line.candidates.join('  ') : inlineHelp(line.state.text);
+    : inlineHelp(line.state.text);
+  const speakers = store.speakers;
+  const next = speakers.length > 1 ? speakers[(speakers.indexOf(store.speaker) + 1) % speakers.length] : undefined;
   return (
     <Box flexDirection="column" width={cols} height={rows - 1}>
       <StoreHeader store={store} theme={theme} cols={cols} />
@@ -83,8 +99,8 @@ export function App({ store, theme, onAbort, onExit, controls = 'facilitator', o
           <StorePanel store={store} theme={theme} cols={layout.panelCols} rows={layout.bodyRows} />
         </Box>
       )}
-      <CommandLine speaker={store.speaker} role={role} line={line.state} hint={hint} notice={notice} theme={theme} cols={cols} />
-      <StaticFooter theme={theme} cols={cols} hotSeat={store.speakers.length > 1} role={role} controls={controls} />
+      <CommandLine speaker={store.speaker} role={role} line={line.state} hint={hint} notice={notice} noticeTone={tone} {...(cue ? { cue } : {})} theme={theme} cols={cols} />
+      <StaticFooter theme={theme} cols={cols} hotSeat={speakers.length > 1} role={role} controls={controls} {...(next !== undefined ? { next } : {})} />
     </Box>
   );
 }

@@ -39,7 +39,7 @@ export function RolePanel({ store, theme, cols, rows }: Props) {
     .map((t) => ({ text: `${t.id} ${stripControl(t.text)}`, token: t.acked ? 'text' : 'warn' }));
   let sections: Section[];
   if (role === 'ic' || role === 'deputy') {
-    sections = [['ROSTER', rosterRows(snap)], ['TASKS', taskRows(snap, seconds * 1000), 'none open'], ['POLL', pollRows(snap), 'none open']];
+    sections = [['ROSTER', rosterRows(snap, { width: cols, speaker: who })], ['TASKS', taskRows(snap, seconds * 1000), 'none open'], ['POLL', pollRows(snap), 'none open']];
   } else if (role === 'scribe') {
     const queue = snap.unnoted ?? [];
     sections = [

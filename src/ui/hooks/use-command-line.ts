@@ -1,14 +1,15 @@
 /** The speaker's command line: editing, Tab completion, and sending what they enter to the drill. */
 import { useRef, useState } from 'react';
 import { SEATS } from '../../engine/roles';
-import { complete } from '../completion';
+import { candidateLabels, completeAt, type CompletionVocabulary } from '../completion';
 import type { DrillStore } from '../drill-store';
 import { emptyLine, lineReducer, type LineAction, type LineState } from '../line-editor';
+import { seatLabels } from '../seat-label';
 
 export interface CommandLine {
   /** The line as of this render. */
   readonly state: LineState;
-  /** What the last Tab could complete to, when that was more than one thing. */
+  /** What the last Tab could complete to, when that was more than one thing, as the hint shows them ("@carol (scribe)"). */
   readonly candidates: readonly string[];
   /** The text as of the latest keypress, which may be ahead of `line`. */
   text(): string;
@@ -39,9 +40,11 @@ export function useCommandLine(store: DrillStore, events: CommandLineEvents): Co
     setLine(lineRef.current);
   };
   const completeLine = (): void => {
-    const c = complete(lineRef.current.text, { ...store.view().vocabulary, roles: SEATS });
-    edit({ type: 'replace', text: c.text });
-    setCandidates(c.candidates.length > 1 ? c.candidates : []);
+    const view = store.view();
+    const vocabulary: CompletionVocabulary = { ...view.vocabulary, roles: SEATS, seats: seatLabels(view.people) };
+    const c = completeAt(lineRef.current, vocabulary);
+    edit({ type: 'replace', text: c.text, cursor: c.cursor });
+    setCandidates(c.candidates.length > 1 ? candidateLabels(c.candidates, vocabulary) : []);
   };
   const submit = (): void => {
     const text = lineRef.current.text.trim();

@@ -1,7 +1,8 @@
 /** The drill's keyboard: the confirm prompts, the scorecard screen, and what each UI command of keymap.ts does. */
 import { useInput, type Key } from 'ink';
-import type { Dispatch, SetStateAction } from 'react';
-import type { DrillStore, Screen } from '../drill-store';
+import { useRef, type Dispatch, type SetStateAction } from 'react';
+import type { DrillStore } from '../drill-store';
+import { keysOf } from '../key-chunks';
 import { bindingsFor, commandFor, type Controls, type UiCommand } from '../keymap';
 import { noteOldest } from '../note-oldest';
 import type { CommandLine } from './use-command-line';
@@ -15,7 +16,6 @@ const KEEPS_HINT: ReadonlySet<UiCommand> = new Set<UiCommand>([
 /** What the keys act on, as of this render. */
 export interface KeyTargets {
   readonly store: DrillStore;
-  readonly screen: Screen;
   readonly line: CommandLine;
   readonly help: boolean;
   readonly setHelp: Dispatch<SetStateAction<boolean>>;
@@ -30,20 +30,36 @@ export interface KeyTargets {
   readonly onLeave?: () => void;
 }
 
-/** Handles every keypress for the screen showing. */
+/**
+ * Handles every key of every read for the screen showing. A read can hold several keys (see key-chunks.ts), and
+ * each acts on what the keys before it did: the screen is read from the store and the help from a ref, not from
+ * this render, so Ctrl+C Ctrl+C in one read asks and then confirms, as two reads would.
+ */
 export function useKeys(t: KeyTargets): void {
+  const help = useRef(t.help);
+  help.current = t.help;
+  const setHelp: Dispatch<SetStateAction<boolean>> = (v) => {
+    help.current = typeof v === 'function' ? v(help.current) : v;
+    t.setHelp(help.current);
+  };
   useInput((input, key) => {
-    if (t.screen === 'ended') {
-      if (key.return || input === 'q' || (key.ctrl && input === 'c')) t.onExit();
-      return;
-    }
-    if (t.screen === 'confirm-quit' || t.screen === 'confirm-end') {
-      if (input.toLowerCase() === 'y' || (key.ctrl && input === 'c')) (t.controls === 'participant' ? (t.onLeave ?? t.onExit) : t.onAbort)();
-      else if (input.toLowerCase() === 'n' || key.escape) t.store.setScreen('drill');
-      return;
-    }
-    drillKey(t, input, key);
+    for (const k of keysOf(input, key)) oneKey({ ...t, help: help.current, setHelp }, k.input, k.key);
   });
+}
+
+/** One key, on the screen showing now. */
+function oneKey(t: KeyTargets, input: string, key: Key): void {
+  const screen = t.store.screen;
+  if (screen === 'ended') {
+    if (key.return || input === 'q' || (key.ctrl && input === 'c')) t.onExit();
+    return;
+  }
+  if (screen === 'confirm-quit' || screen === 'confirm-end') {
+    if (input.toLowerCase() === 'y' || (key.ctrl && input === 'c')) (t.controls === 'participant' ? (t.onLeave ?? t.onExit) : t.onAbort)();
+    else if (input.toLowerCase() === 'n' || key.escape) t.store.setScreen('drill');
+    return;
+  }
+  drillKey(t, input, key);
 }
 
 /** A key on the drill screen: a bound command, or text for the command line. */

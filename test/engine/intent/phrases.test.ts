@@ -119,6 +119,12 @@ describe('isAcknowledgement', () => {
   ])('rejects %j', (text) => {
     expect(isAcknowledgement(text)).toBe(false);
   });
+
+  // Issue 13: names may be in any alphabet, and an acknowledgement is often addressed to the IC by name.
+  it('reads an opening address to a name in any alphabet as it reads one in ASCII', () => {
+    for (const text of ['@Zoë wilco', '@zoë, on it', 'Zoë: on it', '@李雷 ack T1', '@alice wilco']) expect(isAcknowledgement(text), text).toBe(true);
+    for (const text of ['@Zoë', '@Zoë the logs show 503s everywhere and latency is up', '@Zoë can you check?']) expect(isAcknowledgement(text), text).toBe(false);
+  });
 });
 
 describe('claimsCommand', () => {
