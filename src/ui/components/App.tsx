@@ -5,12 +5,14 @@
  *   │ alice (ic)> /assign @carol _                                                  │
  */
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { useCallback, useState, type SetStateAction } from 'react';
 import { stripControl } from '../../engine/sanitize';
+import { channelWindow } from '../channel-rows';
 import type { DrillStore } from '../drill-store';
 import { useCommandLine } from '../hooks/use-command-line';
 import { useStoreVersion } from '../hooks/use-drill';
 import { useKeys } from '../hooks/use-keys';
+import { useRepaint } from '../hooks/use-repaint';
 import { useTerminalSize } from '../hooks/use-terminal-size';
 import { hintRows, inlineHelp } from '../inline-help';
 import type { Controls } from '../keymap';
@@ -18,6 +20,7 @@ import { computeLayout } from '../layout';
 import type { Theme } from '../theme';
 import { Channel } from './Channel';
 import { CommandLine } from './CommandLine';
+import { Divider } from './Divider';
 import { Footer } from './Footer';
 import { Header } from './Header';
 import { HelpOverlay } from './HelpOverlay';
@@ -47,9 +50,16 @@ export function App({ store, theme, onAbort, onExit, controls = 'facilitator', o
   const notice = message ? hintRows(message, cols) : [];
   const layout = computeLayout(cols, rows, notice.length || 1);
   const [help, setHelp] = useState(false);
-  const [scroll, setScroll] = useState(0);
+  const [scroll, setRawScroll] = useState(0);
+  // Scrolling stops at the channel's first row: PgUp past it stays there, and PgDn comes back from there at once.
+  const { channelCols, bodyRows } = layout;
+  const setScroll = useCallback((next: SetStateAction<number>) => setRawScroll((was) => {
+    const clamp = (x: number): number => channelWindow(store.lines, channelCols, bodyRows, Math.max(0, x)).scroll;
+    return clamp(typeof next === 'function' ? next(clamp(was)) : next);
+  }), [store, channelCols, bodyRows]);
+  const repaint = useRepaint();
   const line = useCommandLine(store, { onHelp: () => setHelp(true), onEntered: () => setScroll(0) });
-  useKeys({ store, screen, line, help, setHelp, setScroll, bodyRows: layout.bodyRows, onAbort, onExit, controls, ...(onLeave ? { onLeave } : {}) });
+  useKeys({ store, screen, line, help, setHelp, setScroll, bodyRows: layout.bodyRows, onAbort, onExit, controls, repaint, ...(onLeave ? { onLeave } : {}) });
 
   if (layout.tooSmall) {
     return <Text color={theme.fg('warn')}>{`The terminal is ${cols}×${rows}; firedrill needs at least 80×24. Make it larger (the drill keeps running).`}</Text>;
@@ -72,7 +82,7 @@ export function App({ store, theme, onAbort, onExit, controls = 'facilitator', o
       ) : (
         <Box height={layout.bodyRows}>
           <Channel store={store} theme={theme} cols={layout.channelCols} rows={layout.bodyRows} scroll={scroll} />
-          <Text> </Text>
+          <Divider theme={theme} rows={layout.bodyRows} />
           <RolePanel store={store} theme={theme} cols={layout.panelCols} rows={layout.bodyRows} />
         </Box>
       )}
