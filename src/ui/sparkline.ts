@@ -2,29 +2,43 @@
 
 const BARS = '▁▂▃▄▅▆▇█';
 
-/** The value range bars are scaled to; by default the series' own smallest and largest values. */
+/** The value range bars are scaled to; by default the shown values' own smallest and largest. */
 export interface SparklineScale {
   readonly min?: number;
   readonly max?: number;
+  /**
+   * The least range the bars span: a series that moves less than this stays near the bottom instead of having its
+   * noise stretched to full height (a steady metric with a little jitter reads as steady).
+   */
+  readonly minSpan?: number;
 }
 
 /**
  * Draws the series as bars; null (or a value that is not a finite number) draws a space, so a gap
  * stays visible. With `width`, only the latest `width` values are drawn: a trend is read from its end.
- * A flat series draws mid-height bars, which reads as "steady" rather than "at the bottom".
+ * Bars are scaled to the shown values' own range, so change shows at any level; a flat series draws a flat low
+ * line, never a solid block.
  */
 export function sparkline(values: readonly (number | null)[], width?: number, scale: SparklineScale = {}): string {
   const shown = width !== undefined && width >= 0 && values.length > width ? values.slice(values.length - width) : values;
   const finite = shown.filter((v): v is number => v !== null && Number.isFinite(v));
   if (!finite.length) return ' '.repeat(shown.length);
   const lo = scale.min ?? Math.min(...finite);
-  const hi = scale.max ?? Math.max(...finite);
+  let hi = scale.max ?? Math.max(...finite);
+  // Halving first keeps the subtraction finite for any two finite doubles (MAX_VALUE − −MAX_VALUE overflows).
+  if (scale.minSpan !== undefined && scale.minSpan > 0 && hi / 2 - lo / 2 < scale.minSpan / 2) hi = lo + scale.minSpan;
   const top = BARS.length - 1;
   return shown.map((v) => {
     if (v === null || !Number.isFinite(v)) return ' ';
-    if (hi <= lo) return BARS[Math.floor(top / 2)];
-    // Halving first keeps the subtraction finite for any two finite doubles (MAX_VALUE − −MAX_VALUE overflows).
+    if (!(hi > lo)) return BARS[0];
     const share = Math.min(1, Math.max(0, (v / 2 - lo / 2) / (hi / 2 - lo / 2)));
     return BARS[Math.round((Number.isNaN(share) ? 0 : share) * top)];
   }).join('');
+}
+
+/** The least span that counts as change for a series' latest `width` values: a quarter of their largest magnitude. */
+export function relativeSpan(values: readonly (number | null)[], width: number, share = 0.25): number {
+  let most = 0;
+  for (const v of values.slice(-Math.max(1, width))) if (v !== null && Number.isFinite(v)) most = Math.max(most, Math.abs(v));
+  return most * share;
 }
