@@ -9,7 +9,7 @@ import type { LedgerItem } from '../scoring/scribe-coverage';
 import { taskOwners } from './channel';
 import type { PanelRow } from './components/PanelSection';
 import { fit } from './fit';
-import { relativeSpan, sparkline } from './sparkline';
+import { sparkline } from './sparkline';
 import { textWidth } from './text-width';
 
 const clean = (s: unknown) => stripControl(String(s ?? ''));
@@ -75,7 +75,8 @@ export const MIN_SPARK = 6;
 /**
  * A responder's view of their services: probes, actions and metric rows, for a panel `width` columns wide (rows
  * are drawn after a one-column indent). A metric row is its name, its value with the unit always whole, and a
- * sparkline of its latest samples; names and values are aligned in columns, and a long name is cut with "…".
+ * sparkline of its latest samples scaled to their own range (a disk filling by a few percent shows as a climb);
+ * names and values are aligned in columns, and a long name is cut with "…".
  */
 export function serviceRows(snap: DrillView, team: string | undefined, width: number): { probes: PanelRow[]; actions: PanelRow[]; metrics: PanelRow[] } {
   const s = snap.catalogue;
@@ -89,7 +90,7 @@ export function serviceRows(snap: DrillView, team: string | undefined, width: nu
   const nameCols = Math.max(1, Math.min(Math.max(0, ...shown.map((m) => textWidth(m.name))), inner - valueCols - 2 - MIN_SPARK));
   const bars = Math.max(MIN_SPARK, inner - nameCols - valueCols - 2);
   const metrics = shown.map((m) => ({
-    text: `${fit(m.name, nameCols)} ${' '.repeat(valueCols - textWidth(m.value))}${m.value} ${sparkline(m.history, bars, { minSpan: relativeSpan(m.history, bars) })}`,
+    text: `${fit(m.name, nameCols)} ${' '.repeat(valueCols - textWidth(m.value))}${m.value} ${sparkline(m.history, bars)}`,
     token: 'info' as const,
   }));
   return { probes, actions, metrics };

@@ -6,11 +6,6 @@ const BARS = '▁▂▃▄▅▆▇█';
 export interface SparklineScale {
   readonly min?: number;
   readonly max?: number;
-  /**
-   * The least range the bars span: a series that moves less than this stays near the bottom instead of having its
-   * noise stretched to full height (a steady metric with a little jitter reads as steady).
-   */
-  readonly minSpan?: number;
 }
 
 /**
@@ -24,21 +19,13 @@ export function sparkline(values: readonly (number | null)[], width?: number, sc
   const finite = shown.filter((v): v is number => v !== null && Number.isFinite(v));
   if (!finite.length) return ' '.repeat(shown.length);
   const lo = scale.min ?? Math.min(...finite);
-  let hi = scale.max ?? Math.max(...finite);
-  // Halving first keeps the subtraction finite for any two finite doubles (MAX_VALUE − −MAX_VALUE overflows).
-  if (scale.minSpan !== undefined && scale.minSpan > 0 && hi / 2 - lo / 2 < scale.minSpan / 2) hi = lo + scale.minSpan;
+  const hi = scale.max ?? Math.max(...finite);
   const top = BARS.length - 1;
   return shown.map((v) => {
     if (v === null || !Number.isFinite(v)) return ' ';
     if (!(hi > lo)) return BARS[0];
+    // Halving first keeps the subtraction finite for any two finite doubles (MAX_VALUE − −MAX_VALUE overflows).
     const share = Math.min(1, Math.max(0, (v / 2 - lo / 2) / (hi / 2 - lo / 2)));
     return BARS[Math.round((Number.isNaN(share) ? 0 : share) * top)];
   }).join('');
-}
-
-/** The least span that counts as change for a series' latest `width` values: a quarter of their largest magnitude. */
-export function relativeSpan(values: readonly (number | null)[], width: number, share = 0.25): number {
-  let most = 0;
-  for (const v of values.slice(-Math.max(1, width))) if (v !== null && Number.isFinite(v)) most = Math.max(most, Math.abs(v));
-  return most * share;
 }

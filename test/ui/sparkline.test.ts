@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { relativeSpan, sparkline } from '../../src/ui/sparkline';
+import { sparkline } from '../../src/ui/sparkline';
 
 describe('sparkline', () => {
   it('draws the lowest value as ▁ and the highest as █', () => {
@@ -30,21 +30,6 @@ describe('sparkline', () => {
     expect(sparkline([97, 97, 98, 99, 99], undefined, { min: 0 })).toBe('█████');
     // Only the shown window counts: an old spike out of view does not flatten the rest.
     expect(sparkline([500, 10, 20, 30], 3)).toBe('▁▅█');
-  });
-
-  it('keeps jitter smaller than the least span near the bottom, and shows a real change in full', () => {
-    const steady = [180, 183, 178, 181, 179, 182];
-    expect(sparkline(steady)).toMatch(/█/u);
-    const calm = sparkline(steady, undefined, { minSpan: relativeSpan(steady, 6) });
-    expect(calm).toMatch(/^[▁▂]+$/u);
-    const jump = [180, 183, 178, 900, 1400, 1440];
-    expect(sparkline(jump, undefined, { minSpan: relativeSpan(jump, 6) })).toBe('▁▁▁▅██');
-  });
-
-  it('takes a quarter of the largest magnitude in the window as the least span', () => {
-    expect(relativeSpan([1000, 100, 200], 2)).toBe(50);
-    expect(relativeSpan([-8, 4], 5)).toBe(2);
-    expect(relativeSpan([null, Number.NaN], 5)).toBe(0);
   });
 
   it('keeps the latest values when given a width', () => {
