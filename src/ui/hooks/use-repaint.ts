@@ -15,9 +15,10 @@ export function eraseScreen(rows: number): string {
 
 /**
  * Returns a function that erases the terminal and draws the current frame again in full. Ink draws only the rows
- * that changed, relative to where it believes the cursor is; after a resize (the terminal rewraps or crops what it
- * shows) or another program's output that belief is wrong and old text stays on screen. Ink's own stdout write
- * forgets what it drew, writes the erase, then draws the last frame whole.
+ * that changed, relative to where it believes the cursor is; when something else moved the terminal under it
+ * (another program's output, a terminal that rewraps or crops on resize) old text stays on screen until a full
+ * redraw. Ink's own stdout write forgets what it drew, writes the erase, then draws the last frame whole. After a
+ * resize this is a safeguard: xterm.js and tmux 3.3a showed no residue after a resize without it.
  */
 export function useRepaint(): () => void {
   const { stdout, write } = useStdout();
