@@ -146,17 +146,30 @@ export function queueRows(items: readonly LedgerItem[], nowMs: number): PanelRow
     });
 }
 
-/** A responder's view of their services: probes, actions and metric sparklines. */
+/** The fewest bars a metric row keeps for its sparkline; the name is cut before the bars or the unit are. */
+export const MIN_SPARK = 6;
+
+/**
+ * A responder's view of their services: probes, actions and metric rows, for a panel `width` columns wide (rows
+ * are drawn after a one-column indent). A metric row is its name, its value with the unit always whole, and a
+ * sparkline of its latest samples scaled to their own range (a disk filling by a few percent shows as a climb);
+ * names and values are aligned in columns, and a long name is cut with "…".
+ */
 export function serviceRows(snap: DrillView, team: string | undefined, width: number): { probes: PanelRow[]; actions: PanelRow[]; metrics: PanelRow[] } {
   const s = snap.catalogue;
   const mine = new Set(s.services.filter((x) => team === undefined || x.owner === team).map((x) => x.id));
   const probes = s.probes.filter((p) => mine.has(p.service)).map((p) => ({ text: `${p.id}  ${clean(p.title)}` }));
   const actions = s.actions.filter((a) => mine.has(a.service)).map((a) => ({ text: `${a.id}${a.major ? '*' : ''}  ${clean(a.title)}` }));
-  const metrics = snap.metrics.filter((m) => mine.has(m.ref.split('.')[0]!)).map((m) => {
-    const value = formatQuantity(m.value, m.family);
-    const label = `${m.ref.split('.')[1]} ${value}`.padEnd(22).slice(0, 22);
-    return { text: `${label} ${sparkline(m.history, Math.max(4, width - 26), { min: 0 })}`, token: 'info' as const };
-  });
+  const shown = snap.metrics.filter((m) => mine.has(m.ref.split('.')[0]!))
+    .map((m) => ({ name: clean(m.ref.split('.').slice(1).join('.')), value: clean(formatQuantity(m.value, m.family)), history: m.history }));
+  const inner = Math.max(0, width - 1);
+  const valueCols = Math.max(0, ...shown.map((m) => textWidth(m.value)));
+  const nameCols = Math.max(1, Math.min(Math.max(0, ...shown.map((m) => textWidth(m.name))), inner - valueCols - 2 - MIN_SPARK));
+  const bars = Math.max(MIN_SPARK, inner - nameCols - valueCols - 2);
+  const metrics = shown.map((m) => ({
+    text: `${fit(m.name, nameCols)} ${' '.repeat(valueCols - textWidth(m.value))}${m.value} ${sparkline(m.history, bars)}`,
+    token: 'info' as const,
+  }));
   return { probes, actions, metrics };
 }
 

@@ -2,7 +2,7 @@
 
 const BARS = '▁▂▃▄▅▆▇█';
 
-/** The value range bars are scaled to; by default the series' own smallest and largest values. */
+/** The value range bars are scaled to; by default the shown values' own smallest and largest. */
 export interface SparklineScale {
   readonly min?: number;
   readonly max?: number;
@@ -11,7 +11,8 @@ export interface SparklineScale {
 /**
  * Draws the series as bars; null (or a value that is not a finite number) draws a space, so a gap
  * stays visible. With `width`, only the latest `width` values are drawn: a trend is read from its end.
- * A flat series draws mid-height bars, which reads as "steady" rather than "at the bottom".
+ * Bars are scaled to the shown values' own range, so change shows at any level; a flat series draws a flat low
+ * line, never a solid block.
  */
 export function sparkline(values: readonly (number | null)[], width?: number, scale: SparklineScale = {}): string {
   const shown = width !== undefined && width >= 0 && values.length > width ? values.slice(values.length - width) : values;
@@ -22,7 +23,7 @@ export function sparkline(values: readonly (number | null)[], width?: number, sc
   const top = BARS.length - 1;
   return shown.map((v) => {
     if (v === null || !Number.isFinite(v)) return ' ';
-    if (hi <= lo) return BARS[Math.floor(top / 2)];
+    if (!(hi > lo)) return BARS[0];
     // Halving first keeps the subtraction finite for any two finite doubles (MAX_VALUE − −MAX_VALUE overflows).
     const share = Math.min(1, Math.max(0, (v / 2 - lo / 2) / (hi / 2 - lo / 2)));
     return BARS[Math.round((Number.isNaN(share) ? 0 : share) * top)];

@@ -1,22 +1,5 @@
-/** Word wrapping for plain text (control sequences are already stripped) at a column width. */
-import stringWidth from 'string-width';
-
-/** How many UTF-16 units from `start` fit in `width` terminal columns (wide characters take two). */
-function fitFrom(text: string, start: number, width: number): number {
-  let cols = 0;
-  let i = start;
-  while (i < text.length) {
-    const ch = String.fromCodePoint(text.codePointAt(i)!);
-    const w = stringWidth(ch);
-    if (cols + w > width) break;
-    cols += w;
-    i += ch.length;
-  }
-  return i - start;
-}
-
-/** The longest prefix of text that fits in `width` terminal columns. */
-const fit = (text: string, width: number): number => fitFrom(text, 0, width);
+/** Word wrapping for plain text (control sequences are already stripped) at a column width, measured by grapheme. */
+import { cutToWidth, eachGrapheme, textWidth } from './text-width';
 
 /**
  * Text cut to at most `width` columns plus one, so a row drawn with wrap="truncate" still shows its "…",
@@ -25,34 +8,64 @@ const fit = (text: string, width: number): number => fitFrom(text, 0, width);
 export function clipToWidth(text: string, width: number): string {
   // A short string is left to Ink: only a long one is slow there.
   if (text.length <= width) return text;
-  return text.slice(0, fit(text, Math.max(0, width) + 1));
+  return cutToWidth(text, Math.max(0, width) + 1).text;
 }
 
 /**
- * Splits text into rows no wider than width columns (the first row `firstWidth`), breaking at spaces where it can.
- * Linear in the text's length: each row is measured and searched for a space within itself only, so a pasted
- * megabyte draws in time, not in minutes.
+ * Splits text into rows no wider than `width` columns (the first row `firstWidth`), breaking at spaces. A word that
+ * does not fit on the row moves whole to the next; only a word longer than a whole row is broken, between graphemes.
+ * A narrow first row (after a long speaker's name) is left empty rather than cut a word that fits the next row.
+ * One pass over the graphemes, each row searched within itself only, so a pasted megabyte wraps in time.
  */
 export function wrapText(text: string, width: number, firstWidth = width): string[] {
   if (width <= 0) return [text];
-  const out: string[] = [];
-  let start = 0;
-  for (let w = Math.max(1, firstWidth); ; w = width) {
-    const fits = fitFrom(text, start, w);
-    if (start + fits >= text.length) break;
-    const end = Math.max(1, fits);
-    // The last space at or before the first column that does not fit, not at the row's very start.
-    let cut = end;
-    for (let j = end; j > 0; j--) {
-      if (text[start + j] === ' ') {
-        cut = j;
-        break;
+  const rows: string[] = [];
+  let limit = Math.max(0, firstWidth);
+  let row = '';
+  let rowW = 0;
+  // The last space in the row that may end it (never one at the row's start), and the columns before it.
+  let breakAt = -1;
+  let breakW = 0;
+  const endRow = (text: string): void => {
+    rows.push(text);
+    limit = width;
+    breakAt = -1;
+  };
+  for (const g of eachGrapheme(text)) {
+    const w = textWidth(g);
+    if (rowW + w > limit) {
+      if (g === ' ' && row !== '') {
+        // The row ends at this space, which goes with the break.
+        endRow(row);
+        row = '';
+        rowW = 0;
+        continue;
+      }
+      if (breakAt >= 0) {
+        const carry = row.slice(breakAt + 1);
+        rowW -= breakW + 1;
+        endRow(row.slice(0, breakAt));
+        row = carry;
+      } else if (rows.length === 0 && limit < width && !row.startsWith(' ')) {
+        // The first word does not fit beside the speaker: the whole word starts on the next, wider row.
+        endRow('');
+      }
+      // Still too wide: a word longer than the row is cut where the row ends (a row takes at least one grapheme).
+      while (rowW + w > limit && row !== '') {
+        const head = cutToWidth(row, limit);
+        const cut = head.text === '' ? row : head.text;
+        endRow(cut);
+        row = row.slice(cut.length);
+        rowW = textWidth(row);
       }
     }
-    out.push(text.slice(start, start + cut));
-    start += cut;
-    if (text[start] === ' ') start++;
+    if (g === ' ' && row !== '') {
+      breakAt = row.length;
+      breakW = rowW;
+    }
+    row += g;
+    rowW += w;
   }
-  out.push(text.slice(start));
-  return out;
+  rows.push(row);
+  return rows;
 }

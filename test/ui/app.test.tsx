@@ -26,9 +26,11 @@ describe('App: the drill screen', () => {
     const lines = r.ui.lines();
     expect(lines).toHaveLength(29); // the last terminal row stays free
     expect(lines[0]).toMatch(/^Demo +T\+00:00 {2}1x {2}SEV \? {2}IC — {2}quiet$/);
-    expect(lines[1]).toMatch(/^00:00 The drill has started\. Watch for pages; type \? for +ROSTER$/);
+    // The channel, the divider and the panel, which takes a third of the width (33 of 100 columns).
+    expect(lines[1]).toMatch(/^00:00 The drill has started\. Watch for pages; type \? for help\. +│ ROSTER$/);
+    expect(lines[1]!.indexOf('│ ROSTER')).toBe(100 - 33 - 2);
     // alice is typing here (▸), holds the IC seat and has not joined the call yet.
-    expect(lines[2]).toMatch(/^ {6}help\. +▸alice ic +not joined$/);
+    expect(lines[2]).toMatch(/^ {6}Briefing: What the players are told when the drill starts\. │ {2}▸alice ic +not joined$/);
     expect(r.promptLine()).toBe('alice (ic)>');
     expect(r.hintLine()).toBe('type a /command or chat; Tab completes, ? shows help');
     expect(lines[28]).toBe('^C quit  ? help  ^P pause  ^F faster  ^S slower  ^T inject  ^E end');
@@ -250,7 +252,7 @@ describe('App: ending and the facilitator keys', () => {
     await r.press(CTRL_P, CTRL_F);
     await r.waitForFrame((f) => /T\+00:00 {2}2x/.test(f) && f.includes('Drill speed is now 2x.'));
     await r.press(CTRL_T);
-    await r.waitForText('00:00 Support: [customer-report] Customers say checkout fails\n      half the time.');
+    await r.waitForFrame((f) => /^00:00 Support: \[customer-report\] Customers say checkout fails +│.*\n {6}half the time\. +│/m.test(f));
     expect(eventsOf(r.events, 'facilitator.pause')).toHaveLength(1);
     expect(eventsOf(r.events, 'facilitator.resume')).toHaveLength(1);
     expect(eventsOf(r.events, 'facilitator.inject-now')).toHaveLength(1);
@@ -458,17 +460,28 @@ describe('App: the scribe\'s note key (^O)', () => {
 });
 
 describe('App: scrolling, resizing and colour', () => {
-  it('scrolls the channel back with PgUp and forward with PgDn', async () => {
+  it('scrolls the channel back with PgUp and forward with PgDn, stopping at the first row', async () => {
     const r = await start();
-    for (let i = 1; i <= 40; i++) r.clock.input('alice', `message ${i}`);
+    for (let i = 1; i <= 60; i++) r.clock.input('alice', `message ${i}`);
     await r.advance(0);
-    await r.waitForText('alice: message 40');
+    await r.waitForText('alice: message 60');
+    // 63 rows of channel in a 25-row body: a page is 23 rows, and scrolled back the last row is the notice.
     await r.press(PAGE_UP);
-    const f = await r.waitForText('-- 23 rows back; PgDn to return --');
-    expect(f).toContain('alice: message 17');
-    expect(f).not.toContain('alice: message 40');
+    let f = await r.waitForText('-- 23 rows back; PgDn to return --');
+    expect(f).toContain('alice: message 14 ');
+    expect(f).not.toContain('alice: message 13 ');
+    expect(f).not.toContain('alice: message 38');
+    await r.press(PAGE_UP);
+    f = await r.waitForText('-- top; 39 rows back; PgDn to return --');
+    expect(r.ui.lines()[1]).toMatch(/^00:00 The drill has started\./);
+    // Further PgUps stay at the top: no blank pages above the first line.
+    await r.press(PAGE_UP, PAGE_UP);
+    expect(r.frame()).toBe(f);
+    // And the first PgDn comes back a page from the top at once.
     await r.press(PAGE_DOWN);
-    await r.waitForFrame((x) => x.includes('alice: message 40') && !x.includes('rows back'));
+    await r.waitForText('-- 16 rows back; PgDn to return --');
+    await r.press(PAGE_DOWN);
+    await r.waitForFrame((x) => x.includes('alice: message 60') && !x.includes('rows back'));
   });
 
   it('re-lays out on resize and asks for a bigger terminal below 80×24', async () => {
@@ -479,7 +492,7 @@ describe('App: scrolling, resizing and colour', () => {
     for (const l of lines) expect(width(l)).toBeLessThanOrEqual(80);
     expect(lines[0]).toMatch(/^Demo {2,}T\+00:00/);
     expect(width(lines[0]!)).toBe(80);
-    expect(lines[1]).toMatch(/^00:00 The drill has started\. Watch for pages; +ROSTER$/);
+    expect(lines[1]).toMatch(/^00:00 The drill has started\. Watch for pages; +│ ROSTER$/);
     await r.ui.resize(70, 20);
     await r.waitForText('The terminal is 70×20; firedrill needs at least 80×24.');
     lines = r.ui.lines();

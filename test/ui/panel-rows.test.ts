@@ -5,7 +5,7 @@ import type { JournalEvent } from '../../src/engine/journal';
 import type { DrillView } from '../../src/engine/view/drill-view';
 import { player } from '../../src/engine/view/visibility';
 import {
-  draftRows, lastCheckRows, notesRows, pageRows, pollProposal, pollRows, queueRows, reportRows, rosterRows, serviceRows, taskRows,
+  draftRows, lastCheckRows, MIN_SPARK, notesRows, pageRows, pollProposal, pollRows, queueRows, reportRows, rosterRows, serviceRows, taskRows,
 } from '../../src/ui/panel-rows';
 import { textWidth } from '../../src/ui/text-width';
 import { at, drill, starter, viewOf } from '../helpers/drill';
@@ -203,15 +203,17 @@ describe('Scribe panel', () => {
 });
 
 describe('responder panel', () => {
-  it('lists the probes, actions (* for major) and metric sparklines of their services', () => {
+  it('lists the probes, actions (* for major) and metric rows of their services: name, value with unit, sparkline', () => {
     const svc = serviceRows(snap, 'web-team', 38);
     expect(svc.probes).toEqual([{ text: 'web-logs  Tail the web error log' }]);
     expect(svc.actions).toEqual([{ text: 'revert-config*  Revert the last config push' }, { text: 'restart-web  Restart all web pods' }]);
     expect(svc.metrics.map((m) => m.token)).toEqual(['info', 'info']);
-    // A 22-column label, a space, then a sparkline of width - 26 columns.
-    expect(svc.metrics[0]?.text).toMatch(/^error_rate \d+(\.\d+)?% +[▁▂▃▄▅▆▇█]{12}$/u);
-    expect(svc.metrics[1]?.text).toMatch(/^latency_p99 \d+ms +[▁▂▃▄▅▆▇█]{12}$/u);
-    for (const m of svc.metrics) expect([...m.text]).toHaveLength(35);
+    // Names in one column, values right-aligned in the next, the sparkline filling the row (38 less the indent).
+    expect(svc.metrics[0]?.text).toMatch(/^error_rate {2,}\d+(\.\d+)?% [▁▂▃▄▅▆▇█]+$/u);
+    expect(svc.metrics[1]?.text).toMatch(/^latency_p99 +\d+ms [▁▂▃▄▅▆▇█]+$/u);
+    for (const m of svc.metrics) expect([...m.text]).toHaveLength(37);
+    const bars = (t: string): number => t.search(/ [▁▂▃▄▅▆▇█]/u);
+    expect(bars(svc.metrics[0]!.text)).toBe(bars(svc.metrics[1]!.text));
   });
 
   it('shows nothing for a team with no services, and everything for no team', () => {
@@ -219,8 +221,18 @@ describe('responder panel', () => {
     expect(serviceRows(snap, undefined, 38).probes).toHaveLength(1);
   });
 
-  it('keeps sparklines at least 4 wide in a narrow panel', () => {
-    expect(serviceRows(snap, 'web-team', 10).metrics[0]?.text).toMatch(/ [▁▂▃▄▅▆▇█]{4}$/u);
+  it('always shows the unit: a narrow panel cuts the name, then the sparkline stops at its fewest bars', () => {
+    const view = (ref: string, value: number, family: 'time' | 'percent'): DrillView => ({
+      ...snap,
+      metrics: [{ ...snap.metrics[0]!, ref: `web.${ref}`, value, family, history: [7.1, 7.4, 7.9, 7.9, 7.2, 7.1, 7.5, 7.9, 7.9, 7.9] }],
+    });
+    const narrow = serviceRows(view('commit_latency_p99', 7.9, 'time'), undefined, 24).metrics[0]!.text;
+    expect(narrow).toBe(`commit_la… 7.9ms ${narrow.slice(-MIN_SPARK)}`);
+    expect(narrow.slice(-MIN_SPARK)).toMatch(/^ *[▁▂▃▄▅▆▇█]+$/u);
+    // At 80 columns (a 32-column panel) the whole name and "ms" fit beside the sparkline.
+    expect(serviceRows(view('commit_latency_p99', 7.9, 'time'), undefined, 32).metrics[0]!.text).toMatch(/^commit_latency_p99 7\.9ms [▁▂▃▄▅▆▇█]+ *$/u);
+    // Too narrow even for that: the name goes to "…" and the value keeps its unit.
+    expect(serviceRows(view('error_rate', 12.5, 'percent'), undefined, 10).metrics[0]!.text).toMatch(/^… 12\.5% [▁▂▃▄▅▆▇█]{6}$/u);
   });
 
   it('shows the last check and its newest four log lines', () => {

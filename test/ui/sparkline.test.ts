@@ -18,9 +18,18 @@ describe('sparkline', () => {
     expect(sparkline([1, Number.NaN, Number.POSITIVE_INFINITY, 3])).toBe('▁  █');
   });
 
-  it('draws a flat series at mid height', () => {
-    expect(sparkline([5, 5, 5])).toBe('▄▄▄');
-    expect(sparkline([42])).toBe('▄');
+  it('draws a flat series as a flat low line, never a solid block', () => {
+    expect(sparkline([5, 5, 5])).toBe('▁▁▁');
+    expect(sparkline([42])).toBe('▁');
+    expect(sparkline([97, 97, 97, 97])).toBe('▁▁▁▁');
+  });
+
+  it('scales to the shown values, so a change shows at any level', () => {
+    // A metric that steps from 97 to 99 fills the height; the old 0..max scale drew it as a solid block.
+    expect(sparkline([97, 97, 98, 99, 99])).toBe('▁▁▅██');
+    expect(sparkline([97, 97, 98, 99, 99], undefined, { min: 0 })).toBe('█████');
+    // Only the shown window counts: an old spike out of view does not flatten the rest.
+    expect(sparkline([500, 10, 20, 30], 3)).toBe('▁▅█');
   });
 
   it('keeps the latest values when given a width', () => {

@@ -17,3 +17,22 @@ describe('text width by grapheme', () => {
     expect(cutToWidth('abc', 0)).toEqual({ text: '', width: 0 });
   });
 });
+
+describe('graphemes of long text', () => {
+  it('keeps graphemes whole across the windows the text is read in', () => {
+    const family = '👨‍👩‍👧‍👦';
+    for (const lead of ['', 'a', 'ab', 'abc']) {
+      const text = lead + family.repeat(200);
+      expect(graphemes(text)).toEqual([...lead, ...Array<string>(200).fill(family)]);
+    }
+    expect(graphemes('x'.repeat(1000) + 'e\u0301')).toHaveLength(1001);
+  });
+
+  it('reads a 200,000-character line in linear time', () => {
+    const text = 'ab👍🏽 '.repeat(40_000);
+    const t0 = performance.now();
+    expect(graphemes(text)).toHaveLength(160_000);
+    expect(cutToWidth(text, 10)).toEqual({ text: 'ab👍🏽 ab👍🏽 ', width: 10 });
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+});

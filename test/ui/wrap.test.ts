@@ -1,7 +1,8 @@
 // Word wrapping of channel text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { wrapText } from '../../src/ui/wrap';
+import { textWidth } from '../../src/ui/text-width';
+import { clipToWidth, wrapText } from '../../src/ui/wrap';
 
 describe('wrapText', () => {
   it('leaves text that fits alone', () => {
@@ -23,6 +24,19 @@ describe('wrapText', () => {
     expect(wrapText('one two three four', 10, 4)).toEqual(['one', 'two three', 'four']);
   });
 
+  it('moves a word that does not fit to the next row whole, never breaking it where it would fit a row', () => {
+    expect(wrapText('see [customer-report] now', 20)).toEqual(['see', '[customer-report]', 'now']);
+    // A narrow first row (after a long speaker's name) is left empty rather than cut "[customer-repor" / "t]".
+    expect(wrapText('[customer-report] Support is getting calls', 39, 15)).toEqual(['', '[customer-report] Support is getting', 'calls']);
+  });
+
+  it('breaks a word longer than a whole row between graphemes', () => {
+    expect(wrapText('ab https://example.com/a/very/long/path end', 10)).toEqual(['ab', 'https://ex', 'ample.com/', 'a/very/lon', 'g/path end']);
+    expect(wrapText('👍🏽👍🏽👍🏽👍🏽', 5)).toEqual(['👍🏽👍🏽', '👍🏽👍🏽']);
+    expect(wrapText('漢字テキスト', 5)).toEqual(['漢字', 'テキ', 'スト']);
+    expect(wrapText('e\u0301e\u0301e\u0301', 2)).toEqual(['e\u0301e\u0301', 'e\u0301']);
+  });
+
   it('returns the text unwrapped for a width of zero or less', () => {
     expect(wrapText('a b c', 0)).toEqual(['a b c']);
   });
@@ -33,10 +47,17 @@ describe('wrapText', () => {
   });
 
   it('never makes a row wider than its width and loses only break spaces', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'c'), maxLength: 80 }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 20 }), (text, w, first) => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'c', '日', '👍🏽'), maxLength: 80 }), fc.integer({ min: 2, max: 20 }), fc.integer({ min: 2, max: 20 }), (text, w, first) => {
       const rows = wrapText(text, w, first);
-      rows.forEach((r, i) => expect(r.length).toBeLessThanOrEqual(i === 0 ? first : w));
+      rows.forEach((r, i) => expect(textWidth(r)).toBeLessThanOrEqual(i === 0 ? first : w));
       expect(rows.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
+    }));
+  });
+
+  it('keeps every word that fits a row on one row', () => {
+    fc.assert(fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', 'b', '日'), minLength: 1, maxLength: 6 }), { maxLength: 20 }), fc.integer({ min: 12, max: 30 }), fc.integer({ min: 1, max: 30 }), (words, w, first) => {
+      const rows = wrapText(words.join(' '), w, first);
+      expect(rows.flatMap((r) => r.split(' ')).filter((x) => x !== '')).toEqual(words);
     }));
   });
 });
@@ -50,5 +71,23 @@ describe('wrapText on huge text', () => {
       expect(rows.join('').replace(/ /g, '').length).toBe(text.replace(/ /g, '').length);
       expect(rows.every((r) => r.length <= 80)).toBe(true);
     }
+  });
+
+  it('wraps a pasted line of 100,000 emoji and wide characters in linear time', () => {
+    const text = '日本👍🏽e\u0301 '.repeat(20_000);
+    const t0 = performance.now();
+    const rows = wrapText(text, 80);
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(rows.every((r) => textWidth(r) <= 80)).toBe(true);
+    expect(rows.join(' ').trimEnd()).toBe(text.trimEnd());
+  });
+});
+
+describe('clipToWidth', () => {
+  it('leaves a short text alone and cuts a long one to one column more than the width, by grapheme', () => {
+    expect(clipToWidth('short', 10)).toBe('short');
+    expect(clipToWidth('abcdefghijkl', 5)).toBe('abcdef');
+    expect(clipToWidth('ab👍🏽cdefgh', 3)).toBe('ab👍🏽');
+    expect(clipToWidth('x'.repeat(1_000_000), 80)).toHaveLength(81);
   });
 });

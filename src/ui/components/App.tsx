@@ -5,13 +5,15 @@
  *   │ alice (ic)> /assign @carol _                                                  │
  */
 import { Box, Text, useStdout } from 'ink';
-import { memo, useState } from 'react';
+import { memo, useCallback, useRef, useState, type SetStateAction } from 'react';
 import { stripControl } from '../../engine/sanitize';
+import { channelWindow } from '../channel-rows';
 import type { DrillStore } from '../drill-store';
 import { useCommandLine } from '../hooks/use-command-line';
 import { usePageBell, useSpeakerBanner } from '../hooks/use-cues';
 import { useStoreVersion } from '../hooks/use-drill';
 import { useKeys } from '../hooks/use-keys';
+import { useRepaint } from '../hooks/use-repaint';
 import { useTerminalSize } from '../hooks/use-terminal-size';
 import { candidateRows, hintRows, inlineHelp } from '../inline-help';
 import type { Controls } from '../keymap';
@@ -20,6 +22,7 @@ import type { Theme } from '../theme';
 import { Channel } from './Channel';
 import { BELL } from '../page-cues';
 import { CommandLine, type NoticeTone } from './CommandLine';
+import { Divider } from './Divider';
 import { Footer } from './Footer';
 import { Header } from './Header';
 import { HelpOverlay } from './HelpOverlay';
@@ -58,7 +61,16 @@ export function App({ store, theme, onAbort, onExit, controls = 'facilitator', o
   const banner = useSpeakerBanner(store);
   const screen = store.screen;
   const [help, setHelp] = useState(false);
-  const [scroll, setScroll] = useState(0);
+  const [scroll, setRawScroll] = useState(0);
+  // Scrolling stops at the channel's first row: PgUp past it stays there, and PgDn comes back from there at once.
+  // The channel's size comes from the layout below, which depends on the command line's rows: read it when used.
+  const channelSize = useRef({ cols: 0, rows: 0 });
+  const setScroll = useCallback((next: SetStateAction<number>) => setRawScroll((was) => {
+    const { cols: c, rows: r } = channelSize.current;
+    const clamp = (x: number): number => channelWindow(store.lines, c, r, Math.max(0, x)).scroll;
+    return clamp(typeof next === 'function' ? next(clamp(was)) : next);
+  }), [store]);
+  const repaint = useRepaint();
   const line = useCommandLine(store, { onHelp: () => setHelp(true), onEntered: () => setScroll(0) });
   // Under the prompt: who speaks now, for a moment after Ctrl+N, on a row of its own; then the speaker's private hint
   // or error (the engine's, or a notice of ours) until they type, else Tab's candidates, else the help for the line.
@@ -70,7 +82,8 @@ export function App({ store, theme, onAbort, onExit, controls = 'facilitator', o
     : line.candidates.length ? [candidateRows(line.candidates, cols, left), 'help']
     : [[], 'hint'];
   const layout = computeLayout(cols, rows, (notice.length || 1) + (cue ? 1 : 0));
-  useKeys({ store, line, help, setHelp, setScroll, bodyRows: layout.bodyRows, onAbort, onExit, controls, ...(onLeave ? { onLeave } : {}) });
+  channelSize.current = { cols: layout.channelCols, rows: layout.bodyRows };
+  useKeys({ store, line, help, setHelp, setScroll, bodyRows: layout.bodyRows, onAbort, onExit, controls, repaint, ...(onLeave ? { onLeave } : {}) });
 
   if (layout.tooSmall) {
     return <Text color={theme.fg('warn')}>{`The terminal is ${cols}×${rows}; firedrill needs at least 80×24. Make it larger (the drill keeps running).`}</Text>;
@@ -95,7 +108,7 @@ export function App({ store, theme, onAbort, onExit, controls = 'facilitator', o
       ) : (
         <Box height={layout.bodyRows}>
           <StoreChannel store={store} theme={theme} cols={layout.channelCols} rows={layout.bodyRows} scroll={scroll} />
-          <Text> </Text>
+          <Divider theme={theme} rows={layout.bodyRows} />
           <StorePanel store={store} theme={theme} cols={layout.panelCols} rows={layout.bodyRows} />
         </Box>
       )}

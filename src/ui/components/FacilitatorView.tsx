@@ -25,6 +25,7 @@ import { storyLines } from '../truth-story';
 import { editLine } from '../typed-input';
 import { wrapText } from '../wrap';
 import { Channel } from './Channel';
+import { Divider } from './Divider';
 import { CommandLine } from './CommandLine';
 import { Header } from './Header';
 import type { Said } from './LobbyScreen';
@@ -109,7 +110,7 @@ export function FacilitatorView({ model, store, theme, cols, rows }: Props) {
       {storyRows > 1 ? story.slice(0, storyRows).map((s, i) => <Text key={i} wrap="truncate">{`  ${s}`}</Text>) : null}
       <Box height={bodyRows}>
         <Channel store={store} theme={theme} cols={layout.channelCols} rows={bodyRows} scroll={scroll} />
-        <Text> </Text>
+        <Divider theme={theme} rows={bodyRows} />
         <Upcoming upcoming={truth?.upcoming ?? []} theme={theme} cols={layout.panelCols} rows={bodyRows} />
       </Box>
       <PeopleTable people={people} theme={theme} cols={cols} rows={peopleRows} />

@@ -1,5 +1,6 @@
 /** A titled block of single-line rows inside the role panel. */
 import { Box, Text } from 'ink';
+import { fit } from '../fit';
 import type { Theme, Token } from '../theme';
 
 export interface PanelRow {
@@ -12,16 +13,15 @@ interface Props {
   readonly rows: readonly PanelRow[];
   readonly theme: Theme;
   readonly width: number;
-  readonly empty?: string;
 }
 
-export function PanelSection({ title, rows, theme, width, empty }: Props) {
+/** The title and its rows, each cut to the width with "…" (measured by grapheme), rows indented by one column. */
+export function PanelSection({ title, rows, theme, width }: Props) {
   return (
-    <Box flexDirection="column" width={width}>
-      <Text bold color={theme.fg('heading')} wrap="truncate">{title}</Text>
-      {rows.length === 0 && empty ? <Text color={theme.fg('muted')} wrap="truncate">{` ${empty}`}</Text> : null}
+    <Box flexDirection="column" width={width} flexShrink={0}>
+      <Text bold color={theme.fg('heading')}>{fit(title, width).trimEnd()}</Text>
       {rows.map((r, i) => (
-        <Text key={i} color={theme.fg(r.token ?? 'text')} wrap="truncate">{` ${r.text}`}</Text>
+        <Text key={i} color={theme.fg(r.token ?? 'text')}>{` ${fit(r.text, width - 1).trimEnd()}`}</Text>
       ))}
     </Box>
   );

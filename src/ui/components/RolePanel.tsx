@@ -7,6 +7,7 @@ import { useDrillSeconds, useView } from '../hooks/use-drill';
 import {
   draftRows, lastCheckRows, notesRows, pageRows, pollRows, queueRows, reportRows, rosterRows, serviceRows, taskRows,
 } from '../panel-rows';
+import { fitSections, type SectionSpec } from '../panel-fit';
 import { nextNoteFill } from '../scribe-queue';
 import type { Theme } from '../theme';
 import { PanelSection, type PanelRow } from './PanelSection';
@@ -18,9 +19,6 @@ interface Props {
   readonly rows: number;
 }
 
-/** The sections for a role, as [title, rows, text when empty]. */
-type Section = readonly [string, readonly PanelRow[], string?];
-
 /** What ^O would start a note for, as the scribe panel's title names it. */
 function noteKeyTarget(items: readonly LedgerItem[]): string {
   const next = nextNoteFill(items, '')?.item;
@@ -28,7 +26,10 @@ function noteKeyTarget(items: readonly LedgerItem[]): string {
   return ` (^O ${next.kind === 'followup' ? 'TODO' : next.kind === 'mitigation' ? 'mitigation' : stripControl(next.ref)})`;
 }
 
-/** The panel for the speaker's role, filled top to bottom within its rows. */
+/**
+ * The panel for the speaker's role: its sections top to bottom, fitted to the rows by rank (1 keeps its rows
+ * longest). What a role acts on next ranks first; reference lists it can also reach with Tab rank last.
+ */
 export function RolePanel({ store, theme, cols, rows }: Props) {
   const snap = useView(store);
   const seconds = useDrillSeconds(store);
@@ -37,35 +38,42 @@ export function RolePanel({ store, theme, cols, rows }: Props) {
   const team = snap.people.find((p) => p.name === who)?.team;
   const myTasks: PanelRow[] = snap.tasks.filter((t) => t.owners.includes(who) && t.status === 'open')
     .map((t) => ({ text: `${t.id} ${stripControl(t.text)}`, token: t.acked ? 'text' : 'warn' }));
-  let sections: Section[];
+  let sections: SectionSpec[];
   if (role === 'ic' || role === 'deputy') {
-    sections = [['ROSTER', rosterRows(snap, { width: cols, speaker: who })], ['TASKS', taskRows(snap, seconds * 1000), 'none open'], ['POLL', pollRows(snap), 'none open']];
+    sections = [
+      { title: 'ROSTER', rows: rosterRows(snap, { width: cols, speaker: who }), rank: 3 },
+      { title: 'TASKS', rows: taskRows(snap, seconds * 1000), empty: 'none open', rank: 2 },
+      { title: 'POLL', rows: pollRows(snap), empty: 'none open', rank: 1 },
+    ];
   } else if (role === 'scribe') {
     const queue = snap.unnoted ?? [];
     sections = [
-      [`NOT YET NOTED${noteKeyTarget(queue)}`, queueRows(queue, seconds * 1000), 'all caught up'],
-      ['YOUR NOTES', notesRows(store.events, who, 8), '/note TEXT, /todo TEXT'],
-      ['TASKS', taskRows(snap, seconds * 1000), 'none open'],
+      { title: `NOT YET NOTED${noteKeyTarget(queue)}`, rows: queueRows(queue, seconds * 1000), empty: 'all caught up', rank: 1 },
+      // Every note, so "+N more" counts them all; the fitting keeps the newest.
+      { title: 'YOUR NOTES', rows: notesRows(store.events, who, Number.POSITIVE_INFINITY), empty: '/note TEXT, /todo TEXT', keep: 'last', rank: 3 },
+      { title: 'TASKS', rows: taskRows(snap, seconds * 1000), empty: 'none open', rank: 2 },
     ];
   } else if (role === 'customer-liaison' || role === 'internal-liaison') {
-    sections = [['DRAFTS', draftRows(snap), '/draft TEXT'], ['CUSTOMER REPORTS', reportRows(store.events), 'none yet'], ['YOUR TASKS', myTasks, 'none']];
+    sections = [
+      { title: 'DRAFTS', rows: draftRows(snap), empty: '/draft TEXT', keep: 'last', rank: 1 },
+      { title: 'CUSTOMER REPORTS', rows: reportRows(store.events), empty: 'none yet', keep: 'last', rank: 3 },
+      { title: 'YOUR TASKS', rows: myTasks, empty: 'none', rank: 2 },
+    ];
   } else {
     const svc = serviceRows(snap, team, cols);
-    sections = [['PAGES', pageRows(snap, who), 'none'], ['YOUR TASKS', myTasks, 'none'], ['PROBES (/check)', svc.probes], ['ACTIONS (/run, * major)', svc.actions], ['METRICS', svc.metrics], ['LAST CHECK', lastCheckRows(store.events, who), 'nothing checked yet']];
-  }
-  // Fill the panel top to bottom; a long list keeps its newest rows.
-  let budget = rows;
-  const fitted: { title: string; list: readonly PanelRow[]; empty?: string }[] = [];
-  for (const [title, list, empty] of sections) {
-    if (budget < 2) break;
-    const shown = list.slice(Math.max(0, list.length - (budget - 1)));
-    budget -= 1 + (shown.length || (empty ? 1 : 0));
-    fitted.push({ title, list: shown, ...(empty ? { empty } : {}) });
+    sections = [
+      { title: 'PAGES', rows: pageRows(snap, who), empty: 'none', rank: 1 },
+      { title: 'YOUR TASKS', rows: myTasks, empty: 'none', rank: 2 },
+      { title: 'PROBES (/check)', rows: svc.probes, rank: 6 },
+      { title: 'ACTIONS (/run, * major)', rows: svc.actions, rank: 5 },
+      { title: 'METRICS', rows: svc.metrics, rank: 3 },
+      { title: 'LAST CHECK', rows: lastCheckRows(store.events, who), empty: 'nothing checked yet', rank: 4 },
+    ];
   }
   return (
-    <Box flexDirection="column" width={cols} height={rows}>
-      {fitted.map((f) => (
-        <PanelSection key={f.title} title={f.title} rows={f.list} theme={theme} width={cols} {...(f.empty ? { empty: f.empty } : {})} />
+    <Box flexDirection="column" width={cols} height={rows} overflow="hidden" flexShrink={0}>
+      {fitSections(sections, rows).map((f) => (
+        <PanelSection key={f.title} title={f.title} rows={f.rows} theme={theme} width={cols} />
       ))}
     </Box>
   );

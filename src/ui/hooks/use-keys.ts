@@ -28,6 +28,8 @@ export interface KeyTargets {
   readonly controls?: Controls;
   /** A participant confirmed leaving: the drill goes on without them, their seat kept. */
   readonly onLeave?: () => void;
+  /** Erases the terminal and draws the screen whole (Ctrl+L). */
+  readonly repaint?: () => void;
 }
 
 /**
@@ -80,13 +82,13 @@ function drillKey(t: KeyTargets, input: string, key: Key): void {
 }
 
 /** What each UI command does; keymap.ts says which keys mean which command. */
-function commandActions({ store, line, help, setHelp, setScroll, bodyRows }: KeyTargets): Record<UiCommand, () => void> {
+function commandActions({ store, line, help, setHelp, setScroll, bodyRows, repaint }: KeyTargets): Record<UiCommand, () => void> {
   const page = (): number => Math.max(1, bodyRows - 2);
   return {
     'app.quit': () => store.setScreen('confirm-quit'),
     'drill.end': () => store.setScreen('confirm-end'),
     'app.help': () => setHelp((h) => !h),
-    'app.redraw': () => store.changed(),
+    'app.redraw': () => (repaint ?? (() => store.changed()))(),
     'drill.pause': () => store.togglePause(),
     'drill.faster': () => store.scaleSpeed(2),
     'drill.slower': () => store.scaleSpeed(0.5),
