@@ -16,13 +16,15 @@ import { hintRows, inlineHelp } from '../inline-help';
 import type { Controls } from '../keymap';
 import { computeLayout } from '../layout';
 import type { Theme } from '../theme';
-import { Channel } from './Channel';
+import { Channel, visibleRows } from './Channel';
 import { CommandLine } from './CommandLine';
+import { DetailView } from './DetailView';
+import { EndScreen } from './EndScreen';
 import { Footer } from './Footer';
 import { Header } from './Header';
 import { HelpOverlay } from './HelpOverlay';
 import { RolePanel } from './RolePanel';
-import { ScorecardView } from './ScorecardView';
+import { TooSmall } from './TooSmall';
 
 interface Props {
   readonly store: DrillStore;
@@ -48,15 +50,20 @@ export function App({ store, theme, onAbort, onExit, controls = 'facilitator', o
   const layout = computeLayout(cols, rows, notice.length || 1);
   const [help, setHelp] = useState(false);
   const [scroll, setScroll] = useState(0);
+  // The channel entry open in full (an index into the channel's lines), if any.
+  const [detail, setDetail] = useState<number | undefined>();
   const line = useCommandLine(store, { onHelp: () => setHelp(true), onEntered: () => setScroll(0) });
-  useKeys({ store, screen, line, help, setHelp, setScroll, bodyRows: layout.bodyRows, onAbort, onExit, controls, ...(onLeave ? { onLeave } : {}) });
+  // The newest entry on screen: the newest of all, or the bottom one when scrolled back.
+  const openDetail = (): void => {
+    const shown = scroll > 0 ? visibleRows(store.lines, layout.channelCols, layout.bodyRows, scroll).at(-1)?.line : undefined;
+    const at = shown ? store.lines.lastIndexOf(shown) : store.lines.length - 1;
+    if (at >= 0) setDetail(at);
+  };
+  useKeys({
+    store, screen, line, help, setHelp, setScroll, bodyRows: layout.bodyRows, onAbort, onExit, controls, ...(onLeave ? { onLeave } : {}),
+    detail: detail !== undefined, openDetail,
+  });
 
-  if (layout.tooSmall) {
-    return <Text color={theme.fg('warn')}>{`The terminal is ${cols}×${rows}; firedrill needs at least 80×24. Make it larger (the drill keeps running).`}</Text>;
-  }
-  if (screen === 'ended' && store.scorecard) {
-    return <ScorecardView card={store.scorecard} you={store.speakers} {...(store.runDir ? { runDir: store.runDir } : {})} theme={theme} cols={cols} rows={rows - 1} />;
-  }
   const role = store.displayRole(store.speaker);
   const hint = screen === 'confirm-quit' && controls === 'participant'
     ? `Leave the drill? Your seat is kept — ssh in again as ${stripControl(store.speaker)} to carry on (y/n)`
@@ -64,11 +71,20 @@ export function App({ store, theme, onAbort, onExit, controls = 'facilitator', o
     : screen === 'confirm-end' ? 'End the drill now for everyone? (y/n)'
     : screen === 'ended' ? 'The drill has ended; scoring…'
     : line.candidates.length ? line.candidates.join('  ') : inlineHelp(line.state.text);
+  if (layout.tooSmall) {
+    const asking = screen === 'confirm-quit' || screen === 'confirm-end';
+    const note = screen === 'ended' ? 'q leaves; the run folder has the scorecard.'
+      : controls === 'participant' ? 'The drill keeps running. Ctrl+C asks to leave.' : 'The drill keeps running. Ctrl+C asks to end it.';
+    return <TooSmall cols={cols} rows={rows} theme={theme} note={note} {...(asking ? { prompt: hint } : {})} {...(screen === 'ended' ? { leave: onExit } : {})} />;
+  }
+  if (screen === 'ended' && store.scorecard) return <EndScreen store={store} theme={theme} cols={cols} rows={rows} onExit={onExit} />;
   return (
     <Box flexDirection="column" width={cols} height={rows - 1}>
       <Header store={store} theme={theme} cols={cols} />
       {help ? (
         <HelpOverlay theme={theme} cols={cols} rows={layout.bodyRows} controls={controls} />
+      ) : detail !== undefined ? (
+        <DetailView store={store} index={detail} theme={theme} cols={cols} rows={layout.bodyRows} onSelect={setDetail} onClose={() => setDetail(undefined)} />
       ) : (
         <Box height={layout.bodyRows}>
           <Channel store={store} theme={theme} cols={layout.channelCols} rows={layout.bodyRows} scroll={scroll} />
