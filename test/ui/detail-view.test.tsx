@@ -55,6 +55,7 @@ describe('channel entries in full', () => {
     expect(f).not.toContain('ROSTER');
     for (const line of r.ui.lines()) expect(width(line)).toBeLessThanOrEqual(cols);
     expect(r.ui.lines().at(-4)).toMatch(/^Esc close {2}↑\/↓ older\/newer {2}PgUp\/PgDn scroll/);
+    expect(r.hintLine()).toBe('Esc closes the entry; the command line waits until then');
 
     // Step back to carol's check result: every log line it read, which the channel never cut either.
     const result = r.store.lines.findIndex((l) => l.kind === 'result');

@@ -70,6 +70,7 @@ export function App({ store, theme, onAbort, onExit, controls = 'facilitator', o
     : screen === 'confirm-quit' ? 'End the drill? (y/n) — the journal and scorecard are kept either way'
     : screen === 'confirm-end' ? 'End the drill now for everyone? (y/n)'
     : screen === 'ended' ? 'The drill has ended; scoring…'
+    : detail !== undefined ? 'Esc closes the entry; the command line waits until then'
     : line.candidates.length ? line.candidates.join('  ') : inlineHelp(line.state.text);
   if (layout.tooSmall) {
     const asking = screen === 'confirm-quit' || screen === 'confirm-end';
