@@ -53,7 +53,7 @@ describe('firedrill review', () => {
     const o = r.stdout;
     expect(o).toContain('Checkout slows down and fails at peak hour (checkout-db-wal-disk-full)');
     expect(o).toMatch(/score 78\/100 {2}grade C {2}outcome resolved at T\+42:30 of 45:00/);
-    expect(o).toMatch(/✓ Time to acknowledge +02:10 +05:00 +met/);
+    expect(o).toMatch(/✓ Time to acknowledge +02:10 +05:00 +met\n {6}from the first page \(the first alert\) to the first acknowledgement\n/);
     expect(o).toMatch(/✗ Time to mitigate +31:20 +25:00 +missed/);
     expect(o).toMatch(/· Longest gap between external posts +— +— +did not happen/);
     expect(o).toMatch(/Incident Commander\n +✓ RD-01 .*\n +✗ RD-10 Every task has a time box \(high, 1 violation\)\n +T\+09:00 alice: T2/);
