@@ -167,8 +167,8 @@ export class ResponderBot extends Duty implements Worker {
     this.work.delete(target);
     const ids = new Set(w?.tasks ?? []);
     for (const t of this.session.state.tasks) if (t.status === 'open' && t.owners.includes(this.me.name) && t.refs.includes(target)) ids.add(t.id);
-    const short = text.length > 160 ? `${text.slice(0, 157)}...` : text;
-    for (const id of ids) this.say(10 * SECOND, 30 * SECOND, () => (this.open(id) ? `/report ${id} ${short}` : undefined));
+    // The whole finding: a report cut to fit a line ("...settings unde...") hid the very clue the IC needed.
+    for (const id of ids) this.say(10 * SECOND, 30 * SECOND, () => (this.open(id) ? `/report ${id} ${text}` : undefined));
   }
 
   private open(id: string): boolean {
@@ -198,9 +198,8 @@ export class ResponderBot extends Duty implements Worker {
 
   private sloppyReport(text: string): void {
     const task = this.session.state.tasks.find((t) => t.to === this.me.name && t.status === 'open');
-    const short = text.length > 160 ? `${text.slice(0, 157)}...` : text;
-    if (task) this.later(2 * MINUTE, 8 * MINUTE, () => (this.open(task.id) ? `/report ${task.id} ${short}` : undefined));
-    else this.later(10 * SECOND, 40 * SECOND, `found something: ${short}`);
+    if (task) this.later(2 * MINUTE, 8 * MINUTE, () => (this.open(task.id) ? `/report ${task.id} ${text}` : undefined));
+    else this.later(10 * SECOND, 40 * SECOND, `found something: ${text}`);
   }
 
   /** Sloppy responders dive in without an assignment: check their service, then try a fix. */

@@ -122,6 +122,7 @@ function addHistory(program: Command): void {
     .description('list every scored run under a folder, with score trends per scenario and who should take IC and Scribe next')
     .argument('[dir]', 'folder holding run folders (default ./firedrill-runs)')
     .option('--scenario <id>', 'only runs of this scenario')
+    .addOption(new Option('--markdown', 'print the history as Markdown, with a Mermaid score chart per scenario').conflicts('json'))
     .option('--json', 'print one JSON document')
     .action(async (dir, opts) => setExit((await actions.history()).runHistory(dir, opts)));
 }

@@ -27,6 +27,11 @@ export function sortRuns(runs: readonly RunRecord[]): RunRecord[] {
   });
 }
 
+/** When a run started, `2026-11-26 15:30` (UTC), or — when that is unknown. */
+export function runDate(iso: string | null): string {
+  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : '—';
+}
+
 /** Runs of one scenario (by id). */
 export function forScenario(runs: readonly RunRecord[], scenarioId: string): RunRecord[] {
   return runs.filter((r) => r.card.scenario.id === scenarioId);
@@ -38,7 +43,7 @@ export interface HistoryRow {
   readonly startedAt: string | null;
   readonly scenario: string;
   readonly title: string;
-  /** Everyone who held command, in the order they appear in the scorecard (more than one after a handover). */
+  /** Everyone who held command, in the order they took it (more than one after a handover). */
   readonly ic: readonly string[];
   /** Null for a drill that ended before there was a response to score. */
   readonly score: number | null;
@@ -52,7 +57,7 @@ export interface HistoryRow {
 export function historyRows(runs: readonly RunRecord[]): HistoryRow[] {
   return runs.map(({ dir, card, startedAt }) => ({
     dir, startedAt, scenario: card.scenario.id, title: card.scenario.title,
-    ic: card.participants.filter((p) => p.roles.includes('ic')).map((p) => p.name),
+    ic: icOrder(card),
     score: card.score, grade: card.grade, outcome: card.outcome,
     times: {
       acknowledge: card.metrics.timeToAcknowledge?.ms ?? null,
@@ -62,6 +67,20 @@ export function historyRows(runs: readonly RunRecord[]): HistoryRow[] {
     },
   }));
 }
+
+/**
+ * Who held command, in the order they took it: the timeline's claims (a handover back repeats a name). The
+ * participants list is in cast order, which put a second IC before the first; it is only the fallback for a
+ * scorecard whose timeline has no claim.
+ */
+export function icOrder(card: Scorecard): string[] {
+  const claims = card.timeline.filter((e) => e.kind === 'role.claim').map((e) => e.actor);
+  const order = claims.filter((name, i) => name !== claims[i - 1]);
+  return order.length ? order : card.participants.filter((p) => p.roles.includes('ic')).map((p) => p.name);
+}
+
+/** Fewer runs than this make no trend: one or two points drawn as a sparkline look like a finding and are not. */
+export const MIN_TREND_RUNS = 3;
 
 /** How one scenario's drills went over time, oldest first. */
 export interface ScenarioTrend {

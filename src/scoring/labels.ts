@@ -39,3 +39,22 @@ export const METRIC_TITLES: Readonly<Record<MetricKey, string>> = {
 
 /** Metrics whose absence (null: it never happened) is itself a failure of the response, not just a missing figure. */
 export const LIFECYCLE_METRICS: readonly MetricKey[] = ['timeToAcknowledge', 'timeToCommand', 'timeToMitigate', 'timeToResolve'];
+
+/**
+ * Where each metric starts and stops, as src/scoring/metrics.ts measures it (the definitions of
+ * incident-process.md §3.3): "Time to severity 00:00" reads as a bug unless the reader knows it counts from
+ * command, and severity was declared as command was taken.
+ */
+export const METRIC_SPANS: Readonly<Record<MetricKey, string>> = {
+  timeToAcknowledge: 'from the first page (the first alert) to the first acknowledgement',
+  timeToTrigger: 'from the first alert to the incident response being triggered',
+  timeToCommand: 'from the response being triggered to someone taking command',
+  timeToAssemble: 'from the trigger until the staff roles are named and every paged responder has joined',
+  timeToSeverity: 'from command being taken to the first severity declared',
+  timeToFirstStatus: 'from command being taken to the first status update',
+  statusUpdateMaxGap: 'the longest stretch without a status update, from command to resolution (or the end)',
+  timeToMitigate: 'from the first alert to the customer impact stopping',
+  timeToResolve: 'from the first alert to the incident being resolved',
+  timeToFirstExternal: 'from command being taken to the first post to customers',
+  externalUpdateMaxGap: 'the longest stretch between posts to customers, from the first to resolution (or the end)',
+};

@@ -4,7 +4,10 @@ import type { Scenario } from '../scenario/types';
 import { formatDuration } from '../scenario/duration';
 import { METRIC_TITLES, roleTitle } from './labels';
 import { cleanStrings, clock, drillTime, mdCell, minutes } from './markdown-text';
+import { drillGantt } from './postmortem-chart';
 import { didNotGoWell, violatedRules, wentWell } from './review-points';
+import { ruleAdvice } from './rule-advice';
+import { timelineSentence } from './timeline-text';
 import type { MetricKey, Scorecard, TimelineEntry } from './types';
 import { escapeRe } from '../engine/intent/escape-re';
 
@@ -26,7 +29,7 @@ export function postmortemMarkdown(input: Scorecard, rawScenario: Scenario): str
     ...resolution(card, scenario),
     ...impact(card, scenario, phases),
     ...responders(card),
-    ...timeline(card),
+    ...timeline(card, phases),
     ...howDidWeDo(card, scenario),
     ...actionItems(card),
   ].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
@@ -44,7 +47,7 @@ function cleanScenarioText(s: Scenario) {
 }
 type PmScenario = ReturnType<typeof cleanScenarioText>;
 
-interface PhaseSpan { readonly id: string; readonly fromMs: number; readonly toMs: number; readonly impact?: string }
+interface PhaseSpan { readonly id: string; readonly fromMs: number; readonly toMs: number; readonly impact?: string; readonly mitigated?: boolean }
 
 /**
  * When each phase of the scenario began and ended, from the timeline's phase entries. The scorecard has
@@ -59,10 +62,10 @@ function phaseSpans(card: Scorecard, scenario: PmScenario): PhaseSpan[] {
     const hit = ids.find((p) => new RegExp(`(?<![\\w-])${escapeRe(p.id)}(?![\\w-])`).test(e.text));
     if (hit) starts.push({ id: hit.id, atMs: e.atMs });
   }
-  return starts.map((s, i) => ({
-    id: s.id, fromMs: s.atMs, toMs: starts[i + 1]?.atMs ?? card.drill.endedAtMs,
-    impact: scenario.phases.find((p) => p.id === s.id)?.impact,
-  }));
+  return starts.map((s, i) => {
+    const phase = scenario.phases.find((p) => p.id === s.id);
+    return { id: s.id, fromMs: s.atMs, toMs: starts[i + 1]?.atMs ?? card.drill.endedAtMs, impact: phase?.impact, mitigated: phase?.mitigated === true };
+  });
 }
 
 /** SEV-1 before SEV-2; anything else after, by name. */
@@ -197,11 +200,13 @@ function responders(card: Scorecard): string[] {
   return [...lines, ''];
 }
 
-function timeline(card: Scorecard): string[] {
+function timeline(card: Scorecard, phases: readonly PhaseSpan[]): string[] {
   const lines = ['## Timeline', '', 'Times are drill time, T+minutes:seconds from the start of the drill. The contributing factor began before the drill started.', ''];
+  const chart = drillGantt(card, phases);
+  if (chart.length) lines.push(...chart, '');
   if (!card.timeline.length) return [...lines, '_Nothing was recorded._', ''];
   lines.push('| Time | Event | Who |', '|---|---|---|');
-  for (const e of card.timeline) lines.push(`| ${drillTime(e.atMs)} | ${mdCell(e.text || e.kind)} | ${mdCell(who(e))} |`);
+  for (const e of card.timeline) lines.push(`| ${drillTime(e.atMs)} | ${mdCell(timelineSentence(e))} | ${mdCell(who(e))} |`);
   return [...lines, ''];
 }
 
@@ -229,8 +234,9 @@ function actionItems(card: Scorecard): string[] {
   lines.push(...(card.drill.todos.length ? card.drill.todos.map((t) => `- [ ] ${t}`) : ['_The Scribe recorded no TODOs during the drill._']), '');
   const process = violatedRules(card);
   if (process.length) {
-    lines.push('### Improvements to the response process', '');
-    for (const r of process) lines.push(`- [ ] Practise in the next drill (${roleTitle(r.role)}): ${r.title}`);
+    // What to do differently, from what went wrong and how often; the rule and its role follow for the tracker.
+    lines.push('### Do differently in the next drill', '');
+    for (const r of process) lines.push(`- [ ] ${ruleAdvice(r)} _(${r.id}, ${roleTitle(r.role)})_`);
     lines.push('');
   }
   lines.push('### Postmortem steps', '');

@@ -1,7 +1,8 @@
 /** scorecard.md: the scorecard as a document, saying where every point went and how each role and person did. */
-import { METRIC_TITLES, roleTitle } from './labels';
+import { METRIC_SPANS, METRIC_TITLES, roleTitle } from './labels';
 import { cleanStrings, clock, drillTime, mdCell, percent, plural } from './markdown-text';
 import { didNotGoWell, rulesByRole, wentWell } from './review-points';
+import { timelineSentence } from './timeline-text';
 import { METRIC_KEYS, type RuleResult, type Scorecard } from './types';
 import { botViolations, headline } from './whose-score';
 
@@ -56,12 +57,12 @@ function deductions(card: Scorecard): string[] {
 const points = (n: number) => String(Math.round(n * 10) / 10);
 
 function metrics(card: Scorecard): string[] {
-  const lines = ['## Response times', '', 'Times are minutes:seconds of drill time.', '', '| Measure | Time | Target | Result |', '|---|---:|---:|---|'];
+  const lines = ['## Response times', '', 'Times are minutes:seconds of drill time.', '', '| Measure | Time | Target | Result | Measured |', '|---|---:|---:|---|---|'];
   for (const key of METRIC_KEYS) {
     const m = card.metrics[key];
     lines.push(m
-      ? `| ${METRIC_TITLES[key]} | ${clock(m.ms)} | ${clock(m.targetMs)} | ${m.met ? 'met' : '**missed**'} |`
-      : `| ${METRIC_TITLES[key]} | — | — | did not happen |`);
+      ? `| ${METRIC_TITLES[key]} | ${clock(m.ms)} | ${clock(m.targetMs)} | ${m.met ? 'met' : '**missed**'} | ${METRIC_SPANS[key]} |`
+      : `| ${METRIC_TITLES[key]} | — | — | did not happen | ${METRIC_SPANS[key]} |`);
   }
   return [...lines, ''];
 }
@@ -101,7 +102,7 @@ function scribe(card: Scorecard): string[] {
   lines.push(`The Scribe logged ${s.noted} of ${s.total} decisions, assignments and status updates (${percent(s.coverage)}).`, '');
   if (s.missed.length) {
     lines.push('Not in the log:', '');
-    for (const e of s.missed) lines.push(`- ${drillTime(e.atMs)} ${e.actor} (${roleTitle(e.role)}), ${e.kind}: ${e.text}`);
+    for (const e of s.missed) lines.push(`- ${drillTime(e.atMs)} ${e.actor} (${roleTitle(e.role)}), ${e.kind}: ${timelineSentence(e)}`);
     lines.push('');
   }
   return lines;

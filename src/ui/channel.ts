@@ -62,7 +62,8 @@ export function channelLine(e: SeenEvent): ChannelLine | undefined {
     case 'probe.start': return line('system', `${t(e.actor)} is checking ${t(e.data.probe)}`);
     case 'probe.result': {
       const metrics = e.data.metrics.map((m) => `${t(m.ref)}=${t(m.value)}`).join('  ');
-      const logs = e.data.logs.slice(-3).map((l) => `  ${t(l)}`).join('\n');
+      // Every log line the check read: a result is never cut in the channel (the detail view has it too).
+      const logs = e.data.logs.map((l) => `  ${t(l)}`).join('\n');
       return line('result', `${t(e.data.probe)}: ${t(e.data.text)}${metrics ? `\n  ${metrics}` : ''}${logs ? `\n${logs}` : ''}`, e.actor);
     }
     case 'action.start': return line('system', `${t(e.actor)} is running ${t(e.data.action)}`);

@@ -6,7 +6,7 @@ export type UiCommand =
   | 'app.quit' | 'app.help' | 'app.redraw'
   | 'drill.pause' | 'drill.faster' | 'drill.slower' | 'drill.inject' | 'drill.end'
   | 'speaker.next' | 'scribe.noteOldest'
-  | 'channel.up' | 'channel.down'
+  | 'channel.up' | 'channel.down' | 'channel.detail'
   | 'line.submit' | 'line.complete' | 'line.historyUp' | 'line.historyDown' | 'line.clear' | 'line.deleteWord'
   | 'line.left' | 'line.right' | 'line.home' | 'line.end' | 'line.backspace' | 'overlay.close';
 
@@ -45,6 +45,10 @@ export const KEYMAP: readonly Binding[] = [
   },
   { command: 'channel.up', keys: [{ key: 'pageUp' }], label: 'PgUp', description: 'scroll the channel back' },
   { command: 'channel.down', keys: [{ key: 'pageDown' }], label: 'PgDn', description: 'scroll the channel forward' },
+  {
+    command: 'channel.detail', keys: [{ ctrl: 'g' }], label: '^G',
+    description: 'open the newest channel entry in full (the newest on screen when scrolled back); ↑/↓ older and newer entries, Esc closes',
+  },
   { command: 'line.submit', keys: [{ key: 'return' }], label: 'Enter', description: 'send the command or chat line' },
   { command: 'line.complete', keys: [{ key: 'tab' }], label: 'Tab', description: 'complete a command, @name, probe or action' },
   { command: 'line.historyUp', keys: [{ key: 'up' }], label: 'Up', description: 'previous line from history' },

@@ -1,16 +1,36 @@
-/** `firedrill review` on a terminal: the same scorecard screen a drill ends with, until Enter or q. */
-import { render, useInput, useStdout } from 'ink';
+/** `firedrill review` on a terminal: the same scorecard screen a drill ends with, scrolling, until Enter or q. */
+import { render, useInput } from 'ink';
+import { useState } from 'react';
 import { onOutsideStop, type StopSignal } from '../cli/outside-stops';
 import type { Scorecard } from '../scoring/types';
-import { ScorecardView } from './components/ScorecardView';
-import { createTheme } from './theme';
+import { ScorecardView, scorecardScroll, scrolled } from './components/ScorecardView';
+import { TooSmall } from './components/TooSmall';
+import { SCORECARD_KEYMAP } from './end-keymaps';
+import { useTerminalSize } from './hooks/use-terminal-size';
+import { commandIn } from './keymap';
+import { MIN_COLS, MIN_ROWS } from './layout';
+import { createTheme, type Theme } from './theme';
 
-function Review({ card, runDir, onExit }: { readonly card: Scorecard; readonly runDir?: string; readonly onExit: () => void }) {
-  const { stdout } = useStdout();
+interface ReviewProps {
+  readonly card: Scorecard;
+  readonly runDir?: string;
+  readonly onExit: () => void;
+  readonly theme?: Theme;
+}
+
+/** The review screen: the scorecard, scrolled by its keys; Esc also leaves (there is nothing behind it). */
+export function Review({ card, runDir, onExit, theme = createTheme() }: ReviewProps) {
+  const { cols, rows } = useTerminalSize();
+  const [top, setTop] = useState(0);
+  const small = cols < MIN_COLS || rows < MIN_ROWS;
   useInput((input, key) => {
-    if (key.return || key.escape || input === 'q' || (key.ctrl && input === 'c')) onExit();
+    if (small) return;
+    const cmd = commandIn(SCORECARD_KEYMAP, input, key);
+    if (cmd === 'card.leave' || key.escape) onExit();
+    else if (cmd && cmd !== 'card.channel') setTop((t) => scrolled(cmd, t, scorecardScroll(card, runDir ? { runDir } : {}, cols, rows - 1)));
   });
-  return <ScorecardView card={card} {...(runDir ? { runDir } : {})} theme={createTheme()} cols={stdout.columns || 80} rows={(stdout.rows || 24) - 1} />;
+  if (small) return <TooSmall cols={cols} rows={rows} theme={theme} note="q leaves." leave={onExit} />;
+  return <ScorecardView card={card} {...(runDir ? { runDir } : {})} theme={theme} cols={cols} rows={rows - 1} top={top} />;
 }
 
 /**

@@ -32,6 +32,7 @@ beforeAll(() => {
   good = writeRun(join(runs, '20261120T100000Z-checkout-db-wal-disk-full'), scorecardFixture(), '2026-11-20T10:00:00.000Z');
   writeRun(join(runs, '20261121T100000Z-checkout-db-wal-disk-full'), perfectFixture({
     score: 94, grade: 'A', participants: [human('bob', ['ic']), human('carol', ['scribe']), human('alice', ['responder'])],
+    timeline: perfectFixture().timeline.map((e) => (e.kind === 'role.claim' ? { ...e, actor: 'bob', text: 'bob took command' } : e)),
     metrics: { ...perfectFixture().metrics, timeToMitigate: metric(19 * M, 25 * M) },
   }));
   writeRun(join(runs, 'team-b', '20261122T100000Z-bad-deploy-rollback'), scorecardFixture({
@@ -52,7 +53,7 @@ describe('firedrill review', () => {
     const o = r.stdout;
     expect(o).toContain('Checkout slows down and fails at peak hour (checkout-db-wal-disk-full)');
     expect(o).toMatch(/score 78\/100 {2}grade C {2}outcome resolved at T\+42:30 of 45:00/);
-    expect(o).toMatch(/✓ Time to acknowledge +02:10 +05:00 +met/);
+    expect(o).toMatch(/✓ Time to acknowledge +02:10 +05:00 +met\n {6}from the first page \(the first alert\) to the first acknowledgement\n/);
     expect(o).toMatch(/✗ Time to mitigate +31:20 +25:00 +missed/);
     expect(o).toMatch(/· Longest gap between external posts +— +— +did not happen/);
     expect(o).toMatch(/Incident Commander\n +✓ RD-01 .*\n +✗ RD-10 Every task has a time box \(high, 1 violation\)\n +T\+09:00 alice: T2/);
@@ -168,8 +169,11 @@ describe('firedrill history', () => {
     expect(rows[0]).toMatch(/^2026-11-20 10:00 +checkout-db-wal-disk-full +alice +78 C +02:10 +01:30 +31:20 +38:00 +resolved$/);
     expect(rows[1]).toMatch(/^2026-11-21 10:00 +checkout-db-wal-disk-full +bob +94 A /);
     expect(rows[2]).toMatch(/^2026-11-22 10:00 +bad-deploy-rollback +alice +71 C /);
-    expect(o).toMatch(/score +[▁▂▃▄▅▆▇█]{2} +78 → 94 \(best 94\)/);
-    expect(o).toMatch(/mitigate +[▁▂▃▄▅▆▇█]{2} +31:20 → 19:00/);
+    // Two runs are no trend: the figures, and no sparkline until there are three.
+    expect(o).toContain('checkout-db-wal-disk-full Checkout slows down and fails at peak hour, 2 runs (a trend line from 3 runs on)');
+    expect(o).toMatch(/\n {4}score {5}78 → 94 \(best 94\)/);
+    expect(o).toMatch(/\n {4}mitigate {2}31:20 → 19:00/);
+    expect(o).not.toMatch(/[▁▂▃▄▅▆▇█]/);
     expect(o).toMatch(/alice +3 runs +Incident Commander ×2, Responder ×1/);
     // carol has been Scribe (once) but never IC; bob has held Scribe twice, so alice is Scribe next.
     expect(o).toContain('Next drill  IC carol (never held it)  Scribe alice (never held it)');
@@ -228,11 +232,46 @@ describe('firedrill history', () => {
     expect(r.stderr).toContain('not a folder');
   });
 
+  it('shows who held command in the order they took it, and a sparkline from three runs of a scenario on', () => {
+    const dir = tmp();
+    const claim = (actor: string, atMs: number) => ({ atMs, actor, role: 'ic', kind: 'role.claim', text: `${actor} took command` });
+    // Cast order lists bob first; alice took command, then handed it to bob.
+    const handover = scorecardFixture({
+      participants: [human('bob', ['responder', 'ic']), human('alice', ['ic'])],
+      timeline: [claim('alice', 8 * M), claim('bob', 25 * M)],
+    });
+    writeRun(join(dir, '20261120T100000Z-a'), handover, '2026-11-20T10:00:00.000Z');
+    writeRun(join(dir, '20261121T100000Z-b'), scorecardFixture({ score: 85, grade: 'B' }), '2026-11-21T10:00:00.000Z');
+    writeRun(join(dir, '20261122T100000Z-c'), scorecardFixture({ score: 96, grade: 'A' }), '2026-11-22T10:00:00.000Z');
+    const r = runCli(['history', dir], { env: NO_COLOR });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^2026-11-20 10:00 +checkout-db-wal-disk-full +alice → bob +78 C /m);
+    expect(r.stdout).toMatch(/score +[▁▂▃▄▅▆▇█]{3} +78 → 96 \(best 96\)/);
+    expect(r.stdout).not.toContain('a trend line from');
+    expect(JSON.parse(runCli(['history', dir, '--json']).stdout).runs[0].ic).toEqual(['alice', 'bob']);
+  });
+
+  it('--markdown prints the history as Markdown with a Mermaid score chart per scenario of three runs or more', () => {
+    const dir = tmp();
+    for (const [i, score] of [[0, 60], [1, 70], [2, 90]] as const) {
+      writeRun(join(dir, `2026112${i}T100000Z-x`), scorecardFixture({ score, grade: 'C' }), `2026-11-2${i}T10:00:00.000Z`);
+    }
+    const r = runCli(['history', dir, '--markdown']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.startsWith('# Drill history\n')).toBe(true);
+    expect(r.stdout).toContain('| 2026-11-20 10:00 | checkout-db-wal-disk-full | alice | 60 C |');
+    expect(r.stdout).toContain('```mermaid\nxychart-beta\n');
+    expect(r.stdout).toContain('    line [60, 70, 90]\n```');
+    const both = runCli(['history', dir, '--markdown', '--json']);
+    expect(both.code).toBe(1);
+  });
+
   it('has --help', () => {
     const r = runCli(['history', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: firedrill history [options] [dir]');
     expect(r.stdout).toContain('--scenario <id>');
+    expect(r.stdout).toContain('--markdown');
   });
 });
 

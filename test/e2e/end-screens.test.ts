@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/io/read-journal';
 import { ROOT, runCli } from '../helpers/cli';
-import { PtyRun } from '../helpers/pty';
+import { KEYS, PtyRun } from '../helpers/pty';
 import { exitTime, killIfRunning, printedPid, startedByShell, startedDetached } from '../helpers/started-by-shell';
 import { sharedTempDirs, tempDir } from '../helpers/tmp';
 
 const INTRO = join(ROOT, 'scenarios/bad-deploy-rollback.yaml');
 const FILES = ['journal.jsonl', 'postmortem.md', 'scorecard.json', 'scorecard.md'];
-const END_SCREEN = 'Press Enter or q to leave';
+const END_SCREEN = 'Enter/q leave';
 const SIGNALS = [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const;
 
 const runs: PtyRun[] = [];
@@ -105,6 +105,32 @@ describe('run: the scorecard screen after the drill has ended', () => {
     expect(await exitTime(pid, 2000)).toBeLessThanOrEqual(2000);
     expectRunFolder(join(cwd, 'run'));
     expect(readJournal(join(cwd, 'run', 'journal.jsonl')).events.at(-1)).toMatchObject({ type: 'drill.end', data: { outcome: 'aborted' } });
+  });
+});
+
+describe('run: the end screen and the final channel behind it', () => {
+  it('at 80×24, Tab goes to the final channel, ^G opens an entry, and back to the scorecard, then q leaves', async () => {
+    const cwd = tempDir('e2e-end');
+    const r = new PtyRun(RUN, { cwd, cols: 80, rows: 24 });
+    runs.push(r);
+    const card = await r.waitFor(END_SCREEN, 20_000);
+    expect(card).toContain('Time to acknowledge');
+    expect(card).toMatch(/Tab final channel/);
+    r.press(KEYS.TAB);
+    const channel = await r.waitFor('this is the final channel');
+    expect(channel).toContain('The drill has ended: timed-out.');
+    expect(channel).not.toContain('Time to acknowledge');
+    r.press('\x07');
+    const entry = await r.waitFor(/^ENTRY (\d+) of \1 · /m);
+    expect(entry).toContain('The drill has ended: timed-out.');
+    r.press(KEYS.ESC);
+    await r.waitFor((x) => x.includes('this is the final channel') && !x.includes('ENTRY '));
+    r.press(KEYS.TAB);
+    await r.waitFor((x) => x.includes('Time to acknowledge') && !x.includes('this is the final channel'));
+    for (const line of r.screen().split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    r.press('q');
+    expect(await r.exited).toBe(0);
+    expectRunFolder(join(cwd, 'run'));
   });
 });
 

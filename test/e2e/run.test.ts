@@ -79,9 +79,9 @@ describe('firedrill run in a pseudo-terminal', () => {
     const { r } = start(['--as', 'alice:ic'], { cols: 100, rows: 30 });
     await r.waitFor('alice (ic)>');
     r.resize(70, 20);
-    await r.waitFor('firedrill needs at least 80×24');
+    await r.waitFor('make the terminal at least 80×24');
     r.resize(120, 40);
-    const s = await r.waitFor((x) => x.includes('alice (ic)>') && !x.includes('needs at least'));
+    const s = await r.waitFor((x) => x.includes('alice (ic)>') && !x.includes('make the terminal'));
     const header = s.split('\n')[0]!;
     expect(header).toContain('Orders fail during the lunchtime rush');
     expect(header.trimEnd().length).toBeGreaterThan(100);
@@ -136,7 +136,10 @@ describe('firedrill run in a pseudo-terminal', () => {
     // Alice's own score leads, then the team's; the role is whatever she held (she never took command here).
     const s = await r.waitFor(/^You, [^:]+: \d+ \([A-F]\) · team \d+ \([A-F]\)$/m, 15_000);
     expect(s.split('\n')[1]).toBe('timed-out — Orders fail during the lunchtime rush');
-    expect(s).toMatch(/ {3}run folder: run$/m);
+    expect(s).toMatch(/^[✓✗] Time to acknowledge/m);
+    // The run folder is at the end of the scrolling scorecard.
+    r.press('\x1b[F');
+    await r.waitFor(/^Run folder: run \(scorecard\.md and postmortem\.md are there\)$/m);
     expect(existsSync(join(out, 'scorecard.md'))).toBe(true);
     r.press('\r');
     expect(await r.exited).toBe(0);
@@ -175,8 +178,10 @@ describe('firedrill run in a pseudo-terminal', () => {
     // Only bots played: the team's score is the headline.
     const s = await r.waitFor(/^team \d+ \([A-F]\)\n/);
     expect(s.split('\n')[1]).toBe('resolved — Orders fail during the lunchtime rush');
-    expect(s).toMatch(/^METRICS +time +target +VIOLATIONS$/m);
-    expect(s).toMatch(/ {3}run folder: run$/m);
+    expect(s).toMatch(/^METRICS +time +target$/m);
+    expect(s).toMatch(/^✓ Time to acknowledge +\d\d:\d\d +05:00$/m);
+    r.press('\x1b[F');
+    await r.waitFor(/^Run folder: run \(scorecard\.md and postmortem\.md are there\)$/m);
     r.press('q');
     expect(await r.exited).toBe(0);
   });

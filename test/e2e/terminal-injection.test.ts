@@ -29,11 +29,13 @@ describe('hostile text on a terminal', () => {
     mkdirSync(join(cwd, EVIL_RUN));
     writeFileSync(join(cwd, EVIL_RUN, 'scorecard.json'), JSON.stringify(hostileScorecard(), null, 2));
     const r = start(['review', EVIL_RUN], cwd);
-    const s = await r.waitFor('Press Enter or q to leave');
+    await r.waitFor('Enter/q leave');
+    // The run folder and the violations are further down the scrolling scorecard.
+    r.press('\x1b[F');
+    const s = await r.waitFor(/Run folder: r-evilend/);
     r.press('q');
     expect(await r.exited).toBe(0);
     expectInert(r);
-    expect(s).toMatch(/run folder: r-evilend/);
     expect(s).toMatch(/RD-10evil\uFFFD?end/);
   });
 
@@ -48,13 +50,15 @@ describe('hostile text on a terminal', () => {
     // The probe's log lines end in the payload's words.
     const checked = await r.waitFor((x) => (x.match(/evil\uFFFD?end/g) ?? []).length > 2);
     const end = await r.waitFor(/^You, [^:]+: \d+ \([A-F]\) · team \d+ \([A-F]\)$/m, 15_000);
+    r.press('\x1b[F');
+    const bottom = await r.waitFor(/Run folder: r-evilend/);
     r.press(KEYS.ENTER);
     expect(await r.exited).toBe(0);
     expectInert(r);
     expect(drill).toMatch(/Orders evil\uFFFD?end/);
     expect(checked).toMatch(/evil\uFFFD?end/);
     expect(end).toMatch(/Orders evil\uFFFD?end/);
-    expect(end).toMatch(/run folder: r-evilend/);
+    expect(bottom).toMatch(/Run folder: r-evilend/);
     expect(r.output).toMatch(/Run folder: r-evilend/);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  forScenario, historyRows, peopleRoles, scenarioTrends, sortRuns, suggestRotation, type RunRecord,
+  forScenario, historyRows, icOrder, MIN_TREND_RUNS, peopleRoles, runDate, scenarioTrends, sortRuns, suggestRotation, type RunRecord,
 } from '../../src/scoring/history';
 import type { ParticipantResult, Scorecard } from '../../src/scoring/types';
 import { metric, scorecardFixture } from '../helpers/scorecard-fixture';
@@ -79,5 +79,38 @@ describe('history tables', () => {
     expect(suggestRotation([])).toEqual({ ic: null, scribe: null });
     expect(suggestRotation(peopleRoles([run(1, [person('solo', ['ic'])])]))).toEqual({ ic: { name: 'solo', held: 1 }, scribe: { name: 'solo', held: 0 } });
     expect(peopleRoles([run(1, [person('b1', ['ic'], 'bot')])])).toEqual([]);
+  });
+});
+
+describe('icOrder', () => {
+  const claim = (actor: string, atMs: number) => ({ atMs, actor, role: 'ic', kind: 'role.claim', text: `${actor} took command` });
+  // Cast order put bob first: the history used to print "bob → alice" for a drill alice led and handed to bob.
+  const cast = [person('bob', ['responder', 'ic']), person('alice', ['ic'])];
+
+  it('lists who held command in the order they took it, not in cast order', () => {
+    const card = scorecardFixture({ participants: cast, timeline: [claim('alice', 5 * M), claim('bob', 20 * M)] });
+    expect(icOrder(card)).toEqual(['alice', 'bob']);
+    expect(historyRows([{ dir: 'r', startedAt: null, card }])[0]!.ic).toEqual(['alice', 'bob']);
+  });
+
+  it('names a person again when command came back to them, but not twice in a row', () => {
+    const card = scorecardFixture({ participants: cast, timeline: [claim('alice', M), claim('alice', 2 * M), claim('bob', 20 * M), claim('alice', 30 * M)] });
+    expect(icOrder(card)).toEqual(['alice', 'bob', 'alice']);
+  });
+
+  it('falls back to the participants who held IC when the timeline has no claim', () => {
+    expect(icOrder(scorecardFixture({ participants: cast, timeline: [] }))).toEqual(['bob', 'alice']);
+    expect(icOrder(scorecardFixture({ participants: [person('carol', ['responder'])], timeline: [] }))).toEqual([]);
+  });
+});
+
+describe('trend threshold and dates', () => {
+  it('draws trends from three runs on', () => {
+    expect(MIN_TREND_RUNS).toBe(3);
+  });
+
+  it('shows a run date in UTC minutes, or a dash when unknown', () => {
+    expect(runDate('2026-11-26T15:30:12.000Z')).toBe('2026-11-26 15:30');
+    expect(runDate(null)).toBe('—');
   });
 });

@@ -8,6 +8,13 @@ import { scorecardFixture } from '../helpers/scorecard-fixture';
 
 const scenario = shipped(join(ROOT, 'scenarios/checkout-db-wal-disk-full.yaml'));
 
+/** The lines of the first mermaid block in a text. */
+function mermaid(text: string): string[] {
+  const m = /```mermaid\n([\s\S]*?)\n```/.exec(text);
+  expect(m, 'a mermaid block').not.toBeNull();
+  return m![1]!.split('\n');
+}
+
 function section(md: string, title: string): string {
   const start = md.indexOf(`\n## ${title}\n`);
   expect(start, `section "${title}"`).toBeGreaterThan(-1);
@@ -91,8 +98,93 @@ describe('postmortemMarkdown', () => {
     expect(s).toContain('`sev2_YYYYMMDD` and `sev2`');
     expect(s).toContain('- [ ] TODO rebuild db-1 as a replica');
     expect(s).toContain('- [ ] TODO alert on failing WAL archiving');
-    expect(s).toContain('- [ ] Practise in the next drill (Responder): No freelancing: act only on an assignment');
     expect(s).not.toContain('Name one postmortem owner');
+  });
+
+  it('says what to do differently in the next drill, with how often it went wrong, not the rule titles', () => {
+    const s = section(md, 'Action Items');
+    expect(s).toContain('### Do differently in the next drill');
+    expect(s).toContain('- [ ] Assign with a time box ("@carol check the disk in 5m"): 1 task had none _(RD-10, Incident Commander)_');
+    expect(s).toContain('- [ ] Change the system only on an assignment from the IC: 1 change was made without one _(RD-15, Responder)_');
+    expect(s).toContain('- [ ] As Scribe, log every decision, assignment and status update within two minutes (/note): 1 key event was not logged in time _(RD-30, Scribe)_');
+    for (const title of ['Every task has a time box', 'No freelancing', 'Practise in the next drill']) expect(s).not.toContain(title);
+    const three = { atMs: 60_000, actor: 'alice', evidence: { seq: 1, type: 'task.assign', note: 'no time box' } };
+    const card = scorecardFixture();
+    const counted = postmortemMarkdown(scorecardFixture({
+      rules: card.rules.map((r) => (r.id === 'RD-10' ? { ...r, violations: [three, three, three] } : r)),
+    }), scenario);
+    expect(section(counted, 'Action Items')).toContain('Assign with a time box ("@carol check the disk in 5m"): 3 tasks had none');
+  });
+
+  it('words the timeline so it says who did what to whom, for a player named "you" too', () => {
+    const base = scorecardFixture();
+    const out = postmortemMarkdown(scorecardFixture({
+      participants: [...base.participants, { name: 'you', roles: ['scribe'], kind: 'human', score: 90, grade: 'A', violations: [], strengths: [] }],
+      timeline: [
+        { atMs: 60_000, actor: 'alice', role: 'ic', kind: 'role.appoint', text: 'you appointed scribe' },
+        { atMs: 70_000, actor: 'you', role: 'ic', kind: 'role.appoint', text: 'bob appointed deputy' },
+        { atMs: 80_000, actor: 'alice', role: 'ic', kind: 'pm.assign', text: 'you owns the postmortem' },
+        { atMs: 90_000, actor: 'you', role: 'ic', kind: 'pm.assign', text: 'you owns the postmortem' },
+        { atMs: 95_000, actor: 'you', role: 'ic', kind: 'role.claim', text: 'you took command' },
+      ],
+    }), scenario);
+    const s = section(out, 'Timeline');
+    expect(s).toContain('| T+01:00 | alice appointed you as Scribe | alice (Incident Commander) |');
+    expect(s).toContain('| T+01:10 | you appointed bob as Deputy | you (Incident Commander) |');
+    expect(s).toContain('| T+01:20 | alice made you the postmortem owner | alice (Incident Commander) |');
+    expect(s).toContain('| T+01:30 | you took on the postmortem | you (Incident Commander) |');
+    expect(s).toContain('| T+01:35 | you took command | you (Incident Commander) |');
+    expect(out).not.toMatch(/\byou owns\b|\byou appointed scribe\b/);
+  });
+
+  it('draws the phases, the severity and the milestones as a Mermaid gantt in drill time', () => {
+    const chart = mermaid(section(md, 'Timeline'));
+    expect(chart).toEqual([
+      'gantt',
+      '    title Phases, severity and milestones in drill time',
+      '    dateFormat HH:mm:ss',
+      '    axisFormat %M:%S',
+      '    section Phases',
+      '    steady :00:00:00, 00:03:00',
+      '    disk-filling :crit, 00:03:00, 00:13:00',
+      '    outage :crit, 00:13:00, 00:35:20',
+      '    failed-over :done, 00:35:20, 00:42:30',
+      '    section Severity',
+      '    SEV-2 :active, 00:09:15, 00:42:30',
+      '    section Milestones',
+      '    First page :milestone, 00:04:00, 0m',
+      '    Acknowledged by carol :milestone, 00:06:10, 0m',
+      '    Response triggered by carol :milestone, 00:07:00, 0m',
+      '    alice took command (IC) :milestone, 00:08:30, 0m',
+      '    Mitigated (impact stopped) :milestone, 00:35:20, 0m',
+      '    Resolved :milestone, 00:42:00, 0m',
+    ]);
+  });
+
+  it('keeps hostile names and phase ids from breaking out of the Mermaid block', () => {
+    const evil = 'mallory :crit, 00:00:00, 99:00:00\n```\n# owned; %%{init}%% "x"';
+    const base = scorecardFixture();
+    const out = postmortemMarkdown(scorecardFixture({
+      timeline: base.timeline.map((e) => (e.kind === 'role.claim' || e.kind === 'alert.ack' ? { ...e, actor: evil } : e))
+        .concat({ atMs: 30 * 60_000, actor: evil, role: 'ic', kind: 'sev.set', text: `severity SEV-1${evil}` }),
+    }), scenario);
+    expect(out.match(/^```/gm)).toHaveLength(2);
+    const chart = mermaid(section(out, 'Timeline'));
+    // One statement per line, each task's name free of the colon that would end it, and nothing else added.
+    expect(chart.filter((l) => /^ {4}section /.test(l))).toEqual(['    section Phases', '    section Severity', '    section Milestones']);
+    for (const line of chart.filter((l) => / :/.test(l))) {
+      const name = line.slice(0, line.indexOf(' :'));
+      expect(name.replace(/#\d+;/g, '')).not.toMatch(/[:;#%"`]/);
+    }
+    expect(chart.some((l) => l.includes('99:00:00'))).toBe(false);
+    const ack = chart.find((l) => l.startsWith('    Acknowledged by'));
+    expect(ack).toMatch(/^ {4}Acknowledged by mallory #58;crit, 00#58;00#58;00, 99#58;00#58;00 #96;#96;#96; .*… :milestone, 00:06:10, 0m$/);
+  });
+
+  it('draws no chart for a drill with nothing on its timeline', () => {
+    const card = scorecardFixture({ timeline: [], drill: { ...scorecardFixture().drill } });
+    const out = postmortemMarkdown({ ...card, metrics: { ...card.metrics, timeToMitigate: null, timeToResolve: null } }, scenario);
+    expect(out).not.toContain('```mermaid');
   });
 
   it('handles a drill that timed out with no owner, no severity, no TODOs and no phases', () => {

@@ -43,7 +43,7 @@ describe('scorecardMarkdown', () => {
 
   it('shows each time against its target as mm:ss, and what never happened', () => {
     const s = section(md, 'Response times');
-    expect(s).toContain('| Time to acknowledge | 02:10 | 05:00 | met |');
+    expect(s).toContain('| Time to acknowledge | 02:10 | 05:00 | met | from the first page (the first alert) to the first acknowledgement |');
     expect(s).toContain('| Time to mitigate | 31:20 | 25:00 | **missed** |');
     expect(s).toContain('| Longest gap between external posts | — | — | did not happen |');
   });

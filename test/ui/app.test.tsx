@@ -4,7 +4,7 @@ import { createTheme } from '../../src/ui/theme';
 import { at, eventsOf } from '../helpers/drill';
 import { DrillRig } from '../helpers/drill-rig';
 import {
-  BACKSPACE, CTRL_C, CTRL_E, CTRL_F, CTRL_N, CTRL_O, CTRL_P, CTRL_T, CTRL_U, CTRL_W, DOWN, ENTER, ESC, LEFT, PAGE_DOWN, PAGE_UP, TAB, UP, width,
+  BACKSPACE, CTRL_C, CTRL_E, CTRL_F, CTRL_N, CTRL_O, CTRL_P, CTRL_T, CTRL_U, CTRL_W, DOWN, END, ENTER, ESC, LEFT, PAGE_DOWN, PAGE_UP, TAB, UP, width,
 } from '../helpers/render';
 import { scorecardFixture } from '../helpers/scorecard-fixture';
 
@@ -144,9 +144,15 @@ describe('App: help overlay', () => {
     const f = await r.waitForText('Help — Esc or ? to close');
     expect(f).toMatch(/^KEYS +/m);
     expect(f).toMatch(/^\^C {9}end the drill/m);
-    expect(f).toMatch(/COMMANDS/);
-    expect(f).toMatch(/^\/ack \[T#\] — acknowledge your page \(or your task\)/m);
     expect(f).not.toContain('ROSTER');
+    expect(f).toMatch(/COMMANDS/);
+    expect(f).toMatch(/\/ack \[T#\] — acknowledge your page \(or your task\)/);
+    // At 100×30 the rest is on a second page: PgDn turns to it, and nothing is typed or scrolled behind.
+    expect(f).toContain('page 1 of 2, PgDn for more');
+    await r.press(PAGE_DOWN);
+    const next = await r.waitForText('page 2 of 2');
+    expect(next).toContain('/postmortem @name [by DATE]');
+    expect(inputs(r)).toEqual([]);
     await r.press(ESC);
     await r.waitForFrame((x) => !x.includes('Help — Esc') && x.includes('ROSTER'));
     expect(r.promptLine()).toBe('alice (ic)>');
@@ -263,8 +269,10 @@ describe('App: ending and the facilitator keys', () => {
     r.store.finish(scorecardFixture(), 'firedrill-runs/x');
     const f = await r.waitForText('team 78 (C)');
     expect(f.split('\n')[0]).toBe('alice, Incident Commander: 85 (B) · bob, Scribe: 90 (A) · team 78 (C)');
-    expect(f).toContain('alice (you):');
-    expect(f).toContain('bob (you):');
+    // The violations are further down the scrolling scorecard.
+    await r.press(END);
+    const end = await r.waitForText('bob (you):');
+    expect(end).toContain('alice (you):');
   });
 
   it('shows the scorecard when the drill is scored and leaves on Enter', async () => {
@@ -274,7 +282,7 @@ describe('App: ending and the facilitator keys', () => {
     expect(f.split('\n').slice(0, 3)).toEqual([
       'You, Incident Commander: 85 (B) · team 78 (C)',
       'resolved — Checkout slows down and fails at peak hour',
-      'Scribe coverage 80% (8/10)   run folder: firedrill-runs/x',
+      'METRICS                                time  target',
     ]);
     await r.press(ENTER);
     expect(r.exited).toBe(1);
@@ -494,10 +502,10 @@ describe('App: scrolling, resizing and colour', () => {
     expect(width(lines[0]!)).toBe(80);
     expect(lines[1]).toMatch(/^00:00 The drill has started\. Watch for pages; +│ ROSTER$/);
     await r.ui.resize(70, 20);
-    await r.waitForText('The terminal is 70×20; firedrill needs at least 80×24.');
+    await r.waitForText('The terminal is 70×20: make the terminal at least 80×24.');
     lines = r.ui.lines();
     for (const l of lines) expect(width(l)).toBeLessThanOrEqual(70);
-    expect(r.frame().replace(/\n/g, ' ')).toContain('Make it larger (the drill keeps running).');
+    expect(r.frame().replace(/\n/g, ' ')).toContain('The drill keeps running. Ctrl+C asks to end it.');
     await r.ui.resize(100, 30);
     await r.waitForFrame((f) => f.includes('ROSTER') && f.split('\n').length === 29);
   });

@@ -104,7 +104,7 @@ describe('channelLine', () => {
     }, 'carol'));
     expect(result).toMatchObject({ kind: 'result', only: 'carol' });
     // Only the last three log lines, indented under the metrics.
-    expect(result?.text).toBe('web-logs: Every error names the config.\n  web.error_rate=45%  web.latency_p99=600ms\n  02:20 ERROR b\n  02:30 ERROR c\n  02:40 ERROR d');
+    expect(result?.text).toBe('web-logs: Every error names the config.\n  web.error_rate=45%  web.latency_p99=600ms\n  02:10 ERROR a\n  02:20 ERROR b\n  02:30 ERROR c\n  02:40 ERROR d');
     expect(text('probe.result', { probe: 'web-logs', text: 'Nothing.', metrics: [], logs: [] })).toBe('web-logs: Nothing.');
     expect(text('action.start', { action: 'revert-config' }, 'carol')).toBe('carol is running revert-config');
     expect(text('action.done', { action: 'revert-config', result: 'done.' })).toBe('revert-config finished: done.');

@@ -7,9 +7,7 @@ import { CommandLine, lineWindow } from '../../src/ui/components/CommandLine';
 import { textWidth } from '../../src/ui/text-width';
 import { Footer } from '../../src/ui/components/Footer';
 import { Header } from '../../src/ui/components/Header';
-import { HelpOverlay } from '../../src/ui/components/HelpOverlay';
 import { RolePanel } from '../../src/ui/components/RolePanel';
-import { ScorecardView } from '../../src/ui/components/ScorecardView';
 import { hintRows } from '../../src/ui/inline-help';
 import { computeLayout } from '../../src/ui/layout';
 import { emptyLine, lineReducer, type LineState } from '../../src/ui/line-editor';
@@ -17,8 +15,6 @@ import { createTheme } from '../../src/ui/theme';
 import { at, starter } from '../helpers/drill';
 import { createDrill } from '../helpers/drill-rig';
 import { render, width, type Rendered } from '../helpers/render';
-import { scorecardFixture } from '../helpers/scorecard-fixture';
-import { evil, foreignControls, hostileScorecard } from '../helpers/terminal-scan';
 
 const theme = createTheme(false);
 const SIZES = [[80, 24], [100, 30]] as const;
@@ -200,7 +196,8 @@ describe('Channel', () => {
     d.clock.input('alice', '/zap');
     d.clock.input('vallie', '/zap');
     d.clock.advance(30_000);
-    const r = await show(<Channel store={d.store} theme={theme} cols={61} rows={10} scroll={0} />, 100, 30);
+    // A check result shows every log line it read: the channel is tall enough for all of it.
+    const r = await show(<Channel store={d.store} theme={theme} cols={61} rows={26} scroll={0} />, 100, 30);
     expect(r.lastFrame()).toMatch(/alice: web-logs: /);
     expect(r.lastFrame()).not.toContain('unknown command');
     expect(d.store.noticeFor('alice')).toEqual({ text: 'unknown command "/zap" — type /help for the list', tone: 'error' });
@@ -424,157 +421,7 @@ describe('Footer', () => {
   });
 });
 
-describe('HelpOverlay', () => {
-  it.each(SIZES)('has a title, keys on the left and commands on the right at %i×%i', async (cols, rows) => {
-    const l = computeLayout(cols, rows);
-    const r = await show(<HelpOverlay theme={theme} cols={cols} rows={l.bodyRows} />, cols, rows);
-    const lines = r.lines();
-    expect(lines[0]).toBe('Help — Esc or ? to close');
-    expect(lines[1]).toMatch(/^KEYS +/);
-    // Labels are padded to the longest ("Left/Right") so the descriptions line up.
-    expect(lines[2]).toMatch(/^\^C {9}end the drill/);
-    expect(lines.join('\n')).toMatch(/COMMANDS/);
-    expect(lines.length).toBeLessThanOrEqual(l.bodyRows);
-    expectFits(r, cols);
-  });
-
-  it('lists every key at the start of a row at 100×30, pairs on one row', async () => {
-    const r = await show(<HelpOverlay theme={theme} cols={100} rows={computeLayout(100, 30).bodyRows} />, 100, 30);
-    for (const label of ['^C', '^N', '^O', 'PgUp/PgDn', 'Tab', 'Up/Down', 'Left/Right', 'Home/End', 'Esc', 'Bksp']) {
-      expect(r.lastFrame()).toMatch(new RegExp(`^${label.replace('^', '\\^')} `, 'm'));
-    }
-    expect(r.lastFrame()).toMatch(/^\^O {9}start a note for the oldest event not…/m);
-  });
-
-  it('shows whole usages at 100×30, where two columns are enough', async () => {
-    const r = await show(<HelpOverlay theme={theme} cols={100} rows={computeLayout(100, 30).bodyRows} />, 100, 30);
-    expect(r.lastFrame()).toMatch(/^\/ack \[T#\] — acknowledge your page \(or your task\) {2,}\/end — IC ends the call$/m);
-    expect(r.lastFrame()).toMatch(/^Esc {8}close the help, or clear the line {2,}/m);
-  });
-
-  // Regression: the overlay shows rows-2 entries per column, so at 100×30 /end and /postmortem are missing
-  // (and at 80×24 five keys and eight commands are).
-  it('lists every command at 100×30', async () => {
-    const r = await show(<HelpOverlay theme={theme} cols={100} rows={computeLayout(100, 30).bodyRows} />, 100, 30);
-    expect(r.lastFrame()).toContain('/end — IC ends the call');
-    expect(r.lastFrame()).toContain('/postmortem @name');
-  });
-});
-
-describe('ScorecardView', () => {
-  it('shows everyone\'s score and the team\'s, outcome, coverage, metrics and violations by person at 100×30', async () => {
-    const r = await show(<ScorecardView card={scorecardFixture()} runDir="firedrill-runs/x" theme={theme} cols={100} rows={29} />, 100, 30);
-    const lines = r.lines();
-    expect(lines.slice(0, 10)).toEqual([
-      'alice, Incident Commander: 85 (B) · bob, Scribe: 90 (A) · carol, Responder: 70 (C) · team 78 (C)',
-      'resolved — Checkout slows down and fails at peak hour',
-      'Scribe coverage 80% (8/10)   run folder: firedrill-runs/x',
-      `${'METRICS                  time  target'.padEnd(50)}VIOLATIONS`,
-      `${'✓ timeToAcknowledge     02:10   05:00'.padEnd(50)}alice:`,
-      `${'✓ timeToTrigger         03:00   05:00'.padEnd(50)}  RD-10 Every task has a time box`,
-      `${'✓ timeToCommand         01:30   05:00'.padEnd(50)}bob:`,
-      `${'✓ timeToAssemble        06:00   10:00'.padEnd(50)}  RD-30 The Scribe logs every decision, assignmen…`,
-      `${'✓ timeToSeverity        00:45   05:00'.padEnd(50)}carol:`,
-      `${'✓ timeToFirstStatus     04:00   10:00'.padEnd(50)}  RD-15 No freelancing: act only on an assignment`,
-    ]);
-    expect(lines).toContain('✗ timeToMitigate        31:20   25:00');
-    expect(lines).toContain('✗ externalUpdateMaxGap   never');
-    expect(lines[15]).toBe('Press Enter or q to leave. scorecard.md and postmortem.md are in the run folder.');
-    expectFits(r, 100);
-  });
-
-  it.each(SIZES)('leads with the score of the person at this screen, marked (you), at %i×%i', async (cols, rows) => {
-    const r = await show(<ScorecardView card={scorecardFixture()} you={['alice']} theme={theme} cols={cols} rows={rows - 1} />, cols, rows);
-    expect(r.lines().slice(0, 3)).toEqual(['You, Incident Commander: 85 (B) · team 78 (C)', 'resolved — Checkout slows down and fails at peak hour', 'Scribe coverage 80% (8/10)']);
-    expect(r.lines()[4]).toMatch(/ {3,}alice \(you\):$/);
-    expect(r.lines()[15]).toBe('Press Enter or q to leave. scorecard.md and postmortem.md are in the run folder.');
-    expectFits(r, cols);
-  });
-
-  it('colours the headline by the score of the people at this screen, not the team\'s', async () => {
-    const { default: chalk } = await import('chalk');
-    const level = chalk.level;
-    chalk.level = 1;
-    try {
-      const card = scorecardFixture({ score: 96, grade: 'A' });
-      const low = { ...card, participants: card.participants.map((p) => (p.name === 'bob' ? { ...p, score: 45, grade: 'F' as const } : p)) };
-      const r = await show(<ScorecardView card={low} you={['bob']} theme={createTheme(true)} cols={100} rows={29} />, 100, 30);
-      expect(r.lastRawFrame()).toMatch(/\x1b\[31m(?:\x1b\[1m)?You, Scribe: 45 \(F\) · team 96 \(A\)/);
-      const review = await show(<ScorecardView card={low} theme={createTheme(true)} cols={100} rows={29} />, 100, 30);
-      expect(review.lastRawFrame()).toMatch(/\x1b\[32m(?:\x1b\[1m)?alice, Incident Commander/);
-    } finally {
-      chalk.level = level;
-    }
-  });
-
-  it('lists violations of no one person as the team\'s, and bots\' apart, after the people\'s', async () => {
-    const card = scorecardFixture();
-    const broken = (actor: string, type: string, note: string) => ({ status: 'violated' as const, violations: [{ atMs: 20 * 60_000, actor, evidence: { seq: 200, type, note } }] });
-    const rules = card.rules.map((r) => (r.id === 'RD-33' ? { ...r, ...broken('Dana Ortiz', 'external.post', 'posted D2 without approval') }
-      : r.id === 'RD-01' ? { ...r, ...broken('nobody', 'page.sent', 'nobody took command after the response was triggered') } : r));
-    const r = await show(<ScorecardView card={{ ...card, rules }} you={['carol']} theme={theme} cols={100} rows={29} />, 100, 30);
-    const right = r.lines().slice(4, 15).map((l) => l.slice(50));
-    expect(right).toEqual([
-      'alice:', '  RD-10 Every task has a time box', 'bob:', '  RD-30 The Scribe logs every decision, assignmen…', 'carol (you):',
-      '  RD-15 No freelancing: act only on an assignment', 'the team (no one person):', '  RD-01 Take command early and announce it by name',
-      'by bots (not yours):', '  RD-33 Dana Ortiz: External posts need IC approv…', '',
-    ]);
-  });
-
-  // Issue 11: review on a terminal drew rule ids and titles and the run folder from the file and the flag raw.
-  it('draws every text from a scorecard file, and the run folder, as plain text', async () => {
-    const r = await show(<ScorecardView card={hostileScorecard()} you={[`alice${evil()}`]} runDir={`runs/${evil()}`} theme={theme} cols={100} rows={29} />, 100, 30);
-    expect(foreignControls(r.lastRawFrame(), 'ink')).toEqual([]);
-    const lines = r.lines();
-    expect(lines.slice(0, 3)).toEqual([
-      'You, Incident Commander: 85 (B) · team 78 (C)',
-      'resolved — Checkout slows down and fails at peak hourevil\uFFFDend',
-      'Scribe coverage 80% (8/10)   run folder: runs/evil\uFFFDend',
-    ]);
-    expect(lines[4]!.slice(50)).toBe('aliceevil\uFFFDend (you):');
-    expect(lines[5]!.slice(50)).toBe('  RD-10evil\uFFFDend Every task has a time boxevil\uFFFDend');
-  });
-
-  it('says none for a perfect drill and leaves out the run folder when there is none', async () => {
-    const card = scorecardFixture({ score: 100, grade: 'A', rules: [], scribe: { coverage: null, noted: 0, total: 0, missed: [] } });
-    const r = await show(<ScorecardView card={card} theme={theme} cols={100} rows={29} />, 100, 30);
-    expect(r.lines()[2]).toBe('Scribe coverage no key events');
-    expect(r.lines()[4]).toMatch(/ {2,}none$/);
-  });
-
-  // Regression: with three players the headline ran past 80 columns and the team's score was cut off.
-  it('fits 80×24, breaking a long headline between people, never inside one', async () => {
-    const r = await show(<ScorecardView card={scorecardFixture()} theme={theme} cols={80} rows={23} />, 80, 24);
-    expectFits(r, 80);
-    expect(r.lines().slice(0, 3)).toEqual([
-      'alice, Incident Commander: 85 (B) · bob, Scribe: 90 (A)',
-      'carol, Responder: 70 (C) · team 78 (C)',
-      'resolved — Checkout slows down and fails at peak hour',
-    ]);
-    // Every metric still shows, and the last line stays on screen.
-    expect(r.lines()[15]).toMatch(/^✗ externalUpdateMaxGap/);
-    expect(r.lines()[16]).toBe('Press Enter or q to leave. scorecard.md and postmortem.md are in the run folder.');
-  });
-
-  it('wraps a long "not scored" reason at 80×24', async () => {
-    const card = scorecardFixture({ score: null, grade: null, outcome: 'aborted', notScored: 'the drill ended at T+00:17, before anyone triggered the incident response, so there was no response to score' });
-    const r = await show(<ScorecardView card={card} you={['alice']} theme={theme} cols={80} rows={23} />, 80, 24);
-    expect(r.lines().slice(0, 3)).toEqual([
-      'Not scored: the drill ended at T+00:17, before anyone triggered the incident',
-      'response, so there was no response to score',
-      'aborted — Checkout slows down and fails at peak hour',
-    ]);
-    expectFits(r, 80);
-  });
-
-  // Regression: the metrics column is cols/2 = 40 wide at 80 columns, but its rows are 41 characters: the header
-  // wraps "target" onto its own line and every target time is cut ("05:…").
-  it('shows whole target times at 80×24', async () => {
-    const r = await show(<ScorecardView card={scorecardFixture()} you={['alice']} theme={theme} cols={80} rows={23} />, 80, 24);
-    expect(r.lines()[3]).toMatch(/^METRICS +time +target/);
-    expect(r.lastFrame()).toContain('02:10   05:00');
-  });
-});
+// HelpOverlay: test/ui/help-overlay.test.tsx; ScorecardView: test/ui/scorecard-view.test.tsx.
 
 describe('RolePanel', () => {
   /** A row as Ink draws it in a column of `w`: whole if it fits, else cut with an ellipsis. */

@@ -2,6 +2,8 @@
 // in the screen, not in the text: a 64 KB title once took 24 s to paint, and 30 MB never painted.
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { headlineRows, ScorecardView } from '../../src/ui/components/ScorecardView';
+import { scorecardDoc } from '../../src/ui/scorecard-rows';
+import { rowText } from '../../src/ui/styled-rows';
 import { createTheme } from '../../src/ui/theme';
 import { wrapText } from '../../src/ui/wrap';
 import { render, width } from '../helpers/render';
@@ -34,7 +36,18 @@ describe('ScorecardView with huge texts', () => {
     const { ms, lines } = await paint({ ...card, scenario: { ...card.scenario, title: big('x') }, participants, rules }, big('d'));
     expect(ms).toBeLessThan(1000);
     for (const l of lines) expect(width(l)).toBeLessThanOrEqual(100);
-    expect(lines[2]).toMatch(/^Scribe coverage 80% \(8\/10\) {3}run folder: d+…$/);
+    // Wrapped, not cut at the width: but a text never takes more than a few rows, ending in "…", so the whole
+    // scorecard stays a few screens long however big its strings are.
+    const t0 = performance.now();
+    const body = scorecardDoc({ ...card, scenario: { ...card.scenario, title: big('x') }, participants, rules }, { runDir: big('d') }, 100).body.map(rowText);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(body.length).toBeLessThan(120);
+    // The folder is the last item: six rows at most, the last ending in "…".
+    const folder = body.slice(body.findIndex((l) => l.startsWith('Run folder:')));
+    expect(folder).toHaveLength(6);
+    expect(folder.slice(1, -1).every((l) => /^d{100}$/.test(l))).toBe(true);
+    expect(folder.at(-1)).toMatch(/^d{99}…$/);
+    expect(body.filter((l) => /^ {2}RD-\d+ t+…?$/.test(l))).toHaveLength(3);
   });
 
   it('paints a 4 MB "not scored" reason as three rows', async () => {
@@ -43,6 +56,7 @@ describe('ScorecardView with huge texts', () => {
     expect(ms).toBeLessThan(1000);
     expect(lines[0]).toMatch(/^Not scored: (no response )+/);
     expect(lines[3]).toMatch(/^resolved — /);
+    expect(lines[4]).toMatch(/^METRICS/);
   });
 });
 

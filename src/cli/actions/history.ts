@@ -3,9 +3,10 @@ import { stripControl } from '../../engine/sanitize';
 import { roleTitle } from '../../scoring/labels';
 import { clock, plural } from '../../scoring/markdown-text';
 import {
-  forScenario, historyRows, peopleRoles, scenarioTrends, suggestRotation,
+  forScenario, historyRows, MIN_TREND_RUNS, peopleRoles, runDate, scenarioTrends, suggestRotation,
   type HistoryRow, type PersonRoles, type ScenarioTrend, type Suggestion,
 } from '../../scoring/history';
+import { historyMarkdown } from '../../scoring/history-markdown';
 import { pathKind } from '../../io/file-system';
 import { unreachableReason } from '../../io/read-bounded';
 import { findRuns } from '../../io/run-folders';
@@ -20,6 +21,8 @@ import { UserError } from '../user-error';
 export interface HistoryOptions {
   scenario?: string;
   json?: boolean;
+  /** Print the history as Markdown, with a Mermaid score chart per scenario. */
+  markdown?: boolean;
 }
 
 // A trend line shows the latest runs; older ones scroll off the left, as they do on a dashboard.
@@ -57,6 +60,10 @@ export function runHistory(dirArg: string | undefined, opts: HistoryOptions): nu
     outJson({ dir, scenario: opts.scenario ?? null, runs: rows, scenarios: trends, people, next, skipped: found.skipped });
     return 0;
   }
+  if (opts.markdown) {
+    out(historyMarkdown({ dir, ...(opts.scenario === undefined ? {} : { scenario: opts.scenario }), rows, trends, people, next }));
+    return 0;
+  }
   const st = terminalStyle();
   if (!rows.length) {
     out(`No scored runs under ${dir} yet. Run a drill with firedrill simulate or firedrill run.`);
@@ -77,11 +84,6 @@ export function runHistory(dirArg: string | undefined, opts: HistoryOptions): nu
 const stripTrailing = (line: string) => line.replace(/\s+$/, '');
 const time = (ms: number | null) => (ms === null ? '—' : clock(ms));
 
-/** `2026-11-26 15:30` (UTC), or — when the start is unknown. */
-function dateText(iso: string | null): string {
-  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : '—';
-}
-
 function table(rows: readonly HistoryRow[], st: Style): string[] {
   const grade = (r: HistoryRow) => {
     if (r.score === null) return st.dim('not scored');
@@ -89,7 +91,7 @@ function table(rows: readonly HistoryRow[], st: Style): string[] {
     return r.grade === 'A' || r.grade === 'B' ? st.ok(text) : r.grade === 'C' ? st.warn(text) : st.bad(text);
   };
   const cells = rows.map((r) => [
-    dateText(r.startedAt), stripControl(r.scenario), stripControl(r.ic.join(' → ')) || '—', grade(r),
+    runDate(r.startedAt), stripControl(r.scenario), stripControl(r.ic.join(' → ')) || '—', grade(r),
     time(r.times.acknowledge), time(r.times.command), time(r.times.mitigate), time(r.times.resolve),
     r.outcome === 'resolved' ? r.outcome : st.bad(r.outcome),
   ]);
@@ -106,16 +108,18 @@ function table(rows: readonly HistoryRow[], st: Style): string[] {
 
 function trendLines(trends: readonly ScenarioTrend[], st: Style): string[] {
   const lines = [`${st.heading('Trends')} ${st.dim('(oldest → latest)')}`];
-  // Every sparkline gets the same width so the figures after them line up.
-  const sw = Math.min(TREND_WIDTH, Math.max(...trends.map((t) => t.runs)));
+  // Every sparkline gets the same width so the figures after them line up; one or two runs draw none (no trend yet).
+  const sw = Math.min(TREND_WIDTH, Math.max(0, ...trends.filter((t) => t.runs >= MIN_TREND_RUNS).map((t) => t.runs)));
+  const spark = (t: ScenarioTrend, line: string): string => (t.runs >= MIN_TREND_RUNS ? `${st.accent(line.padEnd(sw))}  ` : sw ? `${' '.repeat(sw)}  ` : '');
   for (const t of trends) {
-    lines.push(`  ${st.accent(stripControl(t.scenario))} ${st.dim(`${stripControl(t.title)}, ${plural(t.runs, 'run')}`)}`);
+    const few = t.runs < MIN_TREND_RUNS ? st.dim(` (a trend line from ${MIN_TREND_RUNS} runs on)`) : '';
+    lines.push(`  ${st.accent(stripControl(t.scenario))} ${st.dim(`${stripControl(t.title)}, ${plural(t.runs, 'run')}`)}${few}`);
     const first = t.scores[0] ?? 0;
-    lines.push(`    score     ${st.accent(sparkline(t.scores, TREND_WIDTH, { min: 0, max: 100 }).padEnd(sw))}  ${first} → ${t.latest} ${st.dim(`(best ${t.best})`)}`);
+    lines.push(`    score     ${spark(t, sparkline(t.scores, TREND_WIDTH, { min: 0, max: 100 }))}${first} → ${t.latest} ${st.dim(`(best ${t.best})`)}`);
     const firstM = t.mitigateMs[0] ?? null;
     const lastM = t.mitigateMs.at(-1) ?? null;
     // Time bars start from zero so their heights compare honestly; a gap is a run that never mitigated.
-    lines.push(`    mitigate  ${st.accent(sparkline(t.mitigateMs, TREND_WIDTH, { min: 0 }).padEnd(sw))}  ${time(firstM)} → ${time(lastM)} ${st.dim('(lower is better; blank: not mitigated)')}`);
+    lines.push(`    mitigate  ${spark(t, sparkline(t.mitigateMs, TREND_WIDTH, { min: 0 }))}${time(firstM)} → ${time(lastM)} ${st.dim('(lower is better; blank: not mitigated)')}`);
   }
   return lines;
 }

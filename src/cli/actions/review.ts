@@ -2,10 +2,11 @@
 import { join } from 'node:path';
 import { pathKind } from '../../io/file-system';
 import { readScorecard } from '../../io/read-scorecard';
-import { METRIC_TITLES, roleTitle } from '../../scoring/labels';
+import { METRIC_SPANS, METRIC_TITLES, roleTitle } from '../../scoring/labels';
 import { cleanStrings, clock, drillTime, percent, plural } from '../../scoring/markdown-text';
 import { rulesByRole } from '../../scoring/review-points';
 import { scorecardMarkdown } from '../../scoring/scorecard-markdown';
+import { timelineSentence } from '../../scoring/timeline-text';
 import { headline } from '../../scoring/whose-score';
 import { ScorecardError } from '../../scoring/scorecard-schema';
 import { METRIC_KEYS, type Scorecard } from '../../scoring/types';
@@ -93,6 +94,8 @@ function metricLines(card: Scorecard, st: Style): string[] {
       const mark = m.met ? st.ok('✓') : st.bad('✗');
       lines.push(`  ${mark} ${title} ${clock(m.ms).padStart(6)}  ${clock(m.targetMs).padStart(6)}  ${m.met ? st.ok('met') : st.bad('missed')}`);
     }
+    // Where it is measured from: "Time to severity 00:00" is not a bug when it counts from command.
+    lines.push(`      ${st.dim(METRIC_SPANS[key])}`);
   }
   return lines;
 }
@@ -123,7 +126,7 @@ function scribeLines(card: Scorecard, st: Style): string[] {
   if (s.coverage === null || s.total === 0) return [`${st.heading('Scribe coverage')}  ${st.dim('nothing to log, or no Scribe')}`];
   const share = s.coverage >= 0.9 ? st.ok(percent(s.coverage)) : s.coverage >= 0.6 ? st.warn(percent(s.coverage)) : st.bad(percent(s.coverage));
   const lines = [`${st.heading('Scribe coverage')}  ${share} ${st.dim(`(${s.noted} of ${s.total} logged)`)}`];
-  for (const e of s.missed) lines.push(`  ${st.warn('missed')} ${st.dim(drillTime(e.atMs))} ${e.actor} ${st.dim(`(${e.kind})`)} ${e.text}`);
+  for (const e of s.missed) lines.push(`  ${st.warn('missed')} ${st.dim(drillTime(e.atMs))} ${e.actor} ${st.dim(`(${e.kind})`)} ${timelineSentence(e)}`);
   return lines;
 }
 

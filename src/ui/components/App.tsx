@@ -4,7 +4,7 @@
  *   │ 04:02 carol: wilco T1                       │ ROSTER ...                      │
  *   │ alice (ic)> /assign @carol _                                                  │
  */
-import { Box, Text, useStdout } from 'ink';
+import { Box, useStdout } from 'ink';
 import { memo, useCallback, useRef, useState, type SetStateAction } from 'react';
 import { stripControl } from '../../engine/sanitize';
 import { channelWindow } from '../channel-rows';
@@ -22,12 +22,14 @@ import type { Theme } from '../theme';
 import { Channel } from './Channel';
 import { BELL } from '../page-cues';
 import { CommandLine, type NoticeTone } from './CommandLine';
+import { DetailView } from './DetailView';
 import { Divider } from './Divider';
+import { EndScreen } from './EndScreen';
 import { Footer } from './Footer';
 import { Header } from './Header';
 import { HelpOverlay } from './HelpOverlay';
 import { RolePanel } from './RolePanel';
-import { ScorecardView } from './ScorecardView';
+import { TooSmall } from './TooSmall';
 
 // The parts that read the store through their own hooks redraw only when it changes: a keystroke redraws the
 // command line, not the channel, the panel and the header (a team host draws twenty screens from one thread).
@@ -70,6 +72,8 @@ export function App({ store, theme, onAbort, onExit, controls = 'facilitator', o
     const clamp = (x: number): number => channelWindow(store.lines, c, r, Math.max(0, x)).scroll;
     return clamp(typeof next === 'function' ? next(clamp(was)) : next);
   }), [store]);
+  // The channel entry open in full (an index into the channel's lines), if any.
+  const [detail, setDetail] = useState<number | undefined>();
   const repaint = useRepaint();
   const line = useCommandLine(store, { onHelp: () => setHelp(true), onEntered: () => setScroll(0) });
   // Under the prompt: who speaks now, for a moment after Ctrl+N, on a row of its own; then the speaker's private hint
@@ -83,28 +87,41 @@ export function App({ store, theme, onAbort, onExit, controls = 'facilitator', o
     : [[], 'hint'];
   const layout = computeLayout(cols, rows, (notice.length || 1) + (cue ? 1 : 0));
   channelSize.current = { cols: layout.channelCols, rows: layout.bodyRows };
-  useKeys({ store, line, help, setHelp, setScroll, bodyRows: layout.bodyRows, onAbort, onExit, controls, repaint, ...(onLeave ? { onLeave } : {}) });
+  // The newest entry on screen: the newest of all, or the bottom one when scrolled back.
+  const openDetail = (): void => {
+    const shown = scroll > 0 ? channelWindow(store.lines, layout.channelCols, layout.bodyRows, scroll).rows.at(-1)?.line : undefined;
+    const at = shown ? store.lines.lastIndexOf(shown) : store.lines.length - 1;
+    if (at >= 0) setDetail(at);
+  };
+  useKeys({
+    store, line, help, setHelp, setScroll, bodyRows: layout.bodyRows, onAbort, onExit, controls, repaint, ...(onLeave ? { onLeave } : {}),
+    detail: detail !== undefined, openDetail,
+  });
 
-  if (layout.tooSmall) {
-    return <Text color={theme.fg('warn')}>{`The terminal is ${cols}×${rows}; firedrill needs at least 80×24. Make it larger (the drill keeps running).`}</Text>;
-  }
-  if (screen === 'ended' && store.scorecard) {
-    return <ScorecardView card={store.scorecard} you={store.speakers} {...(store.runDir ? { runDir: store.runDir } : {})} theme={theme} cols={cols} rows={rows - 1} />;
-  }
   const role = store.displayRole(store.speaker);
   const hint = screen === 'confirm-quit' && controls === 'participant'
     ? `Leave the drill? Your seat is kept — ssh in again as ${stripControl(store.speaker)} to carry on (y/n)`
     : screen === 'confirm-quit' ? 'End the drill? (y/n) — the journal and scorecard are kept either way'
     : screen === 'confirm-end' ? 'End the drill now for everyone? (y/n)'
     : screen === 'ended' ? 'The drill has ended; scoring…'
+    : detail !== undefined ? 'Esc closes the entry; the command line waits until then'
     : inlineHelp(line.state.text);
   const speakers = store.speakers;
   const next = speakers.length > 1 ? speakers[(speakers.indexOf(store.speaker) + 1) % speakers.length] : undefined;
+  if (layout.tooSmall) {
+    const asking = screen === 'confirm-quit' || screen === 'confirm-end';
+    const note = screen === 'ended' ? 'q leaves; the run folder has the scorecard.'
+      : controls === 'participant' ? 'The drill keeps running. Ctrl+C asks to leave.' : 'The drill keeps running. Ctrl+C asks to end it.';
+    return <TooSmall cols={cols} rows={rows} theme={theme} note={note} {...(asking ? { prompt: hint } : {})} {...(screen === 'ended' ? { leave: onExit } : {})} />;
+  }
+  if (screen === 'ended' && store.scorecard) return <EndScreen store={store} theme={theme} cols={cols} rows={rows} onExit={onExit} />;
   return (
     <Box flexDirection="column" width={cols} height={rows - 1}>
       <StoreHeader store={store} theme={theme} cols={cols} />
       {help ? (
         <HelpOverlay theme={theme} cols={cols} rows={layout.bodyRows} controls={controls} />
+      ) : detail !== undefined ? (
+        <DetailView store={store} index={detail} theme={theme} cols={cols} rows={layout.bodyRows} onSelect={setDetail} onClose={() => setDetail(undefined)} />
       ) : (
         <Box height={layout.bodyRows}>
           <StoreChannel store={store} theme={theme} cols={layout.channelCols} rows={layout.bodyRows} scroll={scroll} />

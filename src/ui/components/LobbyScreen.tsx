@@ -23,6 +23,7 @@ import { MIN_COLS, MIN_ROWS } from '../layout';
 import type { Theme, Token } from '../theme';
 import { editLine } from '../typed-input';
 import { CommandLine } from './CommandLine';
+import { TooSmall } from './TooSmall';
 
 interface Props {
   readonly model: ParticipantModel;
@@ -86,9 +87,7 @@ export function LobbyScreen({ model, theme }: Props) {
     editLine(line, cmd, input, key, enter, () => setSaid(undefined));
   });
 
-  if (cols < MIN_COLS || rows < MIN_ROWS) {
-    return <Text color={theme.fg('warn')}>{`The terminal is ${cols}×${rows}; firedrill needs at least 80×24. Make it larger.`}</Text>;
-  }
+  if (cols < MIN_COLS || rows < MIN_ROWS) return <TooSmall cols={cols} rows={rows} theme={theme} note="q or Ctrl+C leaves the lobby." />;
   const name = stripControl(model.name);
   const bodyRows = rows - 7;
   const seatCols = Math.floor((cols - 2) / 2);

@@ -1,21 +1,25 @@
 /**
- * The end-of-drill screen (and `firedrill review` on a terminal): each player's score and the team's, the
- * outcome, metrics, and violations by person (bots apart).
+ * The scorecard screen: the end of a drill in `run`, and `firedrill review` on a terminal. Whose score and how it
+ * ended stay at the top; the rest scrolls (src/ui/scorecard-rows.ts builds it), with the keys and where you are
+ * along the bottom.
  *   You, Scribe: 45 (F) · team 96 (A)
  *   resolved — Orders fail during the lunchtime rush
- *   Scribe coverage 80% (8/10)   run folder: firedrill-runs/20261126T...
- *   METRICS                  time  target             VIOLATIONS
- *   ✓ timeToAcknowledge     00:40   05:00             bob (you):
+ *   METRICS                                 time  target
+ *   ✓ Time to acknowledge                  00:40   05:00
+ *       from the first page (the first alert) to the first acknowledgement
+ *   Enter/q leave  Tab final channel  ↑/↓ scroll  PgUp/PgDn page            rows 1–18 of 52
  */
 import { Box, Text } from 'ink';
-import stringWidth from 'string-width';
-import { stripControl } from '../../engine/sanitize';
-import { formatClock } from '../../scenario/duration';
-import { cleanStrings } from '../../scoring/markdown-text';
-import { METRIC_KEYS, type Scorecard } from '../../scoring/types';
-import { headline } from '../../scoring/whose-score';
+import { useMemo } from 'react';
+import type { Scorecard } from '../../scoring/types';
+import { SCORECARD_KEYMAP, type ScorecardCommand } from '../end-keymaps';
+import { footerText } from '../host-keymaps';
+import { scorecardDoc, type ScorecardDoc } from '../scorecard-rows';
+import { textWidth } from '../text-width';
 import type { Theme } from '../theme';
-import { clipToWidth, wrapText } from '../wrap';
+import { StyledLines } from './StyledLines';
+
+export { headlineRows } from '../scorecard-rows';
 
 interface Props {
   readonly card: Scorecard;
@@ -25,87 +29,53 @@ interface Props {
   readonly theme: Theme;
   readonly cols: number;
   readonly rows: number;
+  /** The first body row shown (the parent keeps it; see scorecardScroll). */
+  readonly top?: number;
+  /** There is a final channel to go back to (after a drill; not in `review`). */
+  readonly channel?: boolean;
 }
 
-/**
- * The headline as whole rows: a break falls between one person's score and the next (never inside one), so
- * the team's score is not cut off when several people played; a long "Not scored" reason wraps at spaces.
- */
-export function headlineRows(text: string, cols: number, max = 3): string[] {
-  const rows: string[] = [];
-  for (const part of text.split(' · ')) {
-    // Once a row past the last shown one exists, nothing more can change the shown ones.
-    if (rows.length > max) break;
-    const last = rows[rows.length - 1];
-    if (last !== undefined && stringWidth(`${last} · ${part}`) <= cols) rows[rows.length - 1] = `${last} · ${part}`;
-    // Only the first max + 1 rows' worth of a long part can be shown: cut it first, so wrapping is linear in the screen, not the text.
-    else rows.push(...wrapText(clipToWidth(part, (max + 1) * (cols + 1)), cols));
-  }
-  return rows.slice(0, max);
+/** How far the body scrolls: rows per page, and the last first row. */
+export interface ScorecardScroll {
+  readonly page: number;
+  readonly max: number;
 }
 
-// Keys for the violation groups that are not one person; no participant's name contains a NUL.
-const BOTS = '\0bots';
-const TEAM = '\0team';
+function scrollOf(doc: ScorecardDoc, rows: number): ScorecardScroll {
+  const page = Math.max(1, rows - doc.head.length - 1);
+  return { page, max: Math.max(0, doc.body.length - page) };
+}
 
-/** The scorecard screen, fitted to cols × rows. */
-export function ScorecardView({ card: input, you: players = [], runDir: dir, theme, cols, rows }: Props) {
-  // Rule ids and titles, names, notes, the title and the folder can come from a file or a flag: every string is
-  // cleaned once here, so nothing below can draw one raw.
-  const card = cleanStrings(input);
-  const you = players.map(stripControl);
-  const runDir = dir === undefined ? undefined : stripControl(dir);
-  // The colour follows the score of the people at this screen: a scribe on 45 should not see green.
-  const mine = card.participants.filter((p) => you.includes(p.name) && p.score !== null).map((p) => p.score!);
-  const shown = mine.length ? Math.min(...mine) : card.score;
-  const gradeToken = shown === null ? 'muted' : shown >= 80 ? 'ok' : shown >= 60 ? 'warn' : 'bad';
-  const notApplicable = new Set<string>(card.drill.metricsNotApplicable ?? []);
-  const metrics = METRIC_KEYS.filter((k) => k in card.metrics).map((k) => {
-    const m = card.metrics[k];
-    const na = notApplicable.has(k);
-    return { k, na, text: na ? '     n/a' : m ? `${formatClock(m.ms).padStart(7)} ${formatClock(m.targetMs).padStart(7)}` : '   never', met: m?.met ?? false };
-  });
-  // People's violations by person; bots' apart, since a bot's mistake is not the team's lesson. A rule broken
-  // by no one person ("nobody took command") is the team's, not someone called "nobody".
-  const bots = new Set(card.participants.filter((p) => p.kind === 'bot').map((p) => p.name));
-  const people = new Set(card.participants.filter((p) => p.kind !== 'bot').map((p) => p.name));
-  const titles = new Map(card.rules.map((r) => [r.id, r.title]));
-  const byWho = new Map<string, string[]>();
-  for (const r of card.rules) {
-    for (const v of r.violations) {
-      const key = bots.has(v.actor) ? BOTS : people.has(v.actor) ? v.actor : TEAM;
-      const lines = byWho.get(key) ?? [];
-      if (!byWho.has(key)) byWho.set(key, lines);
-      lines.push(clipToWidth(`${r.id} ${key === BOTS ? `${stripControl(v.actor)}: ` : ''}${titles.get(r.id) ?? ''}`, cols));
-    }
-  }
-  const order = [...[...byWho.keys()].filter((k) => k !== BOTS && k !== TEAM), ...[TEAM, BOTS].filter((k) => byWho.has(k))];
-  const heading = (k: string): string => (k === BOTS ? 'by bots (not yours):' : k === TEAM ? 'the team (no one person):' : `${stripControl(clipToWidth(k, cols))}${you.includes(k) ? ' (you)' : ''}:`);
-  const violations = order.flatMap((k) => [heading(k), ...(byWho.get(k) ?? []).map((l) => `  ${l}`)]);
-  const head = headlineRows(headline(card, you), cols);
-  const half = Math.floor(cols / 2);
-  // Three rows of outcome, coverage and column titles, and the last line, around the lists; one row spare.
-  const listRows = Math.max(3, rows - 6 - head.length);
-  const coverage = card.scribe.coverage === null ? 'no key events' : `${Math.round(card.scribe.coverage * 100)}% (${card.scribe.noted}/${card.scribe.total})`;
+/** The scroll limits of the scorecard screen at this size, for the parent that keeps the position. */
+export function scorecardScroll(card: Scorecard, opts: { you?: readonly string[]; runDir?: string }, cols: number, rows: number): ScorecardScroll {
+  return scrollOf(scorecardDoc(card, opts, cols), rows);
+}
+
+/** Where a scroll key takes the first body row. */
+export function scrolled(command: ScorecardCommand, top: number, { page, max }: ScorecardScroll): number {
+  const to = command === 'card.up' ? top - 1 : command === 'card.down' ? top + 1
+    : command === 'card.pageUp' ? top - Math.max(1, page - 1) : command === 'card.pageDown' ? top + Math.max(1, page - 1)
+    : command === 'card.top' ? 0 : command === 'card.bottom' ? max : top;
+  return Math.min(max, Math.max(0, to));
+}
+
+const NOBODY: readonly string[] = [];
+
+/** The scorecard screen, fitted to cols × rows, scrolled to `top`. */
+export function ScorecardView({ card, you = NOBODY, runDir, theme, cols, rows, top = 0, channel = false }: Props) {
+  const doc = useMemo(() => scorecardDoc(card, { you, ...(runDir === undefined ? {} : { runDir }) }, cols), [card, you, runDir, cols]);
+  const { page, max } = scrollOf(doc, rows);
+  const first = Math.min(max, Math.max(0, top));
+  const shown = doc.body.slice(first, first + page);
+  const where = doc.body.length > page ? `rows ${first + 1}–${first + shown.length} of ${doc.body.length}` : '';
+  const bindings = SCORECARD_KEYMAP.filter((b) => channel || b.command !== 'card.channel');
+  const keys = footerText(bindings, Math.max(0, cols - (where ? textWidth(where) + 3 : 0)));
+  const gap = where ? ' '.repeat(Math.max(3, cols - textWidth(keys) - textWidth(where))) : '';
   return (
     <Box flexDirection="column" width={cols} height={rows}>
-      {head.map((h, i) => <Text key={i} bold color={theme.fg(gradeToken)} wrap="truncate">{h}</Text>)}
-      <Text color={theme.fg('muted')} wrap="truncate">{clipToWidth(`${card.outcome} — ${stripControl(clipToWidth(card.scenario.title, cols))}`, cols)}</Text>
-      <Text color={theme.fg('muted')} wrap="truncate">{clipToWidth(`Scribe coverage ${coverage}${runDir ? `   run folder: ${runDir}` : ''}`, cols)}</Text>
-      <Box>
-        <Box flexDirection="column" width={half}>
-          <Text bold color={theme.fg('heading')} wrap="truncate">{`${'METRICS'.padEnd(22)}   time  target`}</Text>
-          {metrics.slice(0, listRows).map((m) => (
-            <Text key={m.k} color={theme.fg(m.na ? 'muted' : m.met ? 'ok' : 'bad')} wrap="truncate">{`${m.na ? '-' : m.met ? '✓' : '✗'} ${m.k.padEnd(20)}${m.text}`}</Text>
-          ))}
-        </Box>
-        <Box flexDirection="column" width={cols - half}>
-          <Text bold color={theme.fg('heading')}>VIOLATIONS</Text>
-          {violations.length === 0 ? <Text color={theme.fg('ok')}>none</Text> : null}
-          {violations.slice(0, listRows).map((v, i) => <Text key={i} color={theme.fg(v.endsWith(':') ? 'accent' : 'text')} wrap="truncate">{v}</Text>)}
-        </Box>
-      </Box>
-      <Text color={theme.fg('muted')}>Press Enter or q to leave. scorecard.md and postmortem.md are in the run folder.</Text>
+      <StyledLines rows={doc.head} theme={theme} width={cols} />
+      <StyledLines rows={shown} theme={theme} width={cols} height={page} />
+      <Text color={theme.fg('muted')} wrap="truncate">{`${keys}${gap}${where}`}</Text>
     </Box>
   );
 }

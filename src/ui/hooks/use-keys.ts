@@ -10,7 +10,7 @@ import type { CommandLine } from './use-command-line';
 // Keys that leave the speaker's private hint up: they do not type, so the hint has not been answered yet.
 const KEEPS_HINT: ReadonlySet<UiCommand> = new Set<UiCommand>([
   'app.quit', 'app.help', 'app.redraw', 'drill.pause', 'drill.faster', 'drill.slower', 'drill.inject', 'drill.end',
-  'speaker.next', 'channel.up', 'channel.down', 'scribe.noteOldest',
+  'speaker.next', 'channel.up', 'channel.down', 'scribe.noteOldest', 'channel.detail',
 ]);
 
 /** What the keys act on, as of this render. */
@@ -30,6 +30,10 @@ export interface KeyTargets {
   readonly onLeave?: () => void;
   /** Erases the terminal and draws the screen whole (Ctrl+L). */
   readonly repaint?: () => void;
+  /** A channel entry is open in full: its view has the keys (DetailView), all but Ctrl+C. */
+  readonly detail?: boolean;
+  /** Opens the newest channel entry on screen in full. */
+  readonly openDetail?: () => void;
 }
 
 /**
@@ -52,10 +56,8 @@ export function useKeys(t: KeyTargets): void {
 /** One key, on the screen showing now. */
 function oneKey(t: KeyTargets, input: string, key: Key): void {
   const screen = t.store.screen;
-  if (screen === 'ended') {
-    if (key.return || input === 'q' || (key.ctrl && input === 'c')) t.onExit();
-    return;
-  }
+  // The end screen (EndScreen: the scorecard and the final channel) has keys of its own.
+  if (screen === 'ended') return;
   if (screen === 'confirm-quit' || screen === 'confirm-end') {
     if (input.toLowerCase() === 'y' || (key.ctrl && input === 'c')) (t.controls === 'participant' ? (t.onLeave ?? t.onExit) : t.onAbort)();
     else if (input.toLowerCase() === 'n' || key.escape) t.store.setScreen('drill');
@@ -70,6 +72,7 @@ function drillKey(t: KeyTargets, input: string, key: Key): void {
   const cmd = commandFor(input, key, bindingsFor(t.controls ?? 'facilitator'));
   // While the help is open, keys close it or quit; nothing is typed into the hidden line.
   if (help && cmd !== 'app.help' && cmd !== 'overlay.close' && cmd !== 'app.quit') return;
+  if (t.detail && cmd !== 'app.quit') return;
   if (cmd === 'app.help' && line.text() !== '') {
     store.dismissHint(store.speaker);
     line.edit({ type: 'insert', text: input });
@@ -82,7 +85,7 @@ function drillKey(t: KeyTargets, input: string, key: Key): void {
 }
 
 /** What each UI command does; keymap.ts says which keys mean which command. */
-function commandActions({ store, line, help, setHelp, setScroll, bodyRows, repaint }: KeyTargets): Record<UiCommand, () => void> {
+function commandActions({ store, line, help, setHelp, setScroll, bodyRows, repaint, openDetail }: KeyTargets): Record<UiCommand, () => void> {
   const page = (): number => Math.max(1, bodyRows - 2);
   return {
     'app.quit': () => store.setScreen('confirm-quit'),
@@ -97,6 +100,7 @@ function commandActions({ store, line, help, setHelp, setScroll, bodyRows, repai
     'scribe.noteOldest': () => noteOldest(store, line),
     'channel.up': () => setScroll((x) => x + page()),
     'channel.down': () => setScroll((x) => Math.max(0, x - page())),
+    'channel.detail': () => openDetail?.(),
     'overlay.close': () => (help ? setHelp(false) : line.edit({ type: 'clear' })),
     'line.submit': () => line.submit(),
     'line.complete': () => line.complete(),
