@@ -104,6 +104,8 @@ describe('merge keys (<<)', () => {
 
   it('treat a quoted "<<" as an ordinary key, which the schema does not know', () => {
     const text = editText(MERGED, ['  - <<: *action\n', '  - "<<": *action\n']);
-    expect(load(text).problems.map((p) => p.message)).toContain('unknown key "<<"');
+    expect(load(text).problems.find((p) => p.code === 'schema/unknown-key')).toMatchObject({
+      message: 'unknown key "<<"', path: ['actions', 1, '<<'], hint: 'a merge key is written unquoted: <<: *name', ...posOf(text, '"<<"'),
+    });
   });
 });
