@@ -202,8 +202,8 @@ function documentProblems(file: string, doc: Document, text: string, lines: Line
   if (structure.deepAt !== undefined) return tooDeep(file, lines.linePos(structure.deepAt));
   const tab = blamedTab(doc, text, lines);
   // An error at the very end of the line above the tab is the parser reading that line's value as what follows.
-  const tabLine = tab.at === Infinity ? Infinity : text.lastIndexOf('\n', tab.at) + 1;
-  const echo = (at: number) => at >= tab.at || (at <= tabLine && text.slice(at, tabLine).trim() === '');
+  const tabLine = text.lastIndexOf('\n', tab.at) + 1;
+  const echo = (at: number) => tab.at !== Infinity && (at >= tab.at || (at <= tabLine && text.slice(at, tabLine).trim() === ''));
   const syntax = doc.errors.filter((e) => !echo(e.pos[0])).map((e) => {
     const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
     const message = e.code === 'NON_STRING_KEY' ? 'a key must be a plain name, not a list, mapping or alias'

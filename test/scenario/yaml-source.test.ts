@@ -39,6 +39,12 @@ describe('a tab used as indentation', () => {
     expect(load(text).problems.map((p) => p.code)).toEqual(['syntax/bad-indent', 'syntax/tab-as-indent']);
   });
 
+  it('keeps every syntax error of a file with no tab, up to its last byte', () => {
+    const r = load('schema: "firedrill/v1\n');
+    // the parser notices it at the very end of the text, where no tab can have caused it
+    expect(r.problems.map((p) => p.code)).toEqual(['syntax/missing-char']);
+  });
+
   it('leaves tabs alone where YAML allows them: after a key, and inside quoted text', () => {
     const text = edit(['    owner: web-team', '    owner:\tweb-team'], ['title: Demo', 'title: "De\tmo"']);
     expect(brief(load(text).problems)).toEqual([]);
