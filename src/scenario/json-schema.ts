@@ -42,13 +42,13 @@ function applyHelp(node: JsonNode, path: string, report: HelpReport, used: Set<s
   used.add(path);
   const own = typeof node.description === 'string' ? node.description : undefined;
   if (own !== undefined && help.description !== undefined) report.twice.push(path);
-  const description = help.description ?? (own !== undefined && help.more ? `${own} ${help.more}` : own);
+  const description = help.description ?? (own !== undefined && help.more ? `${own} ${help.more}` : own ?? help.more);
   const rest = { ...node };
   delete rest.description;
   for (const k of Object.keys(node)) delete node[k];
   Object.assign(node, description === undefined ? {} : { description }, rest);
   if (help.values) {
-    // The enum is on the node, or on every branch of a union (a list of roles: on its items, a path of its own).
+    // A list of words (roles) has its enum on its items, which have a path of their own (roles[]).
     const values = Array.isArray(node.enum) ? node.enum.map(String) : [];
     node.enumDescriptions = values.map((v) => help.values?.[v] ?? '');
   }

@@ -175,8 +175,8 @@ function indentTab(text: string, from: number): number {
  * The tabs that indent lines and break the parse, and the offset from which the parser's errors are their echo. A tab
  * used as indent makes the parser misread the lines after it ("All mapping items must start at the same column",
  * ...), so one tab would be several errors; it is one problem that says the fix. The parser names most such tabs
- * itself; a tab that pulls a line into a block scalar above it it does not, so the first tab-indented line counts
- * when the first error is on it or just after it.
+ * itself; a tab that pulls a line into a block scalar above it it does not, so then the last tab-indented line up to
+ * the first error is blamed when that error is on it or at most two lines below it.
  */
 function blamedTab(doc: Document, text: string, lines: LineCounter): { at: number; tabs: number[] } {
   const named = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => e.pos[0]);
