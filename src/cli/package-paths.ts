@@ -15,7 +15,5 @@ function findRoot(from: string): string {
 
 /** The package root folder. */
 export const packageRoot = findRoot(dirname(fileURLToPath(import.meta.url)));
-/** The committed JSON Schema file. */
-export const schemaFile = join(packageRoot, 'schema', 'scenario.schema.json');
 /** The shipped scenarios folder. */
 export const scenariosDir = join(packageRoot, 'scenarios');

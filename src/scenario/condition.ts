@@ -8,6 +8,8 @@ export interface ParsedCondition {
   readonly metric: string;
   readonly op: ComparisonOp;
   readonly threshold: Quantity;
+  /** The threshold as written, e.g. "5%". */
+  readonly thresholdText: string;
   readonly forMs: number;
 }
 
@@ -21,7 +23,7 @@ export function parseCondition(text: string): ParsedCondition | { error: string 
   if (!threshold) return { error: `"${m[4]}" is not a quantity (e.g. 5%, 900ms, 1200rps)` };
   const forMs = m[5] === undefined ? 0 : parseDuration(m[5]);
   if (forMs === undefined) return { error: `"${m[5]}" is not a duration (e.g. 30s, 1m)` };
-  return { service: m[1]!, metric: m[2]!, op: m[3] as ComparisonOp, threshold, forMs };
+  return { service: m[1]!, metric: m[2]!, op: m[3] as ComparisonOp, threshold, thresholdText: m[4]!, forMs };
 }
 
 /** Whether a value satisfies the comparison. */

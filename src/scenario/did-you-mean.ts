@@ -34,3 +34,36 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   const c = closest(word, candidates);
   return c === undefined ? undefined : `did you mean "${c}"?`;
 }
+
+/** Up to this many known names are listed in full; more are cut to the closest LISTED_CLOSEST and a count. */
+export const LIST_ALL_UP_TO = 8;
+const LISTED_CLOSEST = 5;
+
+/**
+ * A hint for an unknown name: "did you mean" when one is close, then the names it could be, e.g.
+ * `did you mean "broken"? known phases: healthy, broken, recovered`. All are listed when there are at most
+ * LIST_ALL_UP_TO, else the closest few and how many there are. `what` names them in the plural ("phases").
+ */
+export function unknownNameHint(word: string, candidates: readonly string[], what: string): string {
+  if (!candidates.length) return `no ${what} are declared`;
+  const guess = didYouMean(word, candidates);
+  let listed: string;
+  if (candidates.length <= LIST_ALL_UP_TO) listed = `known ${what}: ${candidates.join(', ')}`;
+  else {
+    const w = word.toLowerCase();
+    // Sorted by distance, ties in the order the file declares them (sort is stable).
+    const near = candidates.map((c) => ({ c, d: editDistance(w, c.toLowerCase()) })).sort((a, b) => a.d - b.d);
+    listed = `closest of ${candidates.length} ${what}: ${near.slice(0, LISTED_CLOSEST).map((x) => x.c).join(', ')}`;
+  }
+  return guess ? `${guess} ${listed}` : listed;
+}
+
+/**
+ * The same hint without edit distances, for when a file has used up its budget for them: `first` holds the first
+ * names the file declares (at least LIST_ALL_UP_TO + 1 when there are more), `total` how many there are.
+ */
+export function knownNamesHint(first: readonly string[], total: number, what: string): string {
+  if (!total) return `no ${what} are declared`;
+  if (total <= LIST_ALL_UP_TO) return `known ${what}: ${first.join(', ')}`;
+  return `${total} ${what}, the first: ${first.slice(0, LISTED_CLOSEST).join(', ')}`;
+}

@@ -9,6 +9,7 @@ import { locate, problemAt, type YamlSource } from './yaml-source';
 export const LINT_CODES = [
   'lint/unreachable-phase', 'lint/dead-end', 'lint/no-mitigation', 'lint/timer-past-duration',
   'lint/alert-never-fires', 'lint/solution-fails', 'lint/probe-blind-phase', 'lint/clue-and-herring',
+  'lint/action-changes-nothing',
 ] as const;
 export type LintCode = (typeof LINT_CODES)[number];
 
@@ -134,6 +135,15 @@ export function lintProblems(scenario: Scenario, source: YamlSource): Problem[] 
     if (!m) return;
     const fires = scenario.phases.some((p) => reachable.has(p.id) && compare(metricValuesIn(p, a.metric, m.baseline), a.op, a.threshold));
     if (!fires) report('warning', 'lint/alert-never-fires', ['alerts', i, 'when'], `alert "${a.id}" can never fire: no reachable phase takes ${a.metric} ${a.op} its threshold`);
+  });
+  const used = new Set(scenario.phases.flatMap((p) => p.on.flatMap((e) => [e.action, ...e.requires])));
+  scenario.actions.forEach((a, i) => {
+    // A red herring is meant to change nothing: it costs the time it takes. Anything else that moves no phase and
+    // unlocks no transition is an action the author forgot to wire in.
+    if (!used.has(a.id) && !a.redHerring) {
+      report('warning', 'lint/action-changes-nothing', ['actions', i, 'id'], `action "${a.id}" changes nothing: no phase's on: moves on it and no requires: names it`,
+        'add it to a phase\'s on:, name it in a requires:, or mark it redHerring: true if doing nothing is the point');
+    }
   });
   scenario.probes.forEach((pr, i) => {
     if (pr.clue && pr.redHerring) report('error', 'lint/clue-and-herring', ['probes', i], `probe "${pr.id}" is marked both clue and redHerring`);

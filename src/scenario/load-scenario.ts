@@ -8,6 +8,7 @@ import { scenarioSchema } from './schema';
 import { schemaProblems } from './schema-issues';
 import { knownScenarioKeys } from './schema-keys';
 import type { Scenario } from './types';
+import { rangeProblems } from './value-ranges';
 import { parseYamlText, type LoadResult } from './yaml-source';
 
 export interface ScenarioResult {
@@ -22,7 +23,7 @@ export function checkScenario(loaded: LoadResult): ScenarioResult {
   const { source } = loaded;
   const parsed = scenarioSchema.safeParse(source.value);
   const problems: Problem[] = parsed.success ? [] : schemaProblems(source, parsed.error.issues, knownScenarioKeys);
-  problems.push(...referenceProblems(source));
+  problems.push(...rangeProblems(source), ...referenceProblems(source));
   if (!parsed.success || problems.length) return { problems: sortProblems(problems) };
   const scenario = normalizeScenario(parsed.data, source.text);
   const lint = lintProblems(scenario, source);

@@ -20,27 +20,27 @@ export function nameChecks(names: DeclaredNames, r: ReferenceReport): NameChecks
   const { services, actions, probes, phases, metrics } = names;
   return {
     service(path, id) {
-      if (typeof id === 'string' && !services.has(id)) r.report(path, 'ref/unknown-service', `unknown service "${id}"`, r.suggest(id, services.keys()));
+      if (typeof id === 'string' && !services.has(id)) r.report(path, 'ref/unknown-service', `unknown service "${id}"`, r.choices(id, services, 'services'));
     },
     phase(path, id, key = false) {
-      if (typeof id === 'string' && !phases.has(id)) r.report(path, 'ref/unknown-phase', `unknown phase "${id}"`, r.suggest(id, phases), key);
+      if (typeof id === 'string' && !phases.has(id)) r.report(path, 'ref/unknown-phase', `unknown phase "${id}"`, r.choices(id, phases, 'phases'), key);
     },
     step(path, id) {
       if (typeof id === 'string' && !actions.has(id) && !probes.has(id)) {
-        r.report(path, 'ref/unknown-step', `unknown action or probe "${id}"`, r.suggest(id, [...actions.keys(), ...probes.keys()]));
+        r.report(path, 'ref/unknown-step', `unknown action or probe "${id}"`, r.choices(id, [...actions.keys(), ...probes.keys()], 'actions and probes'));
       }
     },
     metric(path, ref, key = false) {
       const [svc, name] = ref.split('.');
       if (svc === undefined || name === undefined) return undefined;
       if (!services.has(svc)) {
-        r.report(path, 'ref/unknown-service', `unknown service "${svc}" in "${ref}"`, r.suggest(svc, services.keys()), key);
+        r.report(path, 'ref/unknown-service', `unknown service "${svc}" in "${ref}"`, r.choices(svc, services, 'services'), key);
         return undefined;
       }
       if (!metrics.has(ref)) {
         const ofService = [...metrics.keys()].filter((m) => m.startsWith(`${svc}.`));
         r.report(path, 'ref/unknown-metric', `service "${svc}" has no metric "${name}"`,
-          r.suggest(ref, ofService) ?? (ofService.length ? `its metrics: ${ofService.join(', ')}` : `declare it under services[].metrics`), key);
+          ofService.length ? r.choices(ref, ofService, `metrics of ${svc}`) : 'declare it under services[].metrics', key);
       }
       return metrics.get(ref);
     },

@@ -52,7 +52,7 @@ function checkMetricNoise({ raw, check }: Scope): void {
 function checkAlert({ names, r, check }: Scope, alert: Rec, i: number): void {
   const pages = str(alert.pages);
   if (pages && !names.teamIds.has(pages)) {
-    r.report(['alerts', i, 'pages'], 'ref/unknown-team', `unknown team "${pages}"; teams are service owners or listed under teams`, r.suggest(pages, names.teamIds));
+    r.report(['alerts', i, 'pages'], 'ref/unknown-team', `unknown team "${pages}"; teams are service owners or listed under teams`, r.choices(pages, names.teamIds, 'teams'));
   }
   const when = str(alert.when);
   if (when === undefined) return;
@@ -75,7 +75,7 @@ function checkPhase(scope: Scope, pid: string, phase: Rec): void {
   for (const [action, t] of entries(phase.on)) {
     if (!names.actions.has(action)) {
       const why = names.probes.has(action) ? `"${action}" is a probe; only actions (/run) move the world between phases` : `unknown action "${action}"`;
-      r.report(['phases', pid, 'on', action], 'ref/unknown-action', why, names.probes.has(action) ? undefined : r.suggest(action, names.actions.keys()), true);
+      r.report(['phases', pid, 'on', action], 'ref/unknown-action', why, r.choices(action, names.actions, 'actions'), true);
     }
     const to = isRec(t) ? t.to : t;
     check.phase(isRec(t) ? ['phases', pid, 'on', action, 'to'] : ['phases', pid, 'on', action], to);

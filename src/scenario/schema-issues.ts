@@ -35,8 +35,9 @@ export function schemaProblems(source: YamlSource, issues: readonly z.core.$ZodI
       const known = knownKeys(path);
       for (const k of issue.keys) {
         const pos = at([...path, k], true);
-        out.push(problemAt(source.file, pos.line, pos.col, 'schema', 'schema/unknown-key', `unknown key "${k}"`, [...path, k],
-          didYouMean(k, known) ?? (known.length ? `expected one of: ${known.join(', ')}` : undefined)));
+        // Merge keys work unquoted; a quoted "<<" is an ordinary key, and no key is "close" to it.
+        const hint = k === '<<' ? 'a merge key is written unquoted: <<: *name' : didYouMean(k, known) ?? (known.length ? `expected one of: ${known.join(', ')}` : undefined);
+        out.push(problemAt(source.file, pos.line, pos.col, 'schema', 'schema/unknown-key', `unknown key "${k}"`, [...path, k], hint));
       }
       continue;
     }

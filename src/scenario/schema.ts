@@ -7,7 +7,8 @@ z.config({ jitless: true });
 import { DURATION_PATTERN } from './duration';
 import { QUANTITY_PATTERN } from './quantity';
 
-const ID_PATTERN = '^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$';
+/** Ids: lower-case words joined by "-" or "_" (the JSON Schema also uses it for names that must be phase ids). */
+export const ID_PATTERN = '^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$';
 const METRIC_REF_PATTERN = '^[a-z][a-z0-9-]*\\.[a-z][a-z0-9_]*$';
 
 import { DIFFICULTIES, INJECT_KINDS, LOG_LEVELS, SEVERITIES, STAFF_ROLES, TARGET_KEYS } from './vocabulary';

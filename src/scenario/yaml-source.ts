@@ -1,5 +1,5 @@
 /** Parses YAML defensively and keeps source positions so later layers can point at lines. io/yaml-file.ts reads the file. */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { sortProblems, type Problem, type ProblemLayer, type YamlPath } from './problem';
 
 /** Deeper flow nesting than this is refused before parsing (a scenario needs about six). */
@@ -103,7 +103,8 @@ function checkStructure(doc: Document): { deepAt?: number; duplicates: { key: st
     const seen = new Map<string, number>();
     for (const item of node.items) {
       if (isPair(item)) {
-        if (isScalar(item.key)) {
+        // Several merge keys in one mapping are allowed: each merges in turn.
+        if (isScalar(item.key) && !isMergeKey(item)) {
           const k = String(item.key.value);
           const at = item.key.range?.[0] ?? 0;
           const first = seen.get(k);
@@ -157,25 +158,94 @@ function tooDeepToParse(file: string, text: string, lines: LineCounter): LoadRes
     : `nesting is deeper than ${MAX_NESTING} levels (a line is indented or nested more than ${MAX_INDENT} columns)`);
 }
 
+/** The offset of the first tab in a line's leading whitespace at or after `from`, or -1. */
+function indentTab(text: string, from: number): number {
+  for (let start = from; start < text.length; start = text.indexOf('\n', start) + 1 || text.length) {
+    let i = start;
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    if (i < text.length && text[i] !== '\n' && text[i] !== '\r') {
+      const t = text.indexOf('\t', start);
+      if (t >= 0 && t < i) return t;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The tabs that indent lines and break the parse, and the offset from which the parser's errors are their echo. A tab
+ * used as indent makes the parser misread the lines after it ("All mapping items must start at the same column",
+ * ...), so one tab would be several errors; it is one problem that says the fix. The parser names most such tabs
+ * itself; a tab that pulls a line into a block scalar above it it does not, so then the last tab-indented line up to
+ * the first error is blamed when that error is on it or at most two lines below it.
+ */
+function blamedTab(doc: Document, text: string, lines: LineCounter): { at: number; tabs: number[] } {
+  const named = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => e.pos[0]);
+  if (named.length) return { at: Math.min(...named), tabs: named };
+  const first = doc.errors.length ? Math.min(...doc.errors.map((e) => e.pos[0])) : undefined;
+  if (first === undefined) return { at: Infinity, tabs: [] };
+  // The last tab-indented line up to the first error's line.
+  const lineEnd = text.indexOf('\n', first);
+  const upTo = lineEnd < 0 ? text.length : lineEnd;
+  let tab = -1;
+  for (let t = indentTab(text, 0); t >= 0 && t <= upTo; t = indentTab(text, text.indexOf('\n', t) + 1 || text.length)) tab = t;
+  if (tab < 0) return { at: Infinity, tabs: [] };
+  const gap = lines.linePos(first).line - lines.linePos(tab).line;
+  return gap <= 2 ? { at: Math.min(tab, first), tabs: [tab] } : { at: Infinity, tabs: [] };
+}
+
 /** The parsed document's problems: nesting too deep, then syntax errors and repeated keys; undefined when there are none. */
-function documentProblems(file: string, doc: Document, lines: LineCounter, what: string): LoadResult | undefined {
+function documentProblems(file: string, doc: Document, text: string, lines: LineCounter, what: string): LoadResult | undefined {
   const overflow = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
   // The composer ran out of stack on block nesting far deeper than the flow-nesting guard allows.
   if (overflow) return tooDeep(file, overflow.linePos?.[0] ?? lines.linePos(overflow.pos[0]));
   const structure = checkStructure(doc);
   if (structure.deepAt !== undefined) return tooDeep(file, lines.linePos(structure.deepAt));
-  const syntax = doc.errors.map((e) => {
+  const tab = blamedTab(doc, text, lines);
+  // An error at the very end of the line above the tab is the parser reading that line's value as what follows.
+  const tabLine = text.lastIndexOf('\n', tab.at) + 1;
+  const echo = (at: number) => tab.at !== Infinity && (at >= tab.at || (at <= tabLine && text.slice(at, tabLine).trim() === ''));
+  const syntax = doc.errors.filter((e) => !echo(e.pos[0])).map((e) => {
     const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
     const message = e.code === 'NON_STRING_KEY' ? 'a key must be a plain name, not a list, mapping or alias'
       : e.code === 'MULTIPLE_DOCS' ? `holds more than one YAML document (a --- line); a ${what} is one document`
       : e.message.split('\n')[0]!;
     return problemAt(file, pos.line, pos.col, 'syntax', `syntax/${e.code.toLowerCase().replace(/_/g, '-')}`, message);
   });
+  for (const at of tab.tabs) {
+    const pos = lines.linePos(at);
+    syntax.push(problemAt(file, pos.line, pos.col, 'syntax', 'syntax/tab-as-indent', 'a tab is used for indentation; YAML cannot be indented with tabs, use spaces'));
+  }
   for (const d of structure.duplicates) {
+    if (echo(d.at)) continue;
     const pos = lines.linePos(d.at);
     syntax.push(problemAt(file, pos.line, pos.col, 'syntax', 'syntax/duplicate-key', `duplicate key "${d.key}" (first at line ${lines.linePos(d.first).line}); keys in a mapping must be unique`));
   }
   return syntax.length ? { ok: false, problems: sortProblems(syntax) } : undefined;
+}
+
+/** Whether a pair is a YAML merge key (`<<: *defaults`): a plain, unquoted `<<`. */
+function isMergeKey(pair: Pair): boolean {
+  return isScalar(pair.key) && pair.key.value === '<<' && pair.key.type === 'PLAIN';
+}
+
+/** The mappings a merge key's value brings in, aliases resolved; a node that is not a mapping stays as it is. */
+function mergeSources(doc: Document, value: unknown): unknown[] {
+  const resolve = (n: unknown): unknown => (isAlias(n) ? n.resolve(doc) : n);
+  const v = resolve(value);
+  return isSeq(v) ? v.items.map(resolve) : [v];
+}
+
+/** Where the first merge key whose value is not a mapping (or a list of them) is written. */
+function badMergeSource(doc: Document): number {
+  let at = 0;
+  visit(doc, {
+    Pair: (_, pair) => {
+      if (!isMergeKey(pair as Pair) || mergeSources(doc, pair.value).every(isMap)) return undefined;
+      at = (pair.value as Node | null)?.range?.[0] ?? (pair.key as Node).range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return at;
 }
 
 /** The document as plain data, refusing alias bombs and aliases without an anchor. */
@@ -186,6 +256,11 @@ function plainValue(file: string, doc: Document, lines: LineCounter): { value: u
     const msg = (err as Error).message;
     if (/excessive alias/i.test(msg)) {
       return fileProblem(file, 'syntax/alias-bomb', `uses aliases (*name) so heavily it would expand enormously (a "billion laughs"); at most ${MAX_ALIASES} alias expansions are allowed`);
+    }
+    if (/^Merge sources must be/.test(msg)) {
+      const at = badMergeSource(doc);
+      const pos = lines.linePos(at);
+      return { ok: false, problems: [problemAt(file, pos.line, pos.col, 'syntax', 'syntax/bad-merge', 'a merge key (<<) takes a mapping, an alias of one (*name) or a list of them')] };
     }
     const unresolved = /^Unresolved alias.*: (.*)$/.exec(msg.split('\n')[0]!);
     if (unresolved) {
@@ -213,8 +288,9 @@ export function parseYamlText(file: string, bytes: Uint8Array | string, what = '
   // stringKeys: a list or mapping used as a key is an error (toJS would stringify nested ones in exponential time);
   // logLevel: yaml's console warnings would leak past the problem list.
   // uniqueKeys: checked in checkStructure instead, in linear time.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, stringKeys: true, logLevel: 'error' });
-  const problems = documentProblems(file, doc, lines, what);
+  // merge: `<<: *defaults` merge keys work as YAML 1.1 defined them; the merged keys are checked as if written out.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, stringKeys: true, merge: true, logLevel: 'error' });
+  const problems = documentProblems(file, doc, text, lines, what);
   if (problems) return problems;
   const plain = plainValue(file, doc, lines);
   if (!('value' in plain)) return plain;
@@ -243,6 +319,23 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
   return index.get(key);
 }
 
+/**
+ * The pair for a key in a mapping: written there, or else brought in by a merge key (the first source that has it,
+ * as YAML merges), so a problem with a merged key points where the key is written.
+ */
+function pairIn(doc: Document, map: YAMLMap, key: string, depth = 0): Pair | undefined {
+  const own = pairOf(map, key);
+  if (own || depth > 8) return own;
+  for (const item of map.items) {
+    if (!isPair(item) || !isMergeKey(item)) continue;
+    for (const source of mergeSources(doc, item.value)) {
+      const found = isMap(source) ? pairIn(doc, source, key, depth + 1) : undefined;
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 /** Line and column of the node at a YAML path (its key when `key` is set); the deepest existing parent otherwise. */
 export function locate(source: YamlSource, path: YamlPath, key = false): { line: number; col: number } {
   let node: Node | null | undefined = source.doc.contents as Node | null;
@@ -250,8 +343,10 @@ export function locate(source: YamlSource, path: YamlPath, key = false): { line:
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
     const last = i === path.length - 1;
+    // Going through an alias means going into what it names; the alias itself is where a problem with its whole value is.
+    if (isAlias(node)) node = node.resolve(source.doc) as Node | undefined;
     if (isMap(node)) {
-      const pair = pairOf(node, String(seg));
+      const pair = pairIn(source.doc, node, String(seg));
       if (!pair) break;
       if (last && key && pair.key) {
         found = pair.key as Node;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/io/scenario-file';
@@ -89,13 +89,40 @@ describe('firedrill new', () => {
     expect(existsSync(join(dir, 'disk-full.yaml'))).toBe(true);
   });
 
-  it('points the editor schema comment at the package schema', () => {
+  /** The `$schema=` reference in the first line of a written scenario. */
+  const schemaRef = (file: string) => /^# yaml-language-server: \$schema=(.+)$/.exec(readFileSync(file, 'utf8').split('\n')[0]!)?.[1];
+  const SCHEMA = readFileSync(join(import.meta.dirname, '../../schema/scenario.schema.json'), 'utf8');
+
+  it('points the schema comment into a project that depends on firedrill, relative to the file, so the project can move', () => {
+    const project = join(dir, 'shop');
+    mkdirSync(join(project, 'node_modules', 'firedrill', 'schema'), { recursive: true });
+    writeFileSync(join(project, 'package.json'), '{ "devDependencies": { "firedrill": "*" } }\n');
+    writeFileSync(join(project, 'node_modules', 'firedrill', 'schema', 'scenario.schema.json'), SCHEMA);
+    mkdirSync(join(project, 'drills', 'payments'), { recursive: true });
+    expect(runCli(['new', 'disk-full', '--dir', 'drills/payments'], { cwd: project }).code).toBe(0);
+    const ref = schemaRef(join(project, 'drills', 'payments', 'disk-full.yaml'));
+    expect(ref).toBe('../../node_modules/firedrill/schema/scenario.schema.json');
+    // the whole project moves: the reference still finds the schema
+    const moved = join(dir, 'moved-shop');
+    renameSync(project, moved);
+    expect(existsSync(join(moved, 'drills', 'payments', ref!))).toBe(true);
+  });
+
+  it('points it at a schema/ folder of the project (this repository has one)', () => {
+    mkdirSync(join(dir, 'schema'));
+    writeFileSync(join(dir, 'schema', 'scenario.schema.json'), SCHEMA);
     mkdirSync(join(dir, 'scenarios'));
     runCli(['new', 'disk-full'], { cwd: dir });
-    const first = readFileSync(join(dir, 'scenarios', 'disk-full.yaml'), 'utf8').split('\n')[0]!;
-    const m = /^# yaml-language-server: \$schema=(.+)$/.exec(first);
-    expect(m).not.toBeNull();
-    expect(existsSync(join(dir, 'scenarios', m![1]!))).toBe(true);
+    expect(schemaRef(join(dir, 'scenarios', 'disk-full.yaml'))).toBe('../schema/scenario.schema.json');
+    runCli(['new', 'beside-it', '--dir', '.'], { cwd: dir });
+    expect(schemaRef(join(dir, 'beside-it.yaml'))).toBe('./schema/scenario.schema.json');
+  });
+
+  it('points it at the published schema of this version outside any project, never into the install folder', () => {
+    mkdirSync(join(dir, 'scenarios'));
+    runCli(['new', 'disk-full'], { cwd: dir });
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
+    expect(schemaRef(join(dir, 'scenarios', 'disk-full.yaml'))).toBe(`https://unpkg.com/firedrill@${version}/schema/scenario.schema.json`);
   });
 
   it('writes into --dir', () => {

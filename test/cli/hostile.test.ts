@@ -50,7 +50,7 @@ const HOSTILE: readonly Hostile[] = [
   { name: 'a scalar', file: 'scalar.yaml', content: 'hello world\n', message: /^error: holds a single string value; a scenario is a YAML mapping/, positioned: true },
   { name: 'an unclosed flow sequence', file: 'syntax1.yaml', content: editText(STARTER, ['tags: [example]', 'tags: [example']), message: /^error: Flow sequence/, positioned: true },
   { name: 'an unclosed quote', file: 'syntax2.yaml', content: 'schema: "firedrill/v1\n', message: /^error: Missing closing "quote/, positioned: true },
-  { name: 'tab indentation', file: 'syntax3.yaml', content: 'expects:\n\tseverity: SEV-2\n', message: /^error: Tabs are not allowed as indentation/, positioned: true },
+  { name: 'tab indentation', file: 'syntax3.yaml', content: 'expects:\n\tseverity: SEV-2\n', message: /^error: a tab is used for indentation; YAML cannot be indented with tabs, use spaces$/, positioned: true },
   { name: 'a duplicate key', file: 'dup.yaml', content: 'id: a\nid: b\n', message: /^error: duplicate key "id" \(first at line 1\)/, positioned: true },
   { name: 'a 10 MB file', file: 'big.yaml', content: `title: "${'x'.repeat(10 * 1024 * 1024)}"\n`, message: /^error: is 10\.0 MiB; a scenario may be at most 1 MiB$/, positioned: false },
   { name: 'an alias bomb (billion laughs)', file: 'bomb.yaml', content: aliasBomb(), message: /^error: uses aliases .* "billion laughs"/, positioned: false },

@@ -8,13 +8,14 @@ describe('parseCondition', () => {
       metric: 'error_rate',
       op: '>',
       threshold: { value: 5, family: 'percent' },
+      thresholdText: '5%',
       forMs: 60_000,
     });
   });
 
   it('defaults the duration to zero when there is no "for"', () => {
     const c = parseCondition('web.latency_p99 >= 900ms');
-    expect(c).toEqual({ service: 'web', metric: 'latency_p99', op: '>=', threshold: { value: 900, family: 'time' }, forMs: 0 });
+    expect(c).toEqual({ service: 'web', metric: 'latency_p99', op: '>=', threshold: { value: 900, family: 'time' }, thresholdText: '900ms', forMs: 0 });
   });
 
   it.each(['>', '>=', '<', '<='] as const)('reads the %s operator', (op) => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closest, didYouMean, editDistance } from '../../src/scenario/did-you-mean';
+import { closest, didYouMean, editDistance, knownNamesHint, LIST_ALL_UP_TO, unknownNameHint } from '../../src/scenario/did-you-mean';
 
 describe('editDistance', () => {
   it.each([
@@ -77,5 +77,37 @@ describe('didYouMean', () => {
 
   it('is undefined when there is nothing to suggest', () => {
     expect(didYouMean('catastrophic', ['intro', 'medium', 'hard'])).toBeUndefined();
+  });
+});
+
+describe('unknownNameHint', () => {
+  const phases = ['healthy', 'broken', 'recovered'];
+
+  it('lists every known name when there are few, after a did-you-mean', () => {
+    expect(unknownNameHint('brokn', phases, 'phases')).toBe('did you mean "broken"? known phases: healthy, broken, recovered');
+  });
+
+  it('lists them without a guess when nothing is close', () => {
+    expect(unknownNameHint('zzz', phases, 'phases')).toBe('known phases: healthy, broken, recovered');
+  });
+
+  it(`lists up to ${LIST_ALL_UP_TO} in full, more as the closest five and a count`, () => {
+    const eight = Array.from({ length: LIST_ALL_UP_TO }, (_, i) => `phase-${i}`);
+    expect(unknownNameHint('zzz', eight, 'phases')).toBe(`known phases: ${eight.join(', ')}`);
+    const many = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima'];
+    // closest first; equally close ones in the order given
+    expect(unknownNameHint('delto', many, 'phases')).toBe('did you mean "delta"? closest of 12 phases: delta, echo, kilo, bravo, golf');
+  });
+
+  it('says when nothing of the kind is declared', () => {
+    expect(unknownNameHint('x', [], 'actions')).toBe('no actions are declared');
+  });
+});
+
+describe('knownNamesHint', () => {
+  it('lists few names in full, and the first five of many with a count', () => {
+    expect(knownNamesHint(['a', 'b'], 2, 'teams')).toBe('known teams: a, b');
+    expect(knownNamesHint(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'], 500, 'teams')).toBe('500 teams, the first: a, b, c, d, e');
+    expect(knownNamesHint([], 0, 'teams')).toBe('no teams are declared');
   });
 });

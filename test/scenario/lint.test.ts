@@ -23,6 +23,8 @@ interface LintFixture {
 const LIMBO = ['    final: true\n\nactions:', '    final: true\n  limbo:\n    final: true\n\nactions:'] as const;
 const REQUIRES = ['on: { revert-config: recovered }', 'on: { revert-config: { to: recovered, requires: [web-logs] } }'] as const;
 const NO_DEFAULT = ['      default: No errors in the last minutes.\n', ''] as const;
+const NOT_HERRING = [', redHerring: true }', ' }'] as const;
+const REQUIRES_RESTART = ['on: { revert-config: recovered }', 'on: { revert-config: { to: recovered, requires: [restart-web] } }'] as const;
 
 // Typed by LintCode, so a new code in LINT_CODES without an entry here fails the typecheck too.
 const LINT_FIXTURES: Record<LintCode, LintFixture> = {
@@ -128,7 +130,7 @@ const LINT_FIXTURES: Record<LintCode, LintFixture> = {
         name: 'a path that ends where timers alone mitigate',
         text: edit(['path: [web-logs, revert-config]', 'path: [web-logs]'], ['    on: { revert-config: recovered }', '    after: { 10m: recovered }\n    on: { revert-config: recovered }']),
       },
-      { name: 'a preparatory action that moves nothing', text: edit(['path: [web-logs, revert-config]', 'path: [web-logs, restart-web, revert-config]'], [', redHerring: true }', ' }']) },
+      { name: 'a preparatory action that moves nothing itself', text: edit(['path: [web-logs, revert-config]', 'path: [web-logs, restart-web, revert-config]'], NOT_HERRING, REQUIRES_RESTART) },
     ],
   },
   'lint/probe-blind-phase': {
@@ -141,6 +143,25 @@ const LINT_FIXTURES: Record<LintCode, LintFixture> = {
       name: 'per-phase text for every reachable phase',
       text: edit(NO_DEFAULT, ['      broken: Every error', '      healthy: Quiet.\n      recovered: Quiet again.\n      broken: Every error']),
     }],
+  },
+  'lint/action-changes-nothing': {
+    severity: 'warning',
+    trips: [
+      {
+        name: 'an action no on: moves on and no requires: names', text: edit(NOT_HERRING),
+        at: 'restart-web', path: ['actions', 1, 'id'],
+        message: /^action "restart-web" changes nothing: no phase's on: moves on it and no requires: names it$/,
+      },
+      {
+        name: 'such an action in the solution path', text: edit(NOT_HERRING, ['path: [web-logs, revert-config]', 'path: [web-logs, restart-web, revert-config]']),
+        at: 'restart-web', path: ['actions', 1, 'id'], message: /^action "restart-web" changes nothing/,
+      },
+    ],
+    clean: [
+      { name: 'the same action marked redHerring (the starter)', text: STARTER },
+      { name: 'an action a requires: names', text: edit(NOT_HERRING, REQUIRES_RESTART, ['path: [web-logs, revert-config]', 'path: [web-logs, restart-web, revert-config]']) },
+      { name: 'an action that moves a phase', text: edit(NOT_HERRING, ['on: { revert-config: recovered }', 'on: { revert-config: recovered, restart-web: broken }']) },
+    ],
   },
   'lint/clue-and-herring': {
     severity: 'error',

@@ -27,92 +27,92 @@ const CASES: readonly RefCase[] = [
   {
     name: 'a timer to an unknown phase', code: 'ref/unknown-phase',
     text: edit(['after: { 2m: broken }', 'after: { 2m: brokn }']), at: 'brokn',
-    path: ['phases', 'healthy', 'after', '2m'], message: /^unknown phase "brokn"$/, hint: 'did you mean "broken"?',
+    path: ['phases', 'healthy', 'after', '2m'], message: /^unknown phase "brokn"$/, hint: 'did you mean "broken"? known phases: healthy, broken, recovered',
   },
   {
     name: 'an action edge to an unknown phase', code: 'ref/unknown-phase',
     text: edit(['on: { revert-config: recovered }', 'on: { revert-config: recoverd }']), at: 'recoverd',
-    path: ['phases', 'broken', 'on', 'revert-config'], message: /^unknown phase "recoverd"$/, hint: 'did you mean "recovered"?',
+    path: ['phases', 'broken', 'on', 'revert-config'], message: /^unknown phase "recoverd"$/, hint: 'did you mean "recovered"? known phases: healthy, broken, recovered',
   },
   {
     name: 'an unknown initial phase', code: 'ref/unknown-phase',
     text: edit(['tags: [example]', 'tags: [example]\ninitial: helthy']), at: 'helthy',
-    path: ['initial'], message: /^unknown phase "helthy"$/, hint: 'did you mean "healthy"?',
+    path: ['initial'], message: /^unknown phase "helthy"$/, hint: 'did you mean "healthy"? known phases: healthy, broken, recovered',
   },
   {
     name: 'probe text for an unknown phase', code: 'ref/unknown-phase',
     text: edit(['      broken: Every error', '      brokn: Every error']), at: 'brokn',
-    path: ['probes', 0, 'reveals', 'brokn'], message: /^unknown phase "brokn"$/, hint: 'did you mean "broken"?',
+    path: ['probes', 0, 'reveals', 'brokn'], message: /^unknown phase "brokn"$/, hint: 'did you mean "broken"? known phases: healthy, broken, recovered',
   },
   {
     name: 'an inject in an unknown phase', code: 'ref/unknown-phase',
     text: edit(['text: "Customers say checkout fails half the time." }', 'text: "Customers complain.", phase: zzz }']), at: 'zzz',
-    path: ['injects', 0, 'phase'], message: /^unknown phase "zzz"$/, hint: null,
+    path: ['injects', 0, 'phase'], message: /^unknown phase "zzz"$/, hint: 'known phases: healthy, broken, recovered',
   },
   {
     name: 'an edge for an unknown action', code: 'ref/unknown-action',
     text: edit(['on: { revert-config: recovered }', 'on: { revert-confg: recovered }']), at: 'revert-confg',
-    path: ['phases', 'broken', 'on', 'revert-confg'], message: /^unknown action "revert-confg"$/, hint: 'did you mean "revert-config"?',
+    path: ['phases', 'broken', 'on', 'revert-confg'], message: /^unknown action "revert-confg"$/, hint: 'did you mean "revert-config"? known actions: revert-config, restart-web',
   },
   {
     name: 'a probe id used as an action in on', code: 'ref/unknown-action',
     text: edit(['on: { revert-config: recovered }', 'on: { revert-config: recovered, web-logs: recovered }']), at: 'web-logs',
-    path: ['phases', 'broken', 'on', 'web-logs'], message: /^"web-logs" is a probe; only actions \(\/run\) move the world between phases$/, hint: null,
+    path: ['phases', 'broken', 'on', 'web-logs'], message: /^"web-logs" is a probe; only actions \(\/run\) move the world between phases$/, hint: 'known actions: revert-config, restart-web',
   },
   {
     name: 'an action on an unknown service', code: 'ref/unknown-service',
     text: edit(['{ id: restart-web, service: web,', '{ id: restart-web, service: wbe,']), at: 'wbe',
-    path: ['actions', 1, 'service'], message: /^unknown service "wbe"$/, hint: 'did you mean "web"?',
+    path: ['actions', 1, 'service'], message: /^unknown service "wbe"$/, hint: 'did you mean "web"? known services: web',
   },
   {
     name: 'a probe on an unknown service', code: 'ref/unknown-service',
     text: edit(['  - id: web-logs\n    service: web\n', '  - id: web-logs\n    service: frontend\n']), at: 'frontend',
-    path: ['probes', 0, 'service'], message: /^unknown service "frontend"$/, hint: null,
+    path: ['probes', 0, 'service'], message: /^unknown service "frontend"$/, hint: 'known services: web',
   },
   {
     name: 'logs from an unknown service', code: 'ref/unknown-service',
     text: edit(['{ service: web, level: error', '{ service: webb, level: error']), at: 'webb',
-    path: ['phases', 'broken', 'logs', 0, 'service'], message: /^unknown service "webb"$/, hint: 'did you mean "web"?',
+    path: ['phases', 'broken', 'logs', 0, 'service'], message: /^unknown service "webb"$/, hint: 'did you mean "web"? known services: web',
   },
   {
     name: 'an effect on a metric of an unknown service', code: 'ref/unknown-service',
     text: edit(['web.latency_p99: x3', 'wbe.latency_p99: x3']), at: 'wbe.latency_p99',
-    path: ['phases', 'broken', 'effects', 'wbe.latency_p99'], message: /^unknown service "wbe" in "wbe.latency_p99"$/, hint: 'did you mean "web"?',
+    path: ['phases', 'broken', 'effects', 'wbe.latency_p99'], message: /^unknown service "wbe" in "wbe.latency_p99"$/, hint: 'did you mean "web"? known services: web',
   },
   {
     name: 'an alert on an unknown service', code: 'ref/unknown-service',
     text: edit(['when: "web.error_rate > 5% for 1m"', 'when: "api.error_rate > 5% for 1m"']), at: '"api.error_rate',
-    path: ['alerts', 0, 'when'], message: /^unknown service "api" in "api.error_rate"$/, hint: null,
+    path: ['alerts', 0, 'when'], message: /^unknown service "api" in "api.error_rate"$/, hint: 'known services: web',
   },
   {
     name: 'an effect on an unknown metric', code: 'ref/unknown-metric',
     text: edit(['web.latency_p99: x3', 'web.latency_p98: x3']), at: 'web.latency_p98',
-    path: ['phases', 'broken', 'effects', 'web.latency_p98'], message: /^service "web" has no metric "latency_p98"$/, hint: 'did you mean "web.latency_p99"?',
+    path: ['phases', 'broken', 'effects', 'web.latency_p98'], message: /^service "web" has no metric "latency_p98"$/, hint: 'did you mean "web.latency_p99"? known metrics of web: web.error_rate, web.latency_p99',
   },
   {
     name: 'an alert on an unknown metric, nothing close', code: 'ref/unknown-metric',
     text: edit(['when: "web.error_rate > 5% for 1m"', 'when: "web.saturation > 5% for 1m"']), at: '"web.saturation',
-    path: ['alerts', 0, 'when'], message: /^service "web" has no metric "saturation"$/, hint: 'its metrics: web.error_rate, web.latency_p99',
+    path: ['alerts', 0, 'when'], message: /^service "web" has no metric "saturation"$/, hint: 'known metrics of web: web.error_rate, web.latency_p99',
   },
   {
     name: 'a probe showing an unknown metric', code: 'ref/unknown-metric',
     text: edit(['    logs: true\n', '    logs: true\n    shows: [web.eror_rate]\n']), at: 'web.eror_rate',
-    path: ['probes', 0, 'shows', 0], message: /^service "web" has no metric "eror_rate"$/, hint: 'did you mean "web.error_rate"?',
+    path: ['probes', 0, 'shows', 0], message: /^service "web" has no metric "eror_rate"$/, hint: 'did you mean "web.error_rate"? known metrics of web: web.error_rate, web.latency_p99',
   },
   {
     name: 'an alert paging an unknown team', code: 'ref/unknown-team',
     text: edit(['    pages: web-team', '    pages: web-teem']), at: 'web-teem',
-    path: ['alerts', 0, 'pages'], message: /^unknown team "web-teem"; teams are service owners or listed under teams$/, hint: 'did you mean "web-team"?',
+    path: ['alerts', 0, 'pages'], message: /^unknown team "web-teem"; teams are service owners or listed under teams$/, hint: 'did you mean "web-team"? known teams: web-team',
   },
   {
     name: 'a solution step that is no action or probe', code: 'ref/unknown-step',
     text: edit(['path: [web-logs, revert-config]', 'path: [web-log, revert-config]']), at: 'web-log,',
-    path: ['solution', 'path', 0], message: /^unknown action or probe "web-log"$/, hint: 'did you mean "web-logs"?',
+    path: ['solution', 'path', 0], message: /^unknown action or probe "web-log"$/, hint: 'did you mean "web-logs"? known actions and probes: revert-config, restart-web, web-logs',
   },
   {
     name: 'a requires entry that is no action or probe', code: 'ref/unknown-step',
     text: edit(['on: { revert-config: recovered }', 'on: { revert-config: { to: recovered, requires: [web-lgs] } }']), at: 'web-lgs',
-    path: ['phases', 'broken', 'on', 'revert-config', 'requires', 0], message: /^unknown action or probe "web-lgs"$/, hint: 'did you mean "web-logs"?',
+    path: ['phases', 'broken', 'on', 'revert-config', 'requires', 0], message: /^unknown action or probe "web-lgs"$/, hint: 'did you mean "web-logs"? known actions and probes: revert-config, restart-web, web-logs',
   },
   {
     name: 'an unknown placeholder in log text', code: 'ref/unknown-placeholder',
@@ -272,8 +272,12 @@ describe('reference performance', () => {
     const r = load(text);
     const ms = performance.now() - t0;
     expect(r.problems.filter((p) => p.code === 'ref/unknown-service')).toHaveLength(n);
-    // the first ones still get suggestions
-    expect(r.problems.find((p) => p.path.join('.') === 'actions.0.service')?.hint).toBe('did you mean "service-number-0"?');
+    // the first ones still get suggestions and the closest names
+    expect(r.problems.find((p) => p.path.join('.') === 'actions.0.service')?.hint)
+      .toBe('did you mean "service-number-0"? closest of 6500 services: service-number-0, service-number-1, service-number-2, service-number-3, service-number-4');
+    // the rest list the first names the file declares, without edit distances
+    expect(r.problems.find((p) => p.path.join('.') === `actions.${n - 1}.service`)?.hint)
+      .toBe('6500 services, the first: service-number-0, service-number-1, service-number-2, service-number-3, service-number-4');
     // it took minutes before suggestions had a budget and locating problems stopped being quadratic
     expect(ms).toBeLessThan(15_000);
   });

@@ -1,10 +1,10 @@
 /** `firedrill new <id>`: writes a commented starter scenario that validates. */
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathKind, writeTextFile } from '../../io/file-system';
 import { unreachableReason } from '../../io/read-bounded';
 import { starterScenario } from '../../scenario/starter';
 import { out } from '../output';
-import { schemaFile } from '../package-paths';
+import { schemaRefFor } from '../schema-ref';
 import { UserError } from '../user-error';
 
 const ID_RE = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
@@ -21,8 +21,7 @@ export function runNew(id: string, opts: { dir?: string; force?: boolean }, cwd 
   if (dirKind !== 'folder') throw new UserError(`${dir} is a file, not a folder; give --dir a folder to write the scenario into`);
   const file = join(dir, `${id}.yaml`);
   if (pathKind(file) !== 'missing' && !opts.force) throw new UserError(`${relative(cwd, file) || file} already exists; choose another id or pass --force to overwrite it`);
-  const schemaRef = relative(dir, schemaFile).split(sep).join('/');
-  writeTextFile(file, starterScenario(id, schemaRef));
+  writeTextFile(file, starterScenario(id, schemaRefFor(dir)));
   return file;
 }
 
