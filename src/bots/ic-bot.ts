@@ -86,7 +86,7 @@ export class IcBot extends Duty {
         else this.takeCommand();
         this.answerRecentSwoop();
         // v2: questions put to the call before this IC took command still need a decision.
-        for (const q of s.state.questions ?? []) if (q.answer === undefined && !this.sloppy) this.answer(q.id);
+        for (const q of s.state.questions ?? []) if (q.answer === undefined) this.answer(q.id);
         return;
       case 'participant.join':
         if (this.isIc() && this.paging && e.actor === this.paging) {

@@ -251,7 +251,7 @@ const injectSchema = z.strictObject({
   if (inj.at === undefined && inj.after === undefined) ctx.addIssue({ code: 'custom', path: ['at'], message: 'missing required key "at" (or, in v2, after: with since:)' });
   if (inj.at !== undefined && inj.after !== undefined) ctx.addIssue({ code: 'custom', path: ['after'], message: 'give at: (from the drill start) or after: with since:, not both' });
   if (inj.after !== undefined && inj.since === undefined) ctx.addIssue({ code: 'custom', path: ['after'], message: 'after: needs since: phase:ID or since: mitigation' });
-  if (inj.since !== undefined && inj.after === undefined) ctx.addIssue({ code: 'custom', path: ['since'], message: 'since: needs after: DURATION' });
+  if (inj.since !== undefined && inj.after === undefined && inj.at !== undefined) ctx.addIssue({ code: 'custom', path: ['since'], message: 'since: goes with after: DURATION, not with at:' });
   if (inj.phase !== undefined && inj.phases !== undefined) ctx.addIssue({ code: 'custom', path: ['phases'], message: 'give phase: or phases:, not both' });
 });
 
