@@ -7,7 +7,7 @@ export function scenarioJsonSchema(): string {
   const schema = z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-2020-12' });
   const doc = {
     $id: 'https://firedrill.dev/schema/scenario.schema.json',
-    title: 'firedrill scenario (firedrill/v1)',
+    title: 'firedrill scenario (firedrill/v1 and firedrill/v2)',
     description: 'A scripted failure scenario for a firedrill incident-response drill. See scenarios/README.md.',
     ...schema,
   };

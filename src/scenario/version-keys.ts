@@ -35,7 +35,7 @@ export function versionProblems(source: YamlSource): Problem[] {
   const out: Problem[] = [];
   const needs = (path: YamlPath, what: string, key = true) => {
     const pos = locate(source, path, key);
-    out.push(problemAt(source.file, pos.line, pos.col, 'schema', 'schema/needs-v2', `${what} needs schema: ${SCHEMA_V2}`, path,
+    out.push(problemAt(source.file, pos.line, pos.col, 'schema', 'schema/needs-newer-schema', `${what} needs schema: ${SCHEMA_V2}`, path,
       `this file says schema: firedrill/v1; change it to schema: ${SCHEMA_V2} to use format v2`));
   };
   const keysAt = (value: unknown, path: YamlPath) => {

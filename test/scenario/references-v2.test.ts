@@ -27,7 +27,7 @@ describe('v2 keys in a v1 file', () => {
     );
     const r = load(text);
     expect(r.scenario).toBeUndefined();
-    const needs = withCode(r.problems, 'schema/needs-v2');
+    const needs = withCode(r.problems, 'schema/needs-newer-schema');
     expect(needs.map((p) => p.message)).toEqual(['"others" needs schema: firedrill/v2', '"jitter" needs schema: firedrill/v2', '"variables" needs schema: firedrill/v2']);
     expect(needs[0]).toMatchObject(posOf(text, 'others'));
     expect(needs[1]).toMatchObject(posOf(text, 'jitter'));
@@ -39,7 +39,7 @@ describe('v2 keys in a v1 file', () => {
       ['effects: { web.error_rate: 45%, web.latency_p99: x3 }', 'effects: { web.error_rate: 45%, web.latency_p99: hold }'],
       ['after: { 2m: broken }', 'after: { 2m: { to: broken } }'],
     );
-    const messages = withCode(problemsOf(text), 'schema/needs-v2').map((p) => p.message);
+    const messages = withCode(problemsOf(text), 'schema/needs-newer-schema').map((p) => p.message);
     expect(messages).toEqual(['a timer written as { to: ... } needs schema: firedrill/v2', 'the effect "hold" needs schema: firedrill/v2']);
   });
 
