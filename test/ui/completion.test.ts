@@ -25,7 +25,7 @@ describe('complete: commands', () => {
   });
 
   it('leaves the line alone when the candidates agree on nothing more', () => {
-    expect(tab('/a')).toEqual({ text: '/a', candidates: ['/ack', '/appoint', '/assign', '/approve'] });
+    expect(tab('/a')).toEqual({ text: '/a', candidates: ['/ack', '/appoint', '/assign', '/approve', '/answer'] });
     // /post is a command, but /postmortem shares it, so Tab cannot finish it.
     expect(tab('/post')).toEqual({ text: '/post', candidates: ['/post', '/postmortem'] });
   });
