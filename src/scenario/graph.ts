@@ -13,11 +13,16 @@ function terms(e: { if?: { text: string }; chance?: number }): string {
   return `${e.if ? ` if ${e.if.text}` : ''}${e.chance !== undefined ? ` (${Math.round(e.chance * 100)}%)` : ''}`;
 }
 
+/** v2 jitter of a timed edge, for its label. */
+function jitter(e: { jitterMs?: number }): string {
+  return e.jitterMs ? ` ±${formatDuration(e.jitterMs)}` : '';
+}
+
 function edges(s: Scenario): { from: string; to: string; label: string; auto: boolean }[] {
   return s.phases.flatMap((p) => [
-    ...p.after.map((e) => ({ from: p.id, to: e.to, label: `after ${formatDuration(e.afterMs)}${terms(e)}`, auto: true })),
+    ...p.after.map((e) => ({ from: p.id, to: e.to, label: `after ${formatDuration(e.afterMs)}${jitter(e)}${terms(e)}`, auto: true })),
     ...p.on.map((e) => ({ from: p.id, to: e.to, label: `/run ${e.action}${e.requires.length ? ` (needs ${e.requires.join(', ')})` : ''}${terms(e)}`, auto: false })),
-    ...(p.at ?? []).map((e) => ({ from: p.id, to: e.to, label: `at T+${formatDuration(e.atMs)}${terms(e)}`, auto: true })),
+    ...(p.at ?? []).map((e) => ({ from: p.id, to: e.to, label: `at T+${formatDuration(e.atMs)}${jitter(e)}${terms(e)}`, auto: true })),
     ...(p.when ?? []).map((e) => ({ from: p.id, to: e.to, label: `when ${e.when.text}${terms(e)}`, auto: true })),
   ]);
 }
