@@ -103,7 +103,7 @@ export function lintProblems(scenario: Scenario, source: YamlSource): Problem[] 
     if (!reachable.has(p.id)) {
       report('warning', 'lint/unreachable-phase', ['phases', p.id], `phase "${p.id}" can never be reached from "${scenario.initial}"`, 'add an after: timer or an on: action that leads here, or remove it', true);
     }
-    if (!p.after.length && !p.on.length && !p.final && !p.resolved) {
+    if (!p.after.length && !p.on.length && !p.at?.length && !p.when?.length && !p.final && !p.resolved) {
       report('error', 'lint/dead-end', ['phases', p.id], `phase "${p.id}" has no way out (no after: or on:) and is not final`, 'add a transition, or mark it final: true', true);
     }
     const rawAfter = (source.value as { phases: Record<string, { after?: Record<string, string> }> }).phases[p.id]?.after ?? {};

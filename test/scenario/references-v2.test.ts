@@ -112,3 +112,10 @@ describe('v2 references', () => {
     expect(brief(problemsOf(v2(['chance: 0.9', 'chance: 0'])))).toEqual([expect.stringMatching(/a chance is more than 0/)]);
   });
 });
+
+describe('v2 lint', () => {
+  it('a phase left only by a clock or condition edge is no dead end', () => {
+    const text = v2(['  uploads-api.error_rate: 15%\n    sets: { deleted_objects: { add: 1200, every: 1m } }\n    when: { "deleted_objects >= 24000": data-loss }\n    on: { pause-job: paused }', '  uploads-api.error_rate: 15%\n    sets: { deleted_objects: { add: 1200, every: 1m } }\n    when: { "deleted_objects >= 24000": data-loss }']);
+    expect(brief(problemsOf(text))).toEqual([]);
+  });
+});
