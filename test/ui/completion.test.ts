@@ -127,3 +127,11 @@ describe('candidatesFor', () => {
     expect(candidatesFor('/decide ', V)).toEqual({ prefix: '', options: V.actions });
   });
 });
+
+describe('complete: v2 questions', () => {
+  it('offers the ids of the questions asked after /answer', () => {
+    const v = { ...V, questions: ['hold-email', 'eta'] };
+    expect(complete('/answer ho', v)).toEqual({ text: '/answer hold-email ', candidates: ['hold-email'] });
+    expect(complete('/answer ', V)).toEqual({ text: '/answer ', candidates: [] });
+  });
+});
