@@ -172,7 +172,13 @@ export function referenceProblemsV2(source: YamlSource, names: DeclaredNames, r:
       questions: declaredQuestions(raw),
     },
   };
+  for (const [name] of entries(raw.variables)) {
+    if (RESERVED.has(name)) r.report(['variables', name], 'ref/reserved-name', `"${name}" is a word of the condition language, so a variable cannot be called that`, 'give it another name', true);
+  }
   checkPhases(scope);
   checkActionsAndProbes(scope);
   checkInjects(scope);
 }
+
+/** Words conditions read themselves: a variable with one of these names could never be tested. */
+const RESERVED = new Set(['phase', 'answer', 'and', 'or', 'not', 'in', 'true', 'false']);

@@ -119,3 +119,11 @@ describe('v2 lint', () => {
     expect(brief(problemsOf(text))).toEqual([]);
   });
 });
+
+describe('variable names', () => {
+  it('may not be a word of the condition language', () => {
+    const text = v2(['  restores: 0\n', '  restores: 0\n  phase: 1\n']);
+    const [p] = withCode(problemsOf(text), 'ref/reserved-name');
+    expect(p).toMatchObject({ message: '"phase" is a word of the condition language, so a variable cannot be called that', ...posOf(text, 'phase: 1') });
+  });
+});
