@@ -85,6 +85,8 @@ export class IcBot extends Duty {
         if (e.data.via === 'handover') this.takeOver(e.data.from);
         else this.takeCommand();
         this.answerRecentSwoop();
+        // v2: questions put to the call before this IC took command still need a decision.
+        for (const q of s.state.questions ?? []) if (q.answer === undefined) this.answer(q.id);
         return;
       case 'participant.join':
         if (this.isIc() && this.paging && e.actor === this.paging) {
@@ -110,6 +112,7 @@ export class IcBot extends Duty {
         if (this.isIc() && (!this.sloppy || this.rng.chance(0.5))) this.review(e.data.id, e.data.text);
         return;
       case 'inject':
+        if (e.data.question && this.isIc()) this.answer(e.data.question.id);
         if (e.data.kind !== 'exec-swoop' || this.sloppy) return;
         this.swoopAt = e.atMs;
         if (this.isIc()) this.answerSwoop();
@@ -121,6 +124,23 @@ export class IcBot extends Duty {
         else if (!this.sloppy) s.scheduler.setTimeout(() => { if (this.isIc() && !this.finishing && !this.timeFor(this.next())) this.finish(); }, 2 * SECOND);
         return;
     }
+  }
+
+  /**
+   * v2: decides a question put to the call: by the book promptly, with the scenario's expected answer; a careless IC
+   * minutes later, the other way.
+   */
+  private answer(id: string): void {
+    const s = this.session;
+    const q = s.state.questions?.find((x) => x.id === id);
+    const inj = q ? s.scenario.injects[q.index] : undefined;
+    if (!q || !inj) return;
+    const expected = inj.expected ?? inj.answers?.[0];
+    const reply = this.sloppy
+      ? (inj.answers?.find((a) => a.toLowerCase() !== expected?.toLowerCase()) ?? 'ok')
+      : (expected ?? 'Noted. We keep that until the incident is over and come back to it in the review.');
+    const [min, max] = this.sloppy ? [3 * MINUTE, 6 * MINUTE] : [20 * SECOND, 45 * SECOND];
+    this.command(min, max, () => (s.state.questions?.find((x) => x.id === id)?.answer === undefined ? `/answer ${id} ${reply}` : undefined));
   }
 
   private answerSwoop(): void {

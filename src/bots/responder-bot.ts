@@ -23,8 +23,12 @@ export class ResponderBot extends Duty implements Worker {
   /** Who else started a step for a task ("T1>probe"), so a co-owner does not do it twice. */
   private readonly startedBy = new Map<string, string>();
 
+  /** v2: the action this person just typed /run for, until the drill starts it or refuses it. */
+  private running?: string;
+
   onEvent(e: JournalEvent): void {
     const s = this.session;
+    if (s.scenario.version === 2 && e.actor === this.me.name) this.refusedRun(e);
     switch (e.type) {
       case 'alert.notified': {
         if (e.data.user !== this.me.name) return;
@@ -82,6 +86,17 @@ export class ResponderBot extends Duty implements Worker {
         this.later(10 * SECOND, 30 * SECOND, () => (this.open(task.id) ? `/more ${Math.ceil((this.remaining(task.id) + MINUTE) / MINUTE)}m ${task.id}` : undefined));
         return;
       }
+    }
+  }
+
+  /** v2: an action limited to some phases can be refused; the refusal is the step's result, reported like any other. */
+  private refusedRun(e: JournalEvent): void {
+    if (e.type === 'input') this.running = /^\/run\s+(\S+)/.exec(e.data.text)?.[1];
+    else if (e.type === 'action.start') this.running = undefined;
+    else if (e.type === 'cmd.error' && this.running !== undefined) {
+      const target = this.running;
+      this.running = undefined;
+      this.done(target, `could not run ${target}: ${e.data.message}`);
     }
   }
 

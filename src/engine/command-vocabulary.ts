@@ -10,5 +10,6 @@ export function commandVocabulary(scenario: Scenario, state: DrillState): Comman
     probes: scenario.probes.map((p) => p.id),
     actions: scenario.actions.map((a) => a.id),
     teams: scenario.teams.map((t) => t.id),
+    ...(state.questions?.length ? { questions: state.questions.map((q) => q.id) } : {}),
   };
 }

@@ -46,6 +46,8 @@ export type Command =
       readonly owners?: readonly string[];
       readonly due?: string;
     }
+  /** v2: an answer to a question inject (`question` absent: the latest one still open). */
+  | { readonly kind: 'answer'; readonly question?: string; readonly text: string }
   | { readonly kind: 'say'; readonly text: string };
 
 export type CommandKind = Command['kind'];
@@ -62,6 +64,8 @@ export interface CommandVocabulary {
   readonly probes: readonly string[];
   readonly actions: readonly string[];
   readonly teams: readonly string[];
+  /** v2: the ids of the questions asked so far (what /answer can name). */
+  readonly questions?: readonly string[];
 }
 
 /** A command that could not be parsed: the message and, where one is close, a suggestion. */
@@ -98,6 +102,7 @@ export const COMMAND_USAGE: Readonly<Record<Exclude<CommandKind, 'say'>, string>
   resolve: '/resolve — IC declares the incident resolved',
   end: '/end — IC ends the call',
   postmortem: '/postmortem @name [by DATE] — IC names the postmortem owner and when it is due',
+  answer: '/answer [QUESTION] yes|no|TEXT — answer a question put to the call (the latest open one when no id is given)',
 };
 
 /** Every slash command name, for completion and did-you-mean. */

@@ -18,7 +18,11 @@ export const EVENT_DATA = {
   'drill.start': z.object({ scenario: z.string(), durationMs: z.number(), summary: z.string().optional() }),
   'drill.end': z.object({ outcome, phase: z.string() }),
   'phase.enter': z.object({ phase: z.string(), mitigated: z.boolean(), resolved: z.boolean() }),
-  inject: z.object({ index: z.number().int(), kind: z.enum(INJECT_KINDS), text: z.string() }),
+  inject: z.object({
+    index: z.number().int(), kind: z.enum(INJECT_KINDS), text: z.string(),
+    /** v2: a question players can answer with /answer ID (with its fixed answers, if any). */
+    question: z.object({ id: z.string(), answers: names.optional() }).optional(),
+  }),
   'alert.fired': z.object({ alert: id, title: z.string(), metric: z.string(), value: z.number(), urgency: z.string() }),
   'alert.notified': z.object({ alert: id, user: z.string(), level: z.number().int(), escalated: z.literal(true).optional() }),
   'alert.ack': z.object({ alert: id, paged: z.boolean() }),
@@ -69,6 +73,13 @@ export const EVENT_DATA = {
   'call.end': z.object({}),
   'pm.assign': z.object({ owner: z.string(), owners: names.optional(), due: nullable, via }),
   say: z.object({ text: z.string(), mentions: names }),
+  // Format v2 only (a v1 run never makes these, so v1 journals are as they always were).
+  /** An inject came due but did not happen: the world was not in one of its phases, or its condition did not hold. */
+  'inject.skipped': z.object({ index: z.number().int(), reason: z.string() }),
+  /** A scenario variable changed: by a phase (phase:ID), an action (action:ID), an inject (inject:ID or inject:N) or an answer (answer:NAME). */
+  'variable.set': z.object({ name: z.string(), value: z.union([z.number(), z.boolean(), z.string()]), by: z.string() }),
+  /** Someone answered a question inject (/answer). */
+  'question.answer': z.object({ id, answer: z.string(), via }),
 } as const;
 
 /** Every event type a drill records. */

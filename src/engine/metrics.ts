@@ -11,6 +11,8 @@ interface MetricState {
   target: number;
   rampStart: number;
   rampMs: number;
+  /** v2 `add ... every`: the metric moves steadily by this much per millisecond from `from` at `rampStart`. */
+  rate?: number;
   value: number;
   readonly history: number[];
 }
@@ -31,6 +33,10 @@ export class MetricBoard {
   }
 
   private smooth(s: MetricState, t: number): number {
+    if (s.rate !== undefined) {
+      const v = Math.max(0, s.from + s.rate * (t - s.rampStart));
+      return s.metric.family === 'percent' ? Math.min(100, v) : v;
+    }
     if (s.rampMs <= 0 || t >= s.rampStart + s.rampMs) return s.target;
     const f = Math.max(0, (t - s.rampStart) / s.rampMs);
     return s.from + (s.target - s.from) * f;
@@ -40,11 +46,36 @@ export class MetricBoard {
   enterPhase(phase: Phase, t: number): void {
     for (const s of this.states.values()) {
       const e = phase.effects.find((x) => x.metric === s.metric.ref);
+      if (s.rate !== undefined || (e ? e.kind === 'hold' || e.kind === 'add' : phase.others === 'hold')) {
+        this.enterV2(s, e, phase, t);
+        continue;
+      }
       s.from = this.smooth(s, t);
       s.target = targetOf(s.metric, e);
       s.rampStart = t;
       s.rampMs = e?.overMs ?? phase.rampMs;
     }
+  }
+
+  /** The v2 effects: hold where it is, add to where it is (once or steadily); a metric leaving a steady climb starts from where it got to. */
+  private enterV2(s: MetricState, e: Effect | undefined, phase: Phase, t: number): void {
+    const now = this.smooth(s, t);
+    s.rate = undefined;
+    s.from = now;
+    s.rampStart = t;
+    if (!e) {
+      const hold = phase.others === 'hold';
+      s.target = hold ? now : s.metric.baseline;
+      s.rampMs = hold ? 0 : phase.rampMs;
+      return;
+    }
+    s.rampMs = e.kind === 'hold' || e.everyMs !== undefined ? 0 : e.overMs;
+    if (e.kind === 'hold') s.target = now;
+    else if (e.kind === 'add' && e.everyMs !== undefined) {
+      s.rate = e.value / e.everyMs;
+      s.target = now;
+    } else if (e.kind === 'add') s.target = Math.max(0, now + e.value);
+    else s.target = targetOf(s.metric, e);
   }
 
   /** Takes one sample of every metric at time t (called once per tick). */

@@ -275,6 +275,16 @@ function parseSystemTarget(kind: 'check' | 'run', args: string, vocab: CommandVo
   );
 }
 
+/** "/answer hold-email yes" or "/answer yes": a question id first when it names an asked question, then the answer. */
+function parseAnswer(args: string, vocab: CommandVocabulary): Result {
+  if (args === '') return fail('/answer needs an answer, e.g. /answer yes', listSome('questions asked', vocab.questions ?? []) ?? COMMAND_USAGE.answer);
+  const [first, rest] = splitFirst(args);
+  const question = findCi(cleanToken(first), vocab.questions ?? []);
+  if (question === undefined) return { kind: 'answer', text: args };
+  if (rest === '') return fail(`/answer ${question} needs the answer, e.g. /answer ${question} yes`, COMMAND_USAGE.answer);
+  return { kind: 'answer', question, text: rest };
+}
+
 function parsePage(args: string, vocab: CommandVocabulary): Result {
   if (args === '') return fail('/page needs a team', listSome('teams', vocab.teams) ?? COMMAND_USAGE.page);
   const token = cleanToken(splitFirst(args.replace(/^@/, ''))[0]);
@@ -324,6 +334,7 @@ const PARSERS: { readonly [K in Name]: Parser } = {
   resolve: () => ({ kind: 'resolve' }),
   end: () => ({ kind: 'end' }),
   postmortem: parsePostmortem,
+  answer: parseAnswer,
 };
 
 function unknownCommand(word: string): CommandError {

@@ -2,6 +2,8 @@
 import { VERSION } from '../version';
 import { formatClock } from '../scenario/duration';
 import type { Phase, Scenario } from '../scenario/types';
+import { InjectClock } from './inject-clock';
+import { drawJitters, VARIATION_STREAM } from './variation';
 import type { Command } from './command';
 import { commandVocabulary } from './command-vocabulary';
 import { handleCommand } from './commands';
@@ -70,10 +72,16 @@ export class DrillSession {
   private endTimer: unknown;
   private readonly pending: { actor: string; text: string; bot: boolean }[] = [];
   private pausedByFacilitator = false;
+  /** v2: the inject timers (v1 injects use nextInject and one timer at a time, as they always have). */
+  private readonly injectClock?: InjectClock;
 
   constructor(readonly options: SessionOptions) {
     this.scheduler = options.scheduler ?? new Scheduler();
     this.wall = options.wall ?? (() => '');
+    const v2 = options.scenario.version === 2;
+    // Only a v2 drill draws from the variation stream: a v1 drill's randomness is what it always was.
+    const variationRng = v2 ? createRng(options.seed, VARIATION_STREAM) : undefined;
+    const jitters = variationRng ? drawJitters(options.scenario, variationRng) : undefined;
     this.world = new World(options.scenario, this.scheduler, createRng(options.seed, 'noise'), createFaker(options.seed, 'logs'), {
       phaseEntered: (phase) => this.phaseEntered(phase),
       alertFired: (a, value) => this.alertFired(a, value),
@@ -81,7 +89,9 @@ export class DrillSession {
         this.scheduler.clearTimeout(this.escalations.get(a.alert.id));
         this.emit('alert.cleared', 'monitoring', 'system', { alert: a.alert.id });
       },
-    });
+      variableSet: (name, value, by) => this.emit('variable.set', 'world', 'system', { name, value, by }),
+    }, variationRng && jitters ? { rng: variationRng, jitters } : undefined);
+    if (jitters) this.injectClock = new InjectClock(options.scenario, this.scheduler, jitters.injects, (i) => this.injectDue(i));
     this.current = initialState(options.cast, this.world.currentPhase().id);
   }
 
@@ -102,7 +112,12 @@ export class DrillSession {
 
   /** How many of the scenario's injects have come due (fired, or passed over in another phase). */
   get injectsFired(): number {
-    return this.nextInject;
+    return this.injectClock ? this.injectClock.cameDue : this.nextInject;
+  }
+
+  /** v2: the injects set to come due, soonest first, for the facilitator (undefined for v1: the rest of the list, in order). */
+  upcomingInjects(): readonly { readonly index: number; readonly atMs: number }[] | undefined {
+    return this.injectClock?.upcoming();
   }
 
   /** Subscribes to every journal event as it happens; returns an unsubscribe function. */
@@ -138,7 +153,8 @@ export class DrillSession {
     this.options.journal.header(this.header);
     this.emit('drill.start', 'facilitator', 'system', { scenario: s.id, durationMs: s.durationMs, ...(s.summary ? { summary: s.summary } : {}) });
     this.world.start();
-    this.scheduleInject();
+    if (this.injectClock) this.injectClock.start();
+    else this.scheduleInject();
     this.endTimer = this.scheduler.setTimeout(() => this.end(this.resolvedAfterMitigation() ? 'resolved' : 'timed-out'), s.durationMs);
   }
 
@@ -157,6 +173,26 @@ export class DrillSession {
       this.emit('inject', inj.from, 'system', { index, kind: inj.kind, text: inj.text });
     }
     this.scheduleInject();
+  }
+
+  /** v2: an inject came due; it happens if the world is in one of its phases and its condition holds, else it is journalled as skipped. */
+  private injectDue(index: number): void {
+    const inj = this.scenario.injects[index];
+    if (this.status !== 'running' || !inj) return;
+    const phase = this.world.currentPhase().id;
+    const phases = inj.phases ?? (inj.phase ? [inj.phase] : undefined);
+    if (phases && !phases.includes(phase)) {
+      const list = phases.length === 1 ? `"${phases[0]}"` : phases.map((p) => `"${p}"`).join(' or ');
+      this.emit('inject.skipped', 'world', 'system', { index, reason: `the world was in "${phase}", not in ${list}` });
+      return;
+    }
+    if (inj.if && !this.world.holds(inj.if)) {
+      this.emit('inject.skipped', 'world', 'system', { index, reason: `its condition "${inj.if.text}" did not hold` });
+      return;
+    }
+    const question = inj.kind === 'question' && inj.id !== undefined ? { question: { id: inj.id, ...(inj.answers ? { answers: inj.answers } : {}) } } : {};
+    this.emit('inject', inj.from, 'system', { index, kind: inj.kind, text: inj.text, ...question });
+    this.world.applySets(inj.sets, `inject:${inj.id ?? index}`);
   }
 
   /** Records an event: the state evolves, the journal keeps it, every listener hears it, then its timers are set. */
@@ -194,12 +230,16 @@ export class DrillSession {
         const action = this.scenario.actions.find((a) => a.id === e.data.action)!;
         this.scheduler.setTimeout(() => {
           if (this.status !== 'running') return;
+          // v2: the result's cases read the world as the action found it, before its own changes and transition.
+          const result = this.world.resultOf(action) ?? action.result;
+          this.world.applySets(action.sets, `action:${action.id}`);
           const changed = this.world.actionDone(action.id);
           // The author's result text describes the action finishing, whether or not the world changed.
-          this.emit('action.done', e.actor, e.role, { action: action.id, changed, result: action.result ?? (changed ? `${action.title}: done.` : `${action.title}: done; no visible change yet.`) });
+          this.emit('action.done', e.actor, e.role, { action: action.id, changed, result: result ?? (changed ? `${action.title}: done.` : `${action.title}: done; no visible change yet.`) });
         }, action.takesMs);
         return;
       }
+      case 'question.answer': this.world.setVariable(`answer.${e.data.id}`, e.data.answer, `answer:${e.actor}`); return;
       case 'call.end': this.end('resolved'); return;
       default: return;
     }
@@ -314,7 +354,10 @@ export class DrillSession {
     if (c.kind === 'resume') this.pausedByFacilitator = false;
     if (c.kind === 'speed') this.emit('facilitator.speed', 'facilitator', 'facilitator', { speed: c.speed });
     else this.emit(`facilitator.${c.kind}`, 'facilitator', 'facilitator', {});
-    if (c.kind === 'inject-now') this.fireInject(this.nextInject);
+    if (c.kind === 'inject-now') {
+      if (this.injectClock) this.injectClock.fireNext();
+      else this.fireInject(this.nextInject);
+    }
     if (c.kind === 'end') this.end('aborted');
   }
 
@@ -331,6 +374,7 @@ export class DrillSession {
     this.status = 'ended';
     this.outcome = outcome;
     this.world.stop();
+    this.injectClock?.stop();
     this.scheduler.clearTimeout(this.endTimer);
     for (const t of this.dueTimers.values()) this.scheduler.clearTimeout(t);
     for (const t of this.escalations.values()) this.scheduler.clearTimeout(t);
@@ -358,6 +402,7 @@ export class DrillSession {
 
   private phaseEntered(phase: Phase): void {
     this.emit('phase.enter', 'world', 'system', { phase: phase.id, mitigated: phase.mitigated, resolved: phase.resolved });
+    this.injectClock?.phaseEntered(phase);
   }
 
   private alertFired(a: AlertState, value: number): void {

@@ -8,10 +8,22 @@ function marks(p: Phase): string {
   return [p.mitigated ? 'mitigated' : '', p.resolved ? 'resolved' : '', p.final ? 'final' : ''].filter(Boolean).join(', ');
 }
 
-function edges(s: Scenario): { from: string; to: string; label: string }[] {
+/** v2 terms of an edge, for its label: its condition and its chance. */
+function terms(e: { if?: { text: string }; chance?: number }): string {
+  return `${e.if ? ` if ${e.if.text}` : ''}${e.chance !== undefined ? ` (${Math.round(e.chance * 100)}%)` : ''}`;
+}
+
+/** v2 jitter of a timed edge, for its label. */
+function jitter(e: { jitterMs?: number }): string {
+  return e.jitterMs ? ` ±${formatDuration(e.jitterMs)}` : '';
+}
+
+function edges(s: Scenario): { from: string; to: string; label: string; auto: boolean }[] {
   return s.phases.flatMap((p) => [
-    ...p.after.map((e) => ({ from: p.id, to: e.to, label: `after ${formatDuration(e.afterMs)}` })),
-    ...p.on.map((e) => ({ from: p.id, to: e.to, label: `/run ${e.action}${e.requires.length ? ` (needs ${e.requires.join(', ')})` : ''}` })),
+    ...p.after.map((e) => ({ from: p.id, to: e.to, label: `after ${formatDuration(e.afterMs)}${jitter(e)}${terms(e)}`, auto: true })),
+    ...p.on.map((e) => ({ from: p.id, to: e.to, label: `/run ${e.action}${e.requires.length ? ` (needs ${e.requires.join(', ')})` : ''}${terms(e)}`, auto: false })),
+    ...(p.at ?? []).map((e) => ({ from: p.id, to: e.to, label: `at T+${formatDuration(e.atMs)}${jitter(e)}${terms(e)}`, auto: true })),
+    ...(p.when ?? []).map((e) => ({ from: p.id, to: e.to, label: `when ${e.when.text}${terms(e)}`, auto: true })),
   ]);
 }
 
@@ -26,8 +38,9 @@ export function toMermaid(s: Scenario): string {
     lines.push(`  state "${p.id}${m ? ` (${m})` : ''}" as ${id(p.id)}`);
   }
   lines.push(`  [*] --> ${id(s.initial)}`);
-  for (const e of edges(s)) lines.push(`  ${id(e.from)} --> ${id(e.to)}: ${e.label.replace(/[:;]/g, ' ')}`);
-  for (const p of s.phases) if (p.final || (p.resolved && !p.after.length && !p.on.length)) lines.push(`  ${id(p.id)} --> [*]`);
+  // Mermaid reads : ; " and brackets in a label as syntax (v2 conditions hold them).
+  for (const e of edges(s)) lines.push(`  ${id(e.from)} --> ${id(e.to)}: ${e.label.replace(/[:;"[\]{}#]/g, ' ')}`);
+  for (const p of s.phases) if (p.final || (p.resolved && !p.after.length && !p.on.length && !p.at?.length && !p.when?.length)) lines.push(`  ${id(p.id)} --> [*]`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -42,7 +55,7 @@ export function toDot(s: Scenario): string {
     lines.push(`  ${q(p.id)} [${attrs.join(', ')}];`);
   }
   lines.push(`  __start -> ${q(s.initial)};`);
-  for (const e of edges(s)) lines.push(`  ${q(e.from)} -> ${q(e.to)} [label=${q(e.label)}${e.label.startsWith('after') ? ', style=dashed' : ''}];`);
+  for (const e of edges(s)) lines.push(`  ${q(e.from)} -> ${q(e.to)} [label=${q(e.label)}${e.auto ? ', style=dashed' : ''}];`);
   lines.push('}');
   return `${lines.join('\n')}\n`;
 }

@@ -104,7 +104,7 @@ export function buildScenarioJsonSchema(): { doc: JsonNode; report: HelpReport }
   for (const path of Object.keys(NAME_HELP)) if (!used.has(`names of ${path}`)) report.unused.push(`names of ${path}`);
   const doc = {
     $id: 'https://firedrill.dev/schema/scenario.schema.json',
-    title: 'firedrill scenario (firedrill/v1)',
+    title: 'firedrill scenario (firedrill/v1 and firedrill/v2)',
     description: 'A scripted failure scenario for a firedrill incident-response drill. See scenarios/README.md.',
     ...schema,
   };

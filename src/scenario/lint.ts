@@ -3,13 +3,14 @@ import { compare } from './condition';
 import { formatDuration, parseDuration } from './duration';
 import type { Problem, ProblemSeverity, YamlPath } from './problem';
 import type { Phase, Scenario } from './types';
+import { lintV2 } from './lint-v2';
 import { locate, problemAt, type YamlSource } from './yaml-source';
 
 /** Every lint rule's code, so tests can prove each one can trip. */
 export const LINT_CODES = [
   'lint/unreachable-phase', 'lint/dead-end', 'lint/no-mitigation', 'lint/timer-past-duration',
   'lint/alert-never-fires', 'lint/solution-fails', 'lint/probe-blind-phase', 'lint/clue-and-herring',
-  'lint/action-changes-nothing',
+  'lint/action-changes-nothing', 'lint/inject-never-fires', 'lint/variable-unused',
 ] as const;
 export type LintCode = (typeof LINT_CODES)[number];
 
@@ -29,7 +30,8 @@ export function reachablePhases(scenario: Scenario, from = scenario.initial, tim
   for (let head = 0; head < queue.length; head++) {
     const p = byId.get(queue[head]!);
     if (!p) continue;
-    const next = [...p.after.map((e) => e.to), ...(timersOnly ? [] : p.on.map((e) => e.to))];
+    // v2 clock and condition edges happen without anyone acting, like timers.
+    const next = [...p.after.map((e) => e.to), ...(p.at ?? []).map((e) => e.to), ...(p.when ?? []).map((e) => e.to), ...(timersOnly ? [] : p.on.map((e) => e.to))];
     for (const n of next) if (!seen.has(n)) seen.add(n), queue.push(n);
   }
   return seen;
@@ -54,7 +56,7 @@ export function walkSolution(scenario: Scenario): { visited: string[]; stuck?: {
         const phase = byId.get(id);
         const edge = phase?.on.find((e) => e.action === step && e.requires.every((r) => done.has(r)));
         if (edge) hit = { id, edge };
-        for (const e of phase?.after ?? []) if (!seen.has(e.to)) seen.add(e.to), queue.push(e.to);
+        for (const e of [...phase?.after ?? [], ...phase?.at ?? [], ...phase?.when ?? []]) if (!seen.has(e.to)) seen.add(e.to), queue.push(e.to);
       }
       if (!hit) {
         // An action may be part of the path without moving the world (e.g. a preparatory drain).
@@ -82,6 +84,12 @@ function metricValuesIn(phase: Phase, ref: string, baseline: number): number {
   return e.kind === 'multiply' ? baseline * e.value : e.value;
 }
 
+/** v2: whether a phase leaves a metric wherever it got to (hold, add, others: hold), so no fixed value says where it is. */
+function metricFloats(phase: Phase, ref: string): boolean {
+  const e = phase.effects.find((x) => x.metric === ref);
+  return e ? e.kind === 'hold' || e.kind === 'add' : phase.others === 'hold';
+}
+
 /** Lint findings for a normalized scenario, positioned in its source. */
 export function lintProblems(scenario: Scenario, source: YamlSource): Problem[] {
   const out: Problem[] = [];
@@ -95,7 +103,7 @@ export function lintProblems(scenario: Scenario, source: YamlSource): Problem[] 
     if (!reachable.has(p.id)) {
       report('warning', 'lint/unreachable-phase', ['phases', p.id], `phase "${p.id}" can never be reached from "${scenario.initial}"`, 'add an after: timer or an on: action that leads here, or remove it', true);
     }
-    if (!p.after.length && !p.on.length && !p.final && !p.resolved) {
+    if (!p.after.length && !p.on.length && !p.at?.length && !p.when?.length && !p.final && !p.resolved) {
       report('error', 'lint/dead-end', ['phases', p.id], `phase "${p.id}" has no way out (no after: or on:) and is not final`, 'add a transition, or mark it final: true', true);
     }
     const rawAfter = (source.value as { phases: Record<string, { after?: Record<string, string> }> }).phases[p.id]?.after ?? {};
@@ -127,30 +135,33 @@ export function lintProblems(scenario: Scenario, source: YamlSource): Problem[] 
     if (herrings.has(step)) report('warning', 'lint/solution-fails', ['solution', 'path', i], `solution step "${step}" is marked redHerring; the ideal path should not need it`);
   });
   scenario.injects.forEach((inj, i) => {
-    if (inj.atMs >= scenario.durationMs) report('warning', 'lint/timer-past-duration', ['injects', i, 'at'], `inject at ${formatDuration(inj.atMs)} comes after the drill's ${formatDuration(scenario.durationMs)} end`);
+    if (inj.anchor === undefined && inj.atMs >= scenario.durationMs) report('warning', 'lint/timer-past-duration', ['injects', i, 'at'], `inject at ${formatDuration(inj.atMs)} comes after the drill's ${formatDuration(scenario.durationMs)} end`);
   });
   const metricByRef = new Map(scenario.services.flatMap((s) => s.metrics).map((m) => [m.ref, m]));
   scenario.alerts.forEach((a, i) => {
     const m = metricByRef.get(a.metric);
     if (!m) return;
-    const fires = scenario.phases.some((p) => reachable.has(p.id) && compare(metricValuesIn(p, a.metric, m.baseline), a.op, a.threshold));
+    const fires = scenario.phases.some((p) => reachable.has(p.id) && (metricFloats(p, a.metric) || compare(metricValuesIn(p, a.metric, m.baseline), a.op, a.threshold)));
     if (!fires) report('warning', 'lint/alert-never-fires', ['alerts', i, 'when'], `alert "${a.id}" can never fire: no reachable phase takes ${a.metric} ${a.op} its threshold`);
   });
   const used = new Set(scenario.phases.flatMap((p) => p.on.flatMap((e) => [e.action, ...e.requires])));
   scenario.actions.forEach((a, i) => {
-    // A red herring is meant to change nothing: it costs the time it takes. Anything else that moves no phase and
-    // unlocks no transition is an action the author forgot to wire in.
-    if (!used.has(a.id) && !a.redHerring) {
+    // A red herring is meant to change nothing: it costs the time it takes. Anything else that moves no phase,
+    // unlocks no transition and sets no variable (v2) is an action the author forgot to wire in.
+    if (!used.has(a.id) && !a.redHerring && !a.sets?.length) {
       report('warning', 'lint/action-changes-nothing', ['actions', i, 'id'], `action "${a.id}" changes nothing: no phase's on: moves on it and no requires: names it`,
         'add it to a phase\'s on:, name it in a requires:, or mark it redHerring: true if doing nothing is the point');
     }
   });
   scenario.probes.forEach((pr, i) => {
     if (pr.clue && pr.redHerring) report('error', 'lint/clue-and-herring', ['probes', i], `probe "${pr.id}" is marked both clue and redHerring`);
-    if (pr.reveals.default === undefined) {
+    if (pr.cases) {
+      if (pr.cases.every((c) => c.if)) report('warning', 'lint/probe-blind-phase', ['probes', i, 'reveals'], `probe "${pr.id}" shows nothing when none of its cases holds`, 'end the list with a case without if:');
+    } else if (pr.reveals.default === undefined) {
       const blind = scenario.phases.filter((p) => reachable.has(p.id) && pr.reveals[p.id] === undefined).map((p) => p.id);
       if (blind.length) report('warning', 'lint/probe-blind-phase', ['probes', i, 'reveals'], `probe "${pr.id}" shows nothing in phase${blind.length > 1 ? 's' : ''} ${blind.join(', ')}`, 'add a default: text');
     }
   });
+  if (scenario.version === 2) out.push(...lintV2(scenario, source, reachable));
   return out;
 }

@@ -7,6 +7,7 @@ import { referenceProblems } from './references';
 import { scenarioSchema } from './schema';
 import { schemaProblems } from './schema-issues';
 import { knownScenarioKeys } from './schema-keys';
+import { isV2, v2OnlyKeys, versionProblems } from './version-keys';
 import type { Scenario } from './types';
 import { rangeProblems } from './value-ranges';
 import { parseYamlText, type LoadResult } from './yaml-source';
@@ -22,8 +23,11 @@ export function checkScenario(loaded: LoadResult): ScenarioResult {
   if (!loaded.ok) return { problems: loaded.problems };
   const { source } = loaded;
   const parsed = scenarioSchema.safeParse(source.value);
-  const problems: Problem[] = parsed.success ? [] : schemaProblems(source, parsed.error.issues, knownScenarioKeys);
-  problems.push(...rangeProblems(source), ...referenceProblems(source));
+  // A v1 file is not offered v2 keys in its did-you-mean hints: using one only leads to "needs schema: firedrill/v2".
+  const v2 = isV2(source.value);
+  const known = v2 ? knownScenarioKeys : (path: readonly (string | number)[]) => knownScenarioKeys(path).filter((k) => !v2OnlyKeys(path).includes(k));
+  const problems: Problem[] = parsed.success ? [] : schemaProblems(source, parsed.error.issues, known);
+  problems.push(...versionProblems(source), ...rangeProblems(source), ...referenceProblems(source));
   if (!parsed.success || problems.length) return { problems: sortProblems(problems) };
   const scenario = normalizeScenario(parsed.data, source.text);
   const lint = lintProblems(scenario, source);

@@ -2,9 +2,13 @@
 import { createHash } from 'node:crypto';
 import { parseCondition } from './condition';
 import { parseDuration } from './duration';
+import { parseExpression } from './expression';
 import { parseMultiplier, parseQuantity } from './quantity';
-import type { RawEffect, RawPhase, RawScenario } from './schema';
-import type { Action, Alert, Effect, Inject, Metric, Phase, Probe, Scenario, Service, Team } from './types';
+import type { RawConditionTransition, RawEffect, RawPhase, RawScenario, RawTimedTransition, RawTransition } from './schema';
+import type {
+  Action, Alert, ClockEdge, Condition, ConditionEdge, Effect, EdgeTerms, Inject, InjectAnchor, Metric, Phase, Probe, Scenario, Service, Team, TextCase,
+  TimerEdge, Variable, VariableChange,
+} from './types';
 
 const DEFAULT_RAMP_MS = 60_000;
 const DEFAULT_PROBE_MS = 30_000;
@@ -15,7 +19,41 @@ const ms = (d: string): number => {
   return v;
 };
 
+/** A condition the reference layer has checked, parsed. */
+export function conditionOf(text: string): Condition {
+  const expr = parseExpression(text);
+  if ('error' in expr) throw new Error(`invariant: unchecked condition ${text}`);
+  return { text, expr };
+}
+
+/** v2 edge terms (`if`, `chance`) present in a raw transition, spread into an edge. */
+function termsOf(raw: { if?: string; chance?: number }): EdgeTerms {
+  return { ...(raw.if !== undefined ? { if: conditionOf(raw.if) } : {}), ...(raw.chance !== undefined ? { chance: raw.chance } : {}) };
+}
+
+function timedOf(raw: RawTimedTransition): { to: string; jitterMs?: number } & EdgeTerms {
+  if (typeof raw === 'string') return { to: raw };
+  return { to: raw.to, ...termsOf(raw), ...(raw.jitter !== undefined ? { jitterMs: ms(raw.jitter) } : {}) };
+}
+
+type RawSets = Readonly<Record<string, number | boolean | { add: number; every?: string }>>;
+function changesOf(raw: RawSets | undefined): VariableChange[] {
+  return Object.entries(raw ?? {}).map(([name, v]): VariableChange => (typeof v === 'object'
+    ? { name, kind: 'add', value: v.add, ...(v.every !== undefined ? { everyMs: ms(v.every) } : {}) }
+    : { name, kind: 'set', value: v }));
+}
+
+function casesOf(raw: readonly { if?: string; text: string }[]): TextCase[] {
+  return raw.map((c) => ({ ...(c.if !== undefined ? { if: conditionOf(c.if) } : {}), text: c.text }));
+}
+
 function effectOf(metric: string, raw: RawEffect, rampMs: number): Effect {
+  if (raw === 'hold') return { metric, kind: 'hold', value: 0, overMs: 0 };
+  if (typeof raw === 'object' && 'add' in raw) {
+    const add = parseQuantity(raw.add);
+    if (!add) throw new Error(`invariant: unchecked quantity ${String(raw.add)}`);
+    return { metric, kind: 'add', value: add.value, overMs: raw.over ? ms(raw.over) : rampMs, ...(raw.every ? { everyMs: ms(raw.every) } : {}) };
+  }
   const value = typeof raw === 'object' ? raw.to : raw;
   const overMs = typeof raw === 'object' && raw.over ? ms(raw.over) : rampMs;
   const mult = parseMultiplier(value);
@@ -49,21 +87,37 @@ function teamsOf(raw: RawScenario): Team[] {
   return [...teamIds].map(([id, title]) => ({ id, title }));
 }
 
+function actionEdgeOf(action: string, t: RawTransition) {
+  return typeof t === 'string' ? { action, to: t, requires: [] } : { action, to: t.to, requires: t.requires ?? [], ...termsOf(t) };
+}
+
+/** The v2 keys of a phase, only those present (a v1 phase gets none, so its object is as it always was). */
+function phaseV2(p: RawPhase): Partial<Pick<Phase, 'at' | 'when' | 'sets' | 'others'>> {
+  const at: ClockEdge[] = Object.entries(p.at ?? {}).map(([d, t]) => ({ atMs: ms(d), ...timedOf(t) })).sort((a, b) => a.atMs - b.atMs);
+  const when: ConditionEdge[] = Object.entries(p.when ?? {}).map(([c, t]: [string, RawConditionTransition]) => (typeof t === 'string'
+    ? { when: conditionOf(c), to: t }
+    : { when: conditionOf(c), to: t.to, ...(t.chance !== undefined ? { chance: t.chance } : {}) }));
+  return {
+    ...(at.length ? { at } : {}), ...(when.length ? { when } : {}),
+    ...(p.sets ? { sets: changesOf(p.sets) } : {}), ...(p.others ? { others: p.others } : {}),
+  };
+}
+
 function phaseOf(id: string, p: RawPhase): Phase {
   const rampMs = p.ramp ? ms(p.ramp) : DEFAULT_RAMP_MS;
   return {
     id,
     ...(p.description ? { description: p.description } : {}),
     ...(p.impact ? { impact: p.impact } : {}),
-    after: Object.entries(p.after ?? {}).map(([d, to]) => ({ afterMs: ms(d), to })).sort((a, b) => a.afterMs - b.afterMs),
-    on: Object.entries(p.on ?? {}).map(([action, t]) =>
-      typeof t === 'string' ? { action, to: t, requires: [] } : { action, to: t.to, requires: t.requires ?? [] }),
+    after: Object.entries(p.after ?? {}).map(([d, t]): TimerEdge => ({ afterMs: ms(d), ...timedOf(t) })).sort((a, b) => a.afterMs - b.afterMs),
+    on: Object.entries(p.on ?? {}).map(([action, t]) => actionEdgeOf(action, t)),
     effects: Object.entries(p.effects ?? {}).map(([m, e]) => effectOf(m, e, rampMs)),
     rampMs,
     logs: (p.logs ?? []).map((l) => ({ service: l.service, level: l.level, everyMs: ms(l.every), text: l.text })),
     mitigated: p.mitigated ?? false,
     resolved: p.resolved ?? false,
     final: p.final ?? false,
+    ...phaseV2(p),
   };
 }
 
@@ -85,20 +139,46 @@ function alertOf(a: RawAlert): Alert {
 function actionOf(a: RawAction): Action {
   return {
     id: a.id, service: a.service, title: a.title, takesMs: ms(a.takes), major: a.major ?? false,
-    ...(a.result ? { result: a.result } : {}), redHerring: a.redHerring ?? false,
+    ...(typeof a.result === 'string' ? { result: a.result } : {}), redHerring: a.redHerring ?? false,
+    ...(Array.isArray(a.result) ? { results: casesOf(a.result) } : {}),
+    ...(a.sets ? { sets: changesOf(a.sets) } : {}),
+    ...(a.phases ? { phases: a.phases } : {}),
+    ...(a.unavailable ? { unavailable: a.unavailable } : {}),
   };
 }
 
 function probeOf(p: RawProbe): Probe {
+  const cases = Array.isArray(p.reveals) ? casesOf(p.reveals) : undefined;
   return {
     id: p.id, service: p.service, title: p.title, takesMs: p.takes ? ms(p.takes) : DEFAULT_PROBE_MS,
-    reveals: typeof p.reveals === 'string' ? { default: p.reveals } : p.reveals,
+    reveals: typeof p.reveals === 'string' ? { default: p.reveals } : Array.isArray(p.reveals) ? {} : p.reveals,
     shows: p.shows ?? [], logs: p.logs ?? false, clue: p.clue ?? false, redHerring: p.redHerring ?? false,
+    ...(cases ? { cases } : {}),
   };
 }
 
+function anchorOf(since: string | undefined): InjectAnchor | undefined {
+  if (since === undefined) return undefined;
+  return since === 'mitigation' ? { kind: 'mitigation' } : { kind: 'phase', phase: since.slice('phase:'.length) };
+}
+
 function injectOf(i: RawInject): Inject {
-  return { atMs: ms(i.at), kind: i.kind, from: i.from, text: i.text, ...(i.phase ? { phase: i.phase } : {}) };
+  const anchor = anchorOf(i.since);
+  return {
+    atMs: ms(i.at ?? i.after ?? '0s'), kind: i.kind, from: i.from, text: i.text, ...(i.phase ? { phase: i.phase } : {}),
+    ...(anchor ? { anchor } : {}),
+    ...(i.phases ? { phases: i.phases } : {}),
+    ...(i.if !== undefined ? { if: conditionOf(i.if) } : {}),
+    ...(i.sets ? { sets: changesOf(i.sets) } : {}),
+    ...(i.jitter !== undefined ? { jitterMs: ms(i.jitter) } : {}),
+    ...(i.id !== undefined ? { id: i.id } : {}),
+    ...(i.answers ? { answers: i.answers } : {}),
+    ...(i.expected !== undefined ? { expected: i.expected } : {}),
+  };
+}
+
+function variablesOf(raw: RawScenario): Variable[] {
+  return Object.entries(raw.variables ?? {}).map(([name, initial]) => ({ name, initial }));
 }
 
 /** Builds the Scenario; call only after the schema and reference layers found no errors. */
@@ -108,6 +188,7 @@ export function normalizeScenario(raw: RawScenario, text: string): Scenario {
   const teams = teamsOf(raw);
   const phases = Object.entries(raw.phases).map(([id, p]) => phaseOf(id, p));
   const targets = targetsMsOf(raw.expects);
+  const v2 = raw.schema === 'firedrill/v2';
   return {
     id: raw.id,
     title: raw.title,
@@ -129,13 +210,16 @@ export function normalizeScenario(raw: RawScenario, text: string): Scenario {
     phases,
     actions: (raw.actions ?? []).map(actionOf),
     probes: (raw.probes ?? []).map(probeOf),
-    injects: (raw.injects ?? []).map(injectOf).sort((a, b) => a.atMs - b.atMs),
+    // v1 injects come due in time order and are numbered so; v2 injects keep the file's order (their times count
+    // from different anchors), so an inject's index is its place in the file.
+    injects: v2 ? (raw.injects ?? []).map(injectOf) : (raw.injects ?? []).map(injectOf).sort((a, b) => a.atMs - b.atMs),
     solution: {
       rootCause: raw.solution.rootCause, path: raw.solution.path,
       ...(raw.solution.mitigation ? { mitigation: raw.solution.mitigation } : {}),
       ...(raw.solution.notes ? { notes: raw.solution.notes } : {}),
     },
     debrief: raw.debrief ?? [],
+    ...(v2 ? { version: 2 as const, variables: variablesOf(raw) } : {}),
     hash: createHash('sha256').update(text).digest('hex'),
   };
 }

@@ -8,6 +8,7 @@ import type { Problem } from './problem';
 import { parseQuantity } from './quantity';
 import { entries, isRec, list, str, type Rec } from './raw-data';
 import { referenceReport, type ReferenceReport } from './reference-report';
+import { referenceProblemsV2 } from './references-v2';
 import type { YamlSource } from './yaml-source';
 
 /** What every section check works with: the raw data, its declared names, the report and the name checks. */
@@ -32,6 +33,7 @@ export function referenceProblems(source: YamlSource): Problem[] {
   checkActionsAndProbes(scope);
   list(raw.injects).forEach((inj, i) => isRec(inj) && inj.phase !== undefined && scope.check.phase(['injects', i, 'phase'], inj.phase));
   if (isRec(raw.solution)) list(raw.solution.path).forEach((s, i) => scope.check.step(['solution', 'path', i], s));
+  referenceProblemsV2(source, names, r, scope.check);
   return r.problems;
 }
 

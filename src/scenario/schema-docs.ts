@@ -67,7 +67,14 @@ const TARGET: Record<(typeof TARGET_KEYS)[number], string> = {
 /** Help by place, written as a path into the file: `.key`, `[]` for a list item, `.*` for any entry of a map. */
 export const SCHEMA_HELP: Readonly<Record<string, PropertyHelp>> = {
   $schema: { description: 'The JSON Schema for editors that read a $schema key; firedrill ignores it.' },
-  schema: { description: 'The format version: always exactly firedrill/v1.', examples: ['firedrill/v1'] },
+  schema: {
+    description: 'The format version.',
+    values: {
+      'firedrill/v1': 'Phases, timers from entering a phase, effects, probes, actions and injects at drill times.',
+      'firedrill/v2': 'v1 plus variables, conditions, drill-clock and condition edges, result cases, questions and seeded variation (docs/scenario-format-v2.md).',
+    },
+    examples: ['firedrill/v1', 'firedrill/v2'],
+  },
   id: { description: `The scenario's id, ${ID_TEXT}; scorecards and the history record it. Use the file name without .yaml.`, examples: ['checkout-db-wal-disk-full'] },
   title: { description: 'One line shown to players and in scorecards. Name the symptom, not the cause.', examples: ['Checkout database runs out of WAL disk during peak'] },
   summary: { more: 'Say what they can see, never the cause.' },
@@ -113,7 +120,8 @@ export const SCHEMA_HELP: Readonly<Record<string, PropertyHelp>> = {
   'phases.*.effects': { more: 'A value is 0 or more (a percentage at most 100%); a multiplier such as x8 scales the baseline.', examples: [{ 'checkout-api.error_rate': '12%', 'checkout-db.latency_p99': 'x8' }] },
   'phases.*.effects.*': { description: 'A value in the metric\'s unit (12%), a multiplier of its baseline (x8), or { to, over } for a ramp of its own.', examples: ['12%', 'x8', { to: '99.6%', over: '5m' }] },
   'phases.*.effects.*.to': { description: 'The value the metric ramps to: a quantity in its unit, 0 or more (a percentage at most 100%), or a multiplier such as x8.', examples: ['99.6%', 'x8'] },
-  'phases.*.effects.*.over': { description: 'How long this metric takes to get there (default: the phase\'s ramp).', examples: ['5m'] },
+  'phases.*.effects.*.over': { description: 'How long this metric takes to get there, or (v2, with add:) how long the one addition takes; default: the phase\'s ramp.', examples: ['5m'] },
+  'phases.*.others': { values: { baseline: 'Metrics this phase does not mention drift back to their baseline (v1\'s behaviour).', hold: 'Metrics this phase does not mention keep the value they have when the phase is entered.' } },
   'phases.*.ramp': { default: '1m', examples: ['0s', '3m'] },
   'phases.*.logs': { description: 'Log lines the services emit while the world is in this phase.', default: [] },
   'phases.*.logs[].service': { description: 'The service that logs the line.', examples: ['checkout-db'] },
@@ -144,7 +152,7 @@ export const SCHEMA_HELP: Readonly<Record<string, PropertyHelp>> = {
   'probes[].clue': { description: 'This probe points towards the cause (ground truth for the facilitator and the debrief).', default: false },
   'probes[].redHerring': { description: 'This probe looks at a plausible suspect and rules it out; a probe cannot be both clue and redHerring.', default: false },
   injects: { description: 'Scripted people: each posts a message at a set drill time.', default: [] },
-  'injects[].at': { description: 'Drill time from the start of the drill (not of the phase).', examples: ['12m', '2:40'] },
+  'injects[].at': { description: 'Drill time from the start of the drill (not of the phase); it keeps that time whatever the phases do. v2: or give after: and since: instead.', examples: ['12m', '2:40'] },
   'injects[].kind': { description: 'What kind of person and message this is.', values: INJECT_KIND },
   'injects[].from': { description: 'Who says it.', examples: ['Dana (VP Engineering)', 'Priya (Customer Support)'] },
   'injects[].text': { description: 'The message.', examples: ['Can we just restart everything?'] },
@@ -165,4 +173,10 @@ export const NAME_HELP: Readonly<Record<string, string>> = {
   'phases.*.on': 'The id of an action (/run) whose completion moves the world.',
   'phases.*.effects': 'A metric ref service.metric, e.g. checkout-api.error_rate.',
   'probes[].reveals': 'A phase id, or default.',
+  variables: 'A variable name (v2): lower_snake_case, e.g. deleted_objects; not phase, answer, and, or, not, in, true or false.',
+  'phases.*.at': 'A drill time from the start of the drill (v2), e.g. 20m.',
+  'phases.*.when': 'A condition (v2), e.g. "disk_used > 95%" or "email_held and phase = surge".',
+  'phases.*.sets': 'The name of a variable (v2) declared under variables:.',
+  'actions[].sets': 'The name of a variable (v2) declared under variables:.',
+  'injects[].sets': 'The name of a variable (v2) declared under variables:.',
 };

@@ -24,6 +24,8 @@ const KINDS: { readonly [T in EventType]?: (e: EventOf<T>) => string | undefined
   'call.end': (e) => `${e.actor} ended the call`,
   'pm.assign': (e) => `${e.data.owner} owns the postmortem`,
   'drill.end': (e) => `drill ended: ${e.data.outcome}`,
+  // v2: a question put to the call is decided, like a poll.
+  'question.answer': (e) => `${e.actor} answered ${e.data.id}: ${e.data.answer}`,
 };
 
 /** Timeline entries for the key events of a journal. */

@@ -81,7 +81,8 @@ export function channelLine(e: SeenEvent): ChannelLine | undefined {
     case 'call.end': return line('command', 'ended the call');
     case 'pm.assign': return line('command', `${Array.isArray(e.data.owners) ? e.data.owners.map(t).join(' and ') : t(e.data.owner)} ${Array.isArray(e.data.owners) ? 'own' : 'owns'} the postmortem${e.data.due ? `, due ${t(e.data.due)}` : ''}`);
     case 'say': return line('chat', t(e.data.text));
-    case 'inject': return line('inject', `[${t(e.data.kind)}] ${t(e.data.text)}`);
+    case 'inject': return line('inject', `[${t(e.data.kind)}] ${t(e.data.text)}${e.data.question ? ` (answer: /answer ${t(e.data.question.id)} ${e.data.question.answers ? e.data.question.answers.map(t).join('|') : 'TEXT'})` : ''}`);
+    case 'question.answer': return line('command', `answered ${t(e.data.id)}: ${t(e.data.answer)}`);
     case 'cmd.error': return line('error', `${t(e.data.message)}${e.data.suggestion ? ` — ${t(e.data.suggestion)}` : ''}`, e.actor);
     case 'facilitator.pause': return line('system', 'The facilitator paused the drill clock.');
     case 'facilitator.resume': return line('system', 'The drill clock runs again.');

@@ -33,6 +33,7 @@ export function candidatesFor(text: string, v: CompletionVocabulary): { prefix: 
     if (cmd === '/check') return { prefix: last, options: [...v.probes] };
     if (cmd === '/run') return { prefix: last, options: [...v.actions] };
     if (cmd === '/page') return { prefix: last, options: [...v.teams] };
+    if (cmd === '/answer') return { prefix: last, options: [...v.questions ?? []] };
     if (['/assign', '/appoint', '/handover', '/postmortem'].includes(cmd)) return { prefix: last, options: v.people.map((p) => `@${p}`) };
   }
   if (words.length === 3 && cmd === '/appoint') return { prefix: last, options: [...v.roles] };

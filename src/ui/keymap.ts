@@ -65,6 +65,7 @@ export const KEYMAP: readonly Binding[] = [
 
 /** Bindings the help shows on one row, as "Up/Down  previous or next line from history", to keep the list short. */
 export const HELP_PAIRS: readonly { readonly first: UiCommand; readonly second: UiCommand; readonly description: string }[] = [
+  { first: 'drill.faster', second: 'drill.slower', description: 'double or halve the speed (facilitator)' },
   { first: 'channel.up', second: 'channel.down', description: 'scroll the channel back or forward' },
   { first: 'line.historyUp', second: 'line.historyDown', description: 'previous or next line from history' },
   { first: 'line.left', second: 'line.right', description: 'move the cursor left or right' },

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/scenario/problem';
@@ -117,5 +117,27 @@ describe('firedrill validate', () => {
       expect(r.code).toBe(1);
       expect(r.stdout).toMatch(/^typo\.yaml:3:13: error: expected one of intro, medium, hard/m);
     });
+  });
+});
+
+describe('firedrill validate: format v2', () => {
+  const tmp = sharedTempDirs('validate-v2');
+  let v1WithV2Key = '';
+  beforeAll(() => {
+    v1WithV2Key = join(tmp(), 'v1-with-variables.yaml');
+    writeFileSync(v1WithV2Key, `${readFileSync(VALID, 'utf8')}variables: { spare: 0 }\n`);
+  });
+
+  it('accepts the v2 fixture with --strict', () => {
+    const r = runCli(['validate', '--strict', 'test/fixtures/v2/retention-purge.yaml']);
+    expect(r.stdout).toBe('test/fixtures/v2/retention-purge.yaml: ok\n1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)\n');
+    expect(r.code).toBe(0);
+  });
+
+  it('refuses a v2 key in a v1 file at its line and column, saying what it needs', () => {
+    const r = runCli(['validate', v1WithV2Key]);
+    expect(r.code).toBe(1);
+    const line = readFileSync(v1WithV2Key, 'utf8').split('\n').findIndex((l) => l.startsWith('variables:')) + 1;
+    expect(r.stdout).toContain(`${v1WithV2Key}:${line}:1: error: "variables" needs schema: firedrill/v2 (at variables; this file says schema: firedrill/v1; change it to schema: firedrill/v2 to use format v2)`);
   });
 });

@@ -55,6 +55,16 @@ describe('the event union', () => {
     for (const e of d.journal.events) seen.add(e.type);
   });
 
+  it('fits every event of a format v2 drill (skipped injects, variables, answers), bots of both policies', () => {
+    const v2 = shipped(join(ROOT, 'test/fixtures/v2/retention-purge.yaml'));
+    for (const bots of ['by-the-book', 'sloppy'] as const) {
+      const d = drill(v2, { seed: '2', bots });
+      d.session.runSimulated();
+      expect(misfits(d.journal.events), bots).toEqual([]);
+      for (const e of d.journal.events) seen.add(e.type);
+    }
+  });
+
   it('names only types the engine writes, and the engine writes every type it names', () => {
     for (const t of seen) expect(isEventType(t), t).toBe(true);
     expect(EVENT_TYPES.filter((t) => !seen.has(t))).toEqual([]);

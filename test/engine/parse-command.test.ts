@@ -68,7 +68,7 @@ describe('parseCommand: command names', () => {
     const args: Record<string, string> = {
       appoint: '@bob scribe', sev: '2', assign: '@bob check it', report: 'ok', more: '5m', check: 'db-disk',
       run: 'rollback', poll: 'x', object: 'x', decide: 'x', status: 'x', note: 'x', todo: 'x', draft: 'x',
-      page: 'dba', handover: '@bob', postmortem: '@bob',
+      page: 'dba', handover: '@bob', postmortem: '@bob', answer: 'yes',
     };
     for (const name of COMMAND_NAMES) {
       expect(parse(`/${name} ${args[name] ?? ''}`)).toMatchObject({ kind: name });

@@ -57,5 +57,5 @@ export const at = (mmss: string): number => {
 /** The view of a test drill for a viewer (the facilitator by default), from its journal so far. */
 export function viewOf(d: ReturnType<typeof drill>, viewer: Viewer = FACILITATOR): DrillView {
   const s = d.session;
-  return viewFor(s.state, viewer, { scenario: s.scenario, now: s.scheduler.now(), metrics: s.dashboards(), events: d.journal.events, nextInject: s.injectsFired });
+  return viewFor(s.state, viewer, { scenario: s.scenario, now: s.scheduler.now(), metrics: s.dashboards(), events: d.journal.events, nextInject: s.injectsFired, ...(s.upcomingInjects() ? { upcoming: s.upcomingInjects()! } : {}) });
 }

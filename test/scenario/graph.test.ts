@@ -96,3 +96,24 @@ describe('toDot', () => {
     expect(toMermaid(s)).toContain('healthy --> broken: after 1m30s');
   });
 });
+
+describe('v2 edges', () => {
+  const text = edit(
+    ['schema: firedrill/v1', 'schema: firedrill/v2'],
+    ['debrief:\n', 'variables: { calm: true }\ndebrief:\n'],
+    ['    after: { 2m: broken }', '    after: { 2m: { to: broken, chance: 0.3, jitter: 30s } }\n    at: { 20m: recovered }\n    when: { "not calm and web.error_rate > 5%": broken }'],
+    ['text: "Customers say checkout fails half the time." }', 'text: "Customers say checkout fails half the time.", sets: { calm: false } }'],
+  );
+  const s = scenarioOf(text);
+
+  it('draws clock and condition edges, with chances, as edges nobody runs', () => {
+    const lines = toMermaid(s).split('\n');
+    expect(lines).toContain('  healthy --> broken: after 2m ±30s (30%)');
+    expect(lines).toContain('  healthy --> recovered: at T+20m');
+    expect(lines).toContain('  healthy --> broken: when not calm and web.error_rate > 5%');
+    const dot = toDot(s);
+    expect(dot).toContain('"healthy" -> "broken" [label="when not calm and web.error_rate > 5%", style=dashed];');
+    expect(dot).toContain('"healthy" -> "recovered" [label="at T+20m", style=dashed];');
+    expect(dot).toContain('"broken" -> "recovered" [label="/run revert-config"];');
+  });
+});

@@ -79,7 +79,7 @@ describe('the JSON Schema\'s editor help', () => {
   it('describes each value of every closed word list', () => {
     const enums = nodes(doc).filter(([, n]) => Array.isArray(n.enum));
     expect(enums.map(([p]) => p).sort()).toEqual([
-      '.alerts[].urgency', '.difficulty', '.expects.severity', '.injects[].kind', '.phases.*.logs[].level', '.roles[]',
+      '.alerts[].urgency', '.difficulty', '.expects.severity', '.injects[].kind', '.phases.*.logs[].level', '.phases.*.others', '.roles[]', '.schema',
     ]);
     for (const [path, n] of enums) {
       const values = n.enum as unknown[];
@@ -100,12 +100,15 @@ describe('the JSON Schema\'s editor help', () => {
   it('describes the names of every user-named map with a pattern', () => {
     const maps = nodes(doc).filter(([, n]) => isNode(n.propertyNames));
     expect(maps.map(([p]) => p).sort()).toEqual([
-      '.phases', '.phases.*.after', '.phases.*.effects', '.phases.*.on', '.probes[].reveals|1', '.services[].metrics',
+      '.actions[].sets', '.injects[].sets', '.phases', '.phases.*.after', '.phases.*.at', '.phases.*.effects', '.phases.*.on',
+      '.phases.*.sets', '.phases.*.when', '.probes[].reveals|1', '.services[].metrics', '.variables',
     ]);
     for (const [path, n] of maps) {
       const names = n.propertyNames as JsonNode;
       expect(typeof names.description, path).toBe('string');
-      expect(typeof names.pattern, path).toBe('string');
+      // A condition edge's name is a condition (v2): checked by its own parser, so the schema only bounds its length.
+      if (path === '.phases.*.when') expect(typeof names.maxLength, path).toBe('number');
+      else expect(typeof names.pattern, path).toBe('string');
     }
   });
 

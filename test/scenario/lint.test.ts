@@ -25,6 +25,9 @@ const REQUIRES = ['on: { revert-config: recovered }', 'on: { revert-config: { to
 const NO_DEFAULT = ['      default: No errors in the last minutes.\n', ''] as const;
 const NOT_HERRING = [', redHerring: true }', ' }'] as const;
 const REQUIRES_RESTART = ['on: { revert-config: recovered }', 'on: { revert-config: { to: recovered, requires: [restart-web] } }'] as const;
+const V2 = ['schema: firedrill/v1', 'schema: firedrill/v2'] as const;
+const INJECT = 'text: "Customers say checkout fails half the time." }';
+const withVariable = (extra = '') => ['debrief:\n', `variables: { spare: 0 }${extra}\ndebrief:\n`] as const;
 
 // Typed by LintCode, so a new code in LINT_CODES without an entry here fails the typecheck too.
 const LINT_FIXTURES: Record<LintCode, LintFixture> = {
@@ -170,6 +173,36 @@ const LINT_FIXTURES: Record<LintCode, LintFixture> = {
       at: 'id: web-logs', path: ['probes', 0], message: /^probe "web-logs" is marked both clue and redHerring$/,
     }],
     clean: [{ name: 'a clue that is explicitly no herring', text: edit(['    clue: true\n', '    clue: true\n    redHerring: false\n']) }],
+  },
+  'lint/inject-never-fires': {
+    severity: 'warning',
+    trips: [
+      {
+        name: 'a v2 inject whose only phase the world never reaches', text: edit(V2, LIMBO, [INJECT, `${INJECT.slice(0, -2)}, phases: [limbo] }`]),
+        at: '[limbo]', path: ['injects', 0, 'phases'], message: /^inject 0 can never happen: the world never reaches "limbo"$/,
+      },
+      {
+        name: 'a v2 inject timed from a phase the world never reaches',
+        text: edit(V2, LIMBO, ['{ at: 6m, kind: customer-report', '{ after: 1m, since: "phase:limbo", kind: customer-report']),
+        at: '"phase:limbo"', path: ['injects', 0, 'since'], message: /^inject 0 can never happen: it counts from phase "limbo", which the world never reaches$/,
+      },
+      {
+        name: 'a v2 inject due after the drill has ended', text: edit(V2, ['{ at: 6m, kind: customer-report', '{ after: 40m, since: "phase:broken", kind: customer-report']),
+        at: '40m', path: ['injects', 0, 'after'], message: /^inject 0 can never happen: 40m after its anchor is past the drill's 30m end$/,
+      },
+    ],
+    clean: [
+      { name: 'the same inject in a phase the world reaches', text: edit(V2, [INJECT, `${INJECT.slice(0, -2)}, phases: [broken, recovered] }`]) },
+      { name: 'timed from a phase the world reaches', text: edit(V2, ['{ at: 6m, kind: customer-report', '{ after: 1m, since: "phase:broken", kind: customer-report']) },
+    ],
+  },
+  'lint/variable-unused': {
+    severity: 'warning',
+    trips: [{
+      name: 'a variable no condition tests', text: edit(V2, withVariable()), at: 'spare:', path: ['variables', 'spare'],
+      message: /^variable "spare" is never tested by a condition, so setting it changes nothing$/,
+    }],
+    clean: [{ name: 'a variable an inject tests', text: edit(V2, withVariable(), [INJECT, `${INJECT.slice(0, -2)}, if: "spare = 0" }`]) }],
   },
 };
 

@@ -270,10 +270,10 @@ describe('schema', () => {
   });
 
   it('reports the wrong schema version', () => {
-    const text = edit(['schema: firedrill/v1', 'schema: firedrill/v2']);
+    const text = edit(['schema: firedrill/v1', 'schema: firedrill/v3']);
     const p = only(text);
-    expect(p).toMatchObject({ code: 'schema/invalid-value', ...posOf(text, 'firedrill/v2') });
-    expect(p.message).toMatch(/expected schema: firedrill\/v1, got string "firedrill\/v2"/);
+    expect(p).toMatchObject({ code: 'schema/invalid-value', ...posOf(text, 'firedrill/v3') });
+    expect(p.message).toMatch(/expected schema: firedrill\/v1 or firedrill\/v2, got string "firedrill\/v3"/);
   });
 
   it.each([

@@ -100,7 +100,7 @@ describe('App: line editing', () => {
     await r.type('/a');
     await r.press(TAB);
     expect(r.promptLine()).toBe('alice (ic)> /a');
-    expect(r.hintLine()).toBe('/ack  /appoint  /assign  /approve');
+    expect(r.hintLine()).toBe('/ack  /appoint  /assign  /approve  /answer');
     await r.type('p');
     expect(r.hintLine()).toBe('/appoint  /approve');
   });

@@ -209,3 +209,13 @@ describe('channelLine', () => {
     ]);
   });
 });
+
+describe('channelLine: v2 questions', () => {
+  it('shows a question with how to answer it, and the answer as a command line', () => {
+    expect(text('inject', { index: 1, kind: 'question', text: 'Hold the newsletter?', question: { id: 'hold-email', answers: ['yes', 'no'] } }))
+      .toBe('[question] Hold the newsletter? (answer: /answer hold-email yes|no)');
+    expect(text('inject', { index: 2, kind: 'question', text: 'When is it fixed?', question: { id: 'eta' } })).toBe('[question] When is it fixed? (answer: /answer eta TEXT)');
+    expect(text('inject', { index: 3, kind: 'question', text: 'A v1 question.' })).toBe('[question] A v1 question.');
+    expect(channelLine(ev('question.answer', { id: 'hold-email', answer: 'yes' }, 'alice'))).toMatchObject({ kind: 'command', who: 'alice', text: 'answered hold-email: yes' });
+  });
+});

@@ -25,7 +25,7 @@ describe('complete: commands', () => {
   });
 
   it('leaves the line alone when the candidates agree on nothing more', () => {
-    expect(tab('/a')).toEqual({ text: '/a', candidates: ['/ack', '/appoint', '/assign', '/approve'] });
+    expect(tab('/a')).toEqual({ text: '/a', candidates: ['/ack', '/appoint', '/assign', '/approve', '/answer'] });
     // /post is a command, but /postmortem shares it, so Tab cannot finish it.
     expect(tab('/post')).toEqual({ text: '/post', candidates: ['/post', '/postmortem'] });
   });
@@ -156,7 +156,7 @@ describe('completeAt: Tab at the cursor', () => {
 
   it('replaces the rest of the word under the cursor when it completes it whole, and keeps it otherwise', () => {
     expect(at('/assign', 3)).toEqual({ text: '/assign ', cursor: 8, candidates: ['/assign'] });
-    expect(at('/as @bob', 2)).toEqual({ text: '/as @bob', cursor: 2, candidates: ['/ack', '/appoint', '/assign', '/approve'] });
+    expect(at('/as @bob', 2)).toEqual({ text: '/as @bob', cursor: 2, candidates: ['/ack', '/appoint', '/assign', '/approve', '/answer'] });
     expect(at('/run reconfig', 7)).toEqual({ text: '/run reconfig', cursor: 7, candidates: ['revert-config', 'restart-web'] });
   });
 });
@@ -168,5 +168,13 @@ describe('candidateLabels', () => {
     expect(candidateLabels(['@bob', 'revert-config', '/assign'], v)).toEqual(['@bob (deputy)', 'revert-config', '/assign']);
     // Without seats, names stay bare.
     expect(candidateLabels(['@carol'], V)).toEqual(['@carol']);
+  });
+});
+
+describe('complete: v2 questions', () => {
+  it('offers the ids of the questions asked after /answer', () => {
+    const v = { ...V, questions: ['hold-email', 'eta'] };
+    expect(complete('/answer ho', v)).toEqual({ text: '/answer hold-email ', candidates: ['hold-email'] });
+    expect(complete('/answer ', V)).toEqual({ text: '/answer ', candidates: [] });
   });
 });

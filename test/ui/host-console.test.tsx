@@ -144,6 +144,15 @@ describe('HostConsole: the drill', () => {
     expect(r.lines().slice(2, 5)).toEqual([expect.stringMatching(/^TRUTH phase \S+$/), '  Checkout is failing after the config push.', '  Impact: Most customers cannot pay.']);
   });
 
+  it('shows a v2 drill\'s variables on the truth line, after the phase', async () => {
+    const d = facilitatorDrill({ variables: [{ name: 'deleted_objects', value: 3600 }, { name: 'email_held', value: false }, { name: 'answer.hold-email', value: 'yes' }] });
+    const m = lobby();
+    m.go('drill', d.store);
+    const r = await show(m, 120, 40);
+    await r.waitForFrame((x) => x.includes('deleted_objects=3600'));
+    expect(r.lines()[2]).toMatch(/^TRUTH phase \S+ · deleted_objects=3600 email_held=false answer\.hold-email=yes/);
+  });
+
   it('shows the truth without a story when the view has none', async () => {
     const { m } = drilling(null);
     const r = await show(m);

@@ -26,7 +26,7 @@ describe('inlineHelp', () => {
   });
 
   it('lists the commands a shared prefix can mean', () => {
-    expect(inlineHelp('/a')).toBe('/ack  /appoint  /assign  /approve');
+    expect(inlineHelp('/a')).toBe('/ack  /appoint  /assign  /approve  /answer');
     expect(inlineHelp('/pos')).toBe('/post  /postmortem');
     expect(inlineHelp('/')).toBe(COMMAND_NAMES.map((c) => `/${c}`).join('  '));
   });

@@ -65,7 +65,7 @@ describe('keymap', () => {
     const rows = helpKeyRows();
     expect(rows).toHaveLength(KEYMAP.length - HELP_PAIRS.length);
     expect(rows.map((r) => r.label)).toEqual([
-      '^C', '?', '^L', '^P', '^F', '^S', '^T', '^E', '^N', '^O', 'PgUp/PgDn', '^G', 'Enter', 'Tab', 'Up/Down', '^U', '^W', 'Left/Right', 'Home/End', 'Bksp', 'Esc',
+      '^C', '?', '^L', '^P', '^F/^S', '^T', '^E', '^N', '^O', 'PgUp/PgDn', '^G', 'Enter', 'Tab', 'Up/Down', '^U', '^W', 'Left/Right', 'Home/End', 'Bksp', 'Esc',
     ]);
     expect(rows.find((r) => r.label === 'Up/Down')?.description).toBe('previous or next line from history');
     // Without its partner a binding keeps its own row and words.

@@ -12,6 +12,7 @@ import type { RealTimeDriver } from '../../engine/real-time-driver';
 import { err, out, outJson } from '../output';
 import { requireScenario } from '../require-scenario';
 import { keyTimes, summaryLines } from '../summary';
+import { injectCounts } from '../../scoring/injects';
 import { EXIT, UserError } from '../user-error';
 import { runFolderProblem, writeScorecard, type ScorecardFiles } from '../write-scorecard';
 import { closeDrill, drillExitCode, endNow, realTimeDriver, setUpDrill, testCrashHook, watchStops } from '../drill-setup';
@@ -89,7 +90,7 @@ export async function runSimulate(file: string, opts: SimulateOptions): Promise<
       score: card.score, grade: card.grade, ...(card.notScored ? { notScored: card.notScored } : {}),
       people: card.participants.filter((p) => p.kind === 'human').map((p) => ({ name: p.name, roles: p.roles, score: p.score, grade: p.grade })),
       outcome: session.outcome ?? 'aborted', scenario: { id: scenario.id, title: scenario.title, hash: scenario.hash }, seed,
-      policy, runDir: dir, journal: join(dir, 'journal.jsonl'), events: events.length, times: keyTimes(events),
+      policy, runDir: dir, journal: join(dir, 'journal.jsonl'), events: events.length, times: keyTimes(events), injects: injectCounts(scenario, events),
       participants: cast,
     });
   } else {

@@ -7,6 +7,7 @@ import type { CommandContext, NewEvent } from './context';
 import { decide, object, poll } from './decisions';
 import { end, postmortem, resolve } from './ending';
 import { appoint, claimCommand, handover, join } from './people';
+import { answer } from './questions';
 import { say } from './say';
 import { assign, more, report, wilco } from './tasks';
 import { check, run } from './work';
@@ -39,6 +40,7 @@ export function handleCommand(state: DrillState, c: Command, ctx: CommandContext
     case 'resolve': return resolve(state, c, ctx);
     case 'end': return end(state, c, ctx);
     case 'postmortem': return postmortem(state, c, ctx);
+    case 'answer': return answer(state, c, ctx);
     case 'say': return say(state, c, ctx);
   }
 }

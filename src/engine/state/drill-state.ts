@@ -93,10 +93,24 @@ export interface IncidentState {
   readonly statusCount?: number;
 }
 
+/** v2: a question inject put to the call, and its answer once someone gave one. */
+export interface Question {
+  readonly id: string;
+  readonly index: number;
+  readonly askedAt: number;
+  /** The answers /answer accepts; free text when absent. */
+  readonly answers?: readonly string[];
+  readonly answer?: string;
+  readonly answeredBy?: string;
+  readonly answeredAt?: number;
+}
+
 /** Ground truth the players do not see: only the facilitator's view carries it. */
 export interface Truth {
   readonly phase: string;
   readonly mitigatedAt?: number;
+  /** v2: variables as the journal has changed them (their start values are the scenario's). */
+  readonly variables?: Readonly<Record<string, number | boolean | string>>;
 }
 
 export interface DrillState {
@@ -112,6 +126,8 @@ export interface DrillState {
   /** Alerts that have fired, in the order they first fired. */
   readonly pages: readonly AlertPage[];
   readonly truth: Truth;
+  /** v2: the questions asked so far, in the order asked. */
+  readonly questions?: readonly Question[];
 }
 
 /** The state before the drill starts. */

@@ -1,6 +1,6 @@
 /** The one reducer: the drill state after an event. Pure; the session, the scorer, the bots and the views all fold it. */
 import type { DrillEvent } from '../events';
-import type { AlertPage, DrillState, PersonState, Poll, Task } from './drill-state';
+import type { AlertPage, DrillState, PersonState, Poll, Question, Task } from './drill-state';
 
 /** The items with the one whose key matches changed by `f` (the same array when none matches). */
 function update<T>(items: readonly T[], match: (x: T) => boolean, f: (x: T) => T): readonly T[] {
@@ -22,7 +22,13 @@ export function evolve(s: DrillState, e: DrillEvent): DrillState {
   switch (e.type) {
     case 'drill.start': return { ...s, status: 'running' };
     case 'drill.end': return { ...s, status: 'ended', outcome: e.data.outcome };
-    case 'phase.enter': return { ...s, truth: { phase: e.data.phase, ...(s.truth.mitigatedAt !== undefined ? { mitigatedAt: s.truth.mitigatedAt } : e.data.mitigated ? { mitigatedAt: at } : {}) } };
+    case 'phase.enter': return {
+      ...s,
+      truth: {
+        phase: e.data.phase, ...(s.truth.mitigatedAt !== undefined ? { mitigatedAt: s.truth.mitigatedAt } : e.data.mitigated ? { mitigatedAt: at } : {}),
+        ...(s.truth.variables ? { variables: s.truth.variables } : {}),
+      },
+    };
     case 'alert.fired': {
       const fresh: AlertPage = { alert: e.data.alert, title: e.data.title, firing: true, notified: [] };
       return s.pages.some((a) => a.alert === e.data.alert) ? page(s, e.data.alert, () => fresh) : { ...s, pages: [...s.pages, fresh] };
@@ -69,6 +75,15 @@ export function evolve(s: DrillState, e: DrillEvent): DrillState {
     case 'incident.resolve': return e.data.mitigated ? { ...s, incident: { ...s.incident, resolvedAt: at } } : s;
     case 'call.end': return { ...s, incident: { ...s.incident, callEndedAt: at } };
     case 'pm.assign': return { ...s, incident: { ...s.incident, postmortemOwner: e.data.owner } };
+    case 'inject': {
+      const q = e.data.question;
+      if (!q) return s;
+      const asked: Question = { id: q.id, index: e.data.index, askedAt: at, ...(q.answers ? { answers: q.answers } : {}) };
+      return { ...s, questions: [...(s.questions ?? []).filter((x) => x.id !== q.id), asked] };
+    }
+    case 'question.answer':
+      return { ...s, questions: update(s.questions ?? [], (q) => q.id === e.data.id, (q) => ({ ...q, answer: e.data.answer, answeredBy: e.actor, answeredAt: at })) };
+    case 'variable.set': return { ...s, truth: { ...s.truth, variables: { ...s.truth.variables, [e.data.name]: e.data.value } } };
     default: return s;
   }
 }

@@ -92,6 +92,8 @@ export interface FacilitatorTruth {
   readonly story?: { readonly description?: string; readonly impact?: string };
   /** Each person's last typed line, bots' included, in cast order; people who typed nothing yet are left out. */
   readonly activity: readonly { readonly name: string; readonly atMs: number; readonly text: string }[];
+  /** v2: the scenario's variables as they stand (start values until something changed them), then the answers given. */
+  readonly variables?: readonly { readonly name: string; readonly value: number | boolean | string }[];
 }
 
 /** The facilitator's truth: from the state (phase, last lines) and the scenario (the phase's story, injects to come). */
@@ -101,12 +103,27 @@ function truthOf(state: DrillState, ctx: ViewContext): FacilitatorTruth {
   const story = phase?.description !== undefined || phase?.impact !== undefined
     ? { ...(phase.description !== undefined ? { description: phase.description } : {}), ...(phase.impact !== undefined ? { impact: phase.impact } : {}) }
     : undefined;
+  const upcoming = ctx.upcoming
+    ? ctx.upcoming.flatMap((u) => {
+        const i = s.injects[u.index];
+        return i ? [{ atMs: u.atMs, from: i.from, text: i.text }] : [];
+      })
+    : s.injects.slice(ctx.nextInject).map((i) => ({ atMs: i.atMs, from: i.from, text: i.text }));
   return {
     phase: state.truth.phase, mitigated: state.truth.mitigatedAt !== undefined,
-    upcoming: s.injects.slice(ctx.nextInject).map((i) => ({ atMs: i.atMs, from: i.from, text: i.text })),
+    upcoming,
     ...(story ? { story } : {}),
     activity: state.people.flatMap((p) => (p.lastInput ? [{ name: p.info.name, atMs: p.lastInput.atMs, text: p.lastInput.text }] : [])),
+    ...(s.version === 2 ? { variables: variablesOf(state, s) } : {}),
   };
+}
+
+/** v2: each variable's value now (its start value until the journal changed it), then each answer given. */
+function variablesOf(state: DrillState, s: Scenario): { name: string; value: number | boolean | string }[] {
+  const now = state.truth.variables ?? {};
+  const declared = (s.variables ?? []).map((v) => ({ name: v.name, value: Object.hasOwn(now, v.name) ? now[v.name]! : v.initial }));
+  const answers = Object.entries(now).filter(([name]) => name.startsWith('answer.')).map(([name, value]) => ({ name, value }));
+  return [...declared, ...answers];
 }
 
 /** What a view needs beyond the state: the scenario, the clock, the dashboards, and the journal for the scribe's ledger. */
@@ -118,6 +135,8 @@ export interface ViewContext {
   readonly events: readonly DrillEvent[];
   /** Injects not fired yet, from this index on. */
   readonly nextInject: number;
+  /** v2: the injects set to come due, soonest first (their times count from different anchors, so no index says it). */
+  readonly upcoming?: readonly { readonly index: number; readonly atMs: number }[];
 }
 
 /** The catalogue of a scenario: ids, titles, owners; never phases, reveals or the cause. */

@@ -20,6 +20,12 @@ export interface ClockDriver {
   say(speaker: string, text: string): void;
 }
 
+/** v2: the session's upcoming injects for the view, when it has its own list (nothing for v1). */
+function upcomingOf(s: DrillSession): { upcoming?: readonly { readonly index: number; readonly atMs: number }[] } {
+  const upcoming = s.upcomingInjects();
+  return upcoming ? { upcoming } : {};
+}
+
 export interface LocalClientOptions {
   /** Whose drill this client shows: its players' (default), or the facilitator's, with the hidden truth and every event. */
   readonly viewer?: 'players' | 'facilitator';
@@ -59,7 +65,7 @@ export class LocalClient implements DrillClient {
 
   view(): DrillView {
     const s = this.session;
-    return viewFor(s.state, this.whom, { scenario: s.scenario, now: this.driver.drillNow(), metrics: s.dashboards(), events: this.events, nextInject: s.injectsFired });
+    return viewFor(s.state, this.whom, { scenario: s.scenario, now: this.driver.drillNow(), metrics: s.dashboards(), events: this.events, nextInject: s.injectsFired, ...upcomingOf(s) });
   }
 
   /** Seen by any local player: on one shared screen, each sees the others' private lines too. The facilitator sees every event. */

@@ -22,7 +22,7 @@ export type SeenEvent = Exclude<DrillEvent, EventOf<'sev.set'>> | SeenSevSet;
 /** Who an event is for. */
 export function audienceOf(e: DrillEvent): 'everyone' | 'actor' | 'facilitator' {
   switch (e.type) {
-    case 'phase.enter': return 'facilitator';
+    case 'phase.enter': case 'inject.skipped': case 'variable.set': return 'facilitator';
     case 'input': case 'probe.result': case 'cmd.error': case 'cmd.hint': return 'actor';
     default: return 'everyone';
   }

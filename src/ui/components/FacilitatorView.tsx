@@ -97,7 +97,9 @@ export function FacilitatorView({ model, store, theme, cols, rows }: Props) {
   const question = confirm === 'end' ? 'End the drill now for everyone? (y/n)'
     : confirm === 'quit' ? 'End the drill for everyone and quit the host? (y/n) — the journal and scorecards are kept' : undefined;
   const notice = question ?? said?.text;
-  const phase = truth ? `phase ${stripControl(truth.phase)}${truth.mitigated ? ' (mitigated)' : ''}` : 'no hidden truth in this view';
+  // v2 variables ride on the truth line: they are the world's memory, as hidden as its phase.
+  const vars = truth?.variables?.length ? ` · ${truth.variables.map((v) => `${stripControl(v.name)}=${stripControl(String(v.value))}`).join(' ')}` : '';
+  const phase = truth ? `phase ${stripControl(truth.phase)}${truth.mitigated ? ' (mitigated)' : ''}${vars}` : 'no hidden truth in this view';
   return (
     <Box flexDirection="column" width={cols} height={rows - 1}>
       <Header store={store} theme={theme} cols={cols} />
