@@ -10,7 +10,7 @@ import { evil, foreignControls, NAME_PAYLOAD } from '../helpers/terminal-scan';
 
 const CTRL_X = '\x18';
 const theme = createTheme(false);
-const SIZES = [[80, 24], [120, 40]] as const;
+const SIZES = [[80, 24], [120, 40], [200, 50]] as const;
 const mounted: Rendered[] = [];
 afterEach(() => {
   for (const r of mounted.splice(0)) r.unmount();
