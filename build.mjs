@@ -68,7 +68,8 @@ const NO_NATIVE_ADDONS = {
  *   Entries are pure functions of the line's text; the maps are emptied past 4,000 lines (a line of styled
  *   characters is about 10 KB: at 20,000 the bench host peaked at 488 MiB).
  * - Ink builds each frame as a grid of one object per cell and turns each row back into a string cell by cell;
- *   patches/ink-output-rows.js keeps each row's writes instead and reuses each text's string (see that file).
+ *   patches/ink-output-rows.js keeps each row's writes instead and reuses each text's string, and remembers the
+ *   cuts a box with overflow hidden makes (see that file).
  */
 const INK_OUTPUT = {
   name: 'ink-output',
@@ -106,7 +107,10 @@ export function buildInkRowsFromWrites(src) {
   const grid = between(src, '            const row = [];', '            output.push(row);');
   const cells = between(src, '                    const characters = this.caches.getStyledChars(line);', '                    offsetY++;');
   const toText = between(src, '        const generatedOutput = output', "            .join('\\n');");
+  const slice = '                            return sliceAnsi(line, from, to);';
+  if (src.split(slice).length !== 2) throw new Error('ink output.js has changed shape: review INK_OUTPUT in build.mjs');
   return `${src
+    .replace(slice, '                            return __fdSlice(line, from, to);')
     .replace(`${grid}            output.push(row);`, '            output.push([]);')
     .replace(cells, '                    currentLine.push(x, line);\n')
     .replace(toText, '        const generatedOutput = output\n            .map(ops => __fdRow(ops, this.width, this.caches))\n')}\n${readFileSync(join(root, 'patches/ink-output-rows.js'), 'utf8')}`;

@@ -1,5 +1,6 @@
 // Bundles bench/host-render.tsx as the CLI is bundled (production React, the same Ink patches) and runs it:
-// `npm run bench:host-render` (by hand; not part of `npm run bench`). HOST_RENDER_RUNS=N runs it N times.
+// `npm run bench:host-render` (by hand; not part of `npm run bench`). HOST_RENDER_RUNS=N runs it N times;
+// HOST_RENDER_NODE_ARGS passes node options ("--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,7 +22,7 @@ try {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   for (let i = 0; i < Number(process.env.HOST_RENDER_RUNS ?? 1); i++) {
-    const r = spawnSync(process.execPath, [out], { stdio: 'inherit', cwd: root });
+    const r = spawnSync(process.execPath, [...(process.env.HOST_RENDER_NODE_ARGS ?? '').split(' ').filter(Boolean), out], { stdio: 'inherit', cwd: root });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
 } finally {

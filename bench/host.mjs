@@ -301,7 +301,7 @@ try {
     await host.waitFor(/\(y\/n\)/);
     host.p.write('y');
   }
-  await Promise.all(people.map((c) => waitText(c, /The drill has ended|Press Enter or q to leave/, FULL ? (WALL_S + 60) * 1000 - (now() - t0) : 20_000)));
+  await Promise.all(people.map((c) => waitText(c, /The drill has ended|Press Enter or q to leave|Enter\/q leave/, FULL ? (WALL_S + 60) * 1000 - (now() - t0) : 20_000)));
   const drillWallS = (now() - t0) / 1000;
   const hostCpuS = cpuSeconds(host.p.pid) - cpu0;
   const hwmKb = statusKb(host.p.pid, 'VmHWM');
