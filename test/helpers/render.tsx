@@ -5,6 +5,7 @@ import { EventEmitter } from 'node:events';
 import { stripVTControlCharacters } from 'node:util';
 import { render as inkRender } from 'ink';
 import type { ReactElement } from 'react';
+import { afterEach } from 'vitest';
 
 export const ENTER = '\r';
 export const TAB = '\t';
@@ -187,4 +188,17 @@ export async function render(tree: ReactElement, opts: RenderOptions = {}): Prom
 /** Display width of a frame line (every character these tests draw is one column wide). */
 export function width(line: string): number {
   return [...line].length;
+}
+
+/** A `show(tree, columns, rows)` for frame tests: renders at that size, and unmounts everything after each test. */
+export function showUnmountedAfterEach(): (tree: ReactElement, columns: number, rows: number) => Promise<Rendered> {
+  const mounted: Rendered[] = [];
+  afterEach(() => {
+    for (const r of mounted.splice(0)) r.unmount();
+  });
+  return async (tree, columns, rows) => {
+    const r = await render(tree, { columns, rows });
+    mounted.push(r);
+    return r;
+  };
 }

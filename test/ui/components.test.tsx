@@ -1,6 +1,5 @@
 // Frames of each component at fixed terminal sizes (80×24 and 100×30), asserted line by line.
-import type { ReactElement } from 'react';
-import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { CastRequest } from '../../src/engine/cast';
 import { Channel } from '../../src/ui/components/Channel';
 import { CommandLine, lineWindow } from '../../src/ui/components/CommandLine';
@@ -14,7 +13,7 @@ import { emptyLine, lineReducer, type LineState } from '../../src/ui/line-editor
 import { createTheme } from '../../src/ui/theme';
 import { at, starter } from '../helpers/drill';
 import { createDrill } from '../helpers/drill-rig';
-import { render, width, type Rendered } from '../helpers/render';
+import { width, type Rendered, showUnmountedAfterEach } from '../helpers/render';
 
 const theme = createTheme(false);
 const SIZES = [[80, 24], [100, 30]] as const;
@@ -25,15 +24,7 @@ const FOUR: CastRequest[] = [
   { name: 'dave', role: 'customer-liaison' },
 ];
 
-const mounted: Rendered[] = [];
-afterEach(() => {
-  for (const r of mounted.splice(0)) r.unmount();
-});
-async function show(tree: ReactElement, columns: number, rows: number): Promise<Rendered> {
-  const r = await render(tree, { columns, rows });
-  mounted.push(r);
-  return r;
-}
+const show = showUnmountedAfterEach();
 /** No line of the frame is wider than the terminal. */
 function expectFits(r: Rendered, columns: number): void {
   for (const line of r.lines()) expect(width(line), line).toBeLessThanOrEqual(columns);

@@ -1,26 +1,17 @@
 // The ? overlay wraps its descriptions instead of cutting them, and pages what does not fit (80×24, 120×40, 200×50).
-import type { ReactElement } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, COMMAND_USAGE } from '../../src/engine/command';
 import { HelpOverlay, helpPages } from '../../src/ui/components/HelpOverlay';
 import { bindingsFor, helpKeyRows } from '../../src/ui/keymap';
 import { computeLayout } from '../../src/ui/layout';
 import { rowText } from '../../src/ui/styled-rows';
 import { createTheme } from '../../src/ui/theme';
-import { PAGE_DOWN, PAGE_UP, render, width, type Rendered } from '../helpers/render';
+import { PAGE_DOWN, PAGE_UP, width, showUnmountedAfterEach } from '../helpers/render';
 
 const theme = createTheme(false);
 const SIZES = [[80, 24], [120, 40], [200, 50]] as const;
 
-const mounted: Rendered[] = [];
-afterEach(() => {
-  for (const r of mounted.splice(0)) r.unmount();
-});
-async function show(tree: ReactElement, columns: number, rows: number): Promise<Rendered> {
-  const r = await render(tree, { columns, rows });
-  mounted.push(r);
-  return r;
-}
+const show = showUnmountedAfterEach();
 
 /** All the help's text at a size, column after column, squeezed to single spaces: what a reader can find in it. */
 function allText(cols: number, rows: number, controls: 'facilitator' | 'participant' = 'facilitator'): string {

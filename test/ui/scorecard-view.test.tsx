@@ -1,13 +1,12 @@
 // The scorecard screen (the end of `run`, and `review` on a terminal): frames at 80×24, 120×40 and 200×50, scrolling
 // by its keys, human metric labels with where each is measured from, whole rule titles and the Scribe's misses.
-import type { ReactElement } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ScorecardView, scorecardScroll } from '../../src/ui/components/ScorecardView';
 import { Review } from '../../src/ui/review-app';
 import { scorecardDoc } from '../../src/ui/scorecard-rows';
 import { rowText } from '../../src/ui/styled-rows';
 import { createTheme } from '../../src/ui/theme';
-import { DOWN, END, ENTER, ESC, HOME, PAGE_DOWN, PAGE_UP, render, UP, width, type Rendered } from '../helpers/render';
+import { DOWN, END, ENTER, ESC, HOME, PAGE_DOWN, PAGE_UP, UP, width, type Rendered, showUnmountedAfterEach } from '../helpers/render';
 import { scorecardFixture } from '../helpers/scorecard-fixture';
 import { evil, foreignControls, hostileScorecard } from '../helpers/terminal-scan';
 
@@ -16,15 +15,7 @@ const SIZES = [[80, 24], [120, 40], [200, 50]] as const;
 // A metric's id in a frame is a bug: people read "Time to acknowledge", not timeToAcknowledge.
 const CAMEL_ID = /\b(?:timeTo[A-Z]\w*|statusUpdateMaxGap|externalUpdateMaxGap)\b/;
 
-const mounted: Rendered[] = [];
-afterEach(() => {
-  for (const r of mounted.splice(0)) r.unmount();
-});
-async function show(tree: ReactElement, columns: number, rows: number): Promise<Rendered> {
-  const r = await render(tree, { columns, rows });
-  mounted.push(r);
-  return r;
-}
+const show = showUnmountedAfterEach();
 function expectFits(r: Rendered, columns: number, rows: number): void {
   const lines = r.lines();
   expect(lines.length).toBeLessThanOrEqual(rows - 1);
