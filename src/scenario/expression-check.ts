@@ -1,5 +1,5 @@
 /** Checks a parsed v2 condition against the names a scenario declares: every name exists and every value fits it. */
-import { closest } from './did-you-mean';
+import { unknownNameHint } from './did-you-mean';
 import { operandsOf, type Expr, type Literal } from './expression';
 import type { UnitFamily } from './quantity';
 
@@ -24,13 +24,9 @@ export interface ConditionProblem {
   readonly hint?: string;
 }
 
-const LIST_MAX = 12;
-/** "did you mean" when one is close, else the valid names (or how to declare one). */
+/** The closest valid name if one is close, and the valid names (or how to declare one when there are none). */
 function choices(word: string, valid: readonly string[], what: string, none: string): string {
-  const near = closest(word, valid);
-  if (near !== undefined) return `did you mean "${near}"?`;
-  if (!valid.length) return none;
-  return `${what}: ${valid.slice(0, LIST_MAX).join(', ')}${valid.length > LIST_MAX ? ', …' : ''}`;
+  return valid.length ? unknownNameHint(word, valid, what) : none;
 }
 
 function literalText(l: Literal): string {

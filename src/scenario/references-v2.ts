@@ -2,6 +2,7 @@
  * Reference checks of format v2: variables set and tested exist and get values of their kind, conditions parse and
  * name what exists (errors point at the character in the condition), anchors, phase lists and questions are sound.
  */
+import { unknownNameHint } from './did-you-mean';
 import type { DeclaredNames } from './declared-names';
 import { parseExpression } from './expression';
 import { checkExpression, type ConditionNames, type VariableKind } from './expression-check';
@@ -75,7 +76,7 @@ function checkSets(scope: Scope, path: YamlPath, sets: unknown): void {
     if (kind === undefined) {
       const valid = [...names.variables.keys()];
       r.report([...path, name], 'ref/unknown-variable', `unknown variable "${name}"`,
-        r.suggest(name, valid) ?? (valid.length ? `variables: ${valid.join(', ')}` : `declare it under variables: (e.g. variables: { ${name}: 0 })`), true);
+        valid.length ? unknownNameHint(name, valid, 'variables') : `declare it under variables: (e.g. variables: { ${name}: 0 })`, true);
       continue;
     }
     const isFlag = typeof value === 'boolean';

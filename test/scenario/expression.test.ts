@@ -99,8 +99,8 @@ describe('checkExpression', () => {
 
   it('names an unknown variable at its offset and lists the valid ones', () => {
     const [p] = problems('email_held and spare > 1');
-    expect(p).toMatchObject({ message: 'unknown variable "spare"', at: 15, hint: 'variables: deleted_objects, email_held' });
-    expect(problems('email_hled')[0]?.hint).toBe('did you mean "email_held"?');
+    expect(p).toMatchObject({ message: 'unknown variable "spare"', at: 15, hint: 'known variables: deleted_objects, email_held' });
+    expect(problems('email_hled')[0]?.hint).toBe('did you mean "email_held"? known variables: deleted_objects, email_held');
   });
 
   it('checks each name is used as its kind', () => {

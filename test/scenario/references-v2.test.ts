@@ -59,10 +59,10 @@ describe('v2 references', () => {
   it('a condition naming an unknown variable points at the name inside the string and lists the valid ones', () => {
     const text = v2(['when: { "deleted_objects >= 24000": data-loss }\n    at:', 'when: { "deleted_object >= 24000": data-loss }\n    at:']);
     const [p] = withCode(problemsOf(text), 'ref/bad-condition');
-    expect(p).toMatchObject({ message: 'unknown variable "deleted_object"', hint: 'did you mean "deleted_objects"?', ...posOf(text, 'deleted_object >=') });
+    expect(p).toMatchObject({ message: 'unknown variable "deleted_object"', hint: 'did you mean "deleted_objects"? known variables: deleted_objects, email_held, restores', ...posOf(text, 'deleted_object >=') });
     const far = v2(['text: Newsletter readers see broken images everywhere., if: "not email_held and answer.hold-email != yes" }', 'text: Newsletter readers see broken images everywhere., if: "not email_held and zzz" }']);
     const [q] = withCode(problemsOf(far), 'ref/bad-condition');
-    expect(q).toMatchObject({ message: 'unknown variable "zzz"', hint: 'variables: deleted_objects, email_held, restores', ...posOf(far, 'zzz') });
+    expect(q).toMatchObject({ message: 'unknown variable "zzz"', hint: 'known variables: deleted_objects, email_held, restores', ...posOf(far, 'zzz') });
   });
 
   it('a condition that cannot be read says why, at the character', () => {
@@ -75,7 +75,7 @@ describe('v2 references', () => {
   it('sets: names declared variables with values of their kind', () => {
     const text = v2(['sets: { email_held: true }', 'sets: { email_hld: true }'], ['sets: { restores: { add: 1 } }', 'sets: { restores: true }']);
     const ps = problemsOf(text);
-    expect(withCode(ps, 'ref/unknown-variable')[0]).toMatchObject({ message: 'unknown variable "email_hld"', hint: 'did you mean "email_held"?', ...posOf(text, 'email_hld') });
+    expect(withCode(ps, 'ref/unknown-variable')[0]).toMatchObject({ message: 'unknown variable "email_hld"', hint: 'did you mean "email_held"? known variables: deleted_objects, email_held, restores', ...posOf(text, 'email_hld') });
     expect(withCode(ps, 'ref/variable-kind')[0]).toMatchObject({ message: '"restores" is a number: set it to a number or { add: N }', ...posOf(text, 'restores: true') });
   });
 
