@@ -23,7 +23,11 @@ try {
   });
   for (let i = 0; i < Number(process.env.HOST_RENDER_RUNS ?? 1); i++) {
     const r = spawnSync(process.execPath, [...(process.env.HOST_RENDER_NODE_ARGS ?? '').split(' ').filter(Boolean), out], { stdio: 'inherit', cwd: root });
-    if (r.status !== 0) process.exit(r.status ?? 1);
+    // Not process.exit here: it would skip the finally, leaving the temp folder behind.
+    if (r.status !== 0) {
+      process.exitCode = r.status ?? 1;
+      break;
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -7,8 +7,33 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 const ROOT = join(import.meta.dirname, '..');
-/** The prefix of the run's temp directory in the real temp directory. */
+/** The prefix of the run's temp directory in the real temp directory; the run's process id follows it. */
 export const RUN_TMP_PREFIX = 'firedrill-tests-';
+
+/**
+ * Removes the run folders in `parent` whose test run is gone without its teardown (killed by a signal or a
+ * timeout), named by their process id; folders of runs still going are kept. Returns what it removed.
+ */
+export function removeAbandonedRunDirs(parent: string): string[] {
+  const removed: string[] = [];
+  for (const name of readdirSync(parent)) {
+    const pid = new RegExp(`^${RUN_TMP_PREFIX}(\\d+)-`).exec(name)?.[1];
+    if (pid === undefined || isAlive(Number(pid))) continue;
+    rmSync(join(parent, name), { recursive: true, force: true });
+    removed.push(join(parent, name));
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: alive, but another user's.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,7 +45,9 @@ declare module 'vitest' {
 export default function setup(project: TestProject): () => void {
   execFileSync(process.execPath, ['build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const outerTmpdir = process.env.TMPDIR;
-  const runTmp = mkdtempSync(join(tmpdir(), RUN_TMP_PREFIX));
+  // A run that was killed never ran its teardown: its folder goes now, so the temp directory does not fill up.
+  removeAbandonedRunDirs(tmpdir());
+  const runTmp = mkdtempSync(join(tmpdir(), `${RUN_TMP_PREFIX}${process.pid}-`));
   // Vitest forks its workers after the global setup with this process's environment, so os.tmpdir() in every
   // test, and in every CLI a test spawns, is runTmp.
   process.env.TMPDIR = runTmp;

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { RUN_TMP_PREFIX } from '../global-setup';
+import { removeAbandonedRunDirs, RUN_TMP_PREFIX } from '../global-setup';
 import { sharedTempDirs, tempDir, TMP_PREFIX } from './tmp';
 
 describe('the run\'s temp directory', () => {
@@ -13,6 +13,19 @@ describe('the run\'s temp directory', () => {
     expect(tmpdir()).toBe(runTmp);
     const child = spawnSync(process.execPath, ['-p', 'require("node:os").tmpdir()'], { encoding: 'utf8' });
     expect(child.stdout.trim()).toBe(runTmp);
+  });
+
+  it('names its process, and a later run removes the folder of a run killed before its teardown', () => {
+    const parent = tempDir('runs');
+    // A process that has exited: its id names a run that is gone.
+    const dead = spawnSync(process.execPath, ['-p', 'process.pid'], { encoding: 'utf8' }).stdout.trim();
+    const gone = join(parent, `${RUN_TMP_PREFIX}${dead}-abc123`);
+    const live = join(parent, `${RUN_TMP_PREFIX}${process.pid}-def456`);
+    const other = join(parent, 'something-else');
+    for (const d of [gone, live, other]) mkdirSync(d);
+    mkdirSync(join(gone, 'left-inside'));
+    expect(removeAbandonedRunDirs(parent)).toEqual([gone]);
+    expect([gone, live, other].map(existsSync)).toEqual([false, true, true]);
   });
 });
 
