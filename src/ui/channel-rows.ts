@@ -101,3 +101,14 @@ export function channelWindow(lines: readonly ChannelLine[], cols: number, heigh
   const start = Math.max(0, end - (height - 1));
   return { rows: all.slice(start, end), scroll: back, atTop: everything && start === 0 };
 }
+
+/** A scroll position held to what the channel can show: 0 at the newest, at most where the first row reaches the top. */
+export function heldScroll(lines: readonly ChannelLine[], cols: number, height: number, scroll: number): number {
+  return channelWindow(lines, cols, height, Math.max(0, scroll)).scroll;
+}
+
+/** The index of the newest line on screen: the newest of all, or the bottom one when scrolled back; -1 when empty. */
+export function newestShown(lines: readonly ChannelLine[], cols: number, height: number, scroll: number): number {
+  const shown = scroll > 0 ? channelWindow(lines, cols, height, scroll).rows.at(-1)?.line : undefined;
+  return shown ? lines.lastIndexOf(shown) : lines.length - 1;
+}

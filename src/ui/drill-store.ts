@@ -76,11 +76,11 @@ export class DrillStore {
       this.hints.set(e.actor, { text: stripControl(`${e.data.message}${e.data.suggestion ? ` — ${e.data.suggestion}` : ''}`), tone: 'error' });
       return;
     }
-      const line = channelLine(e);
-      if (line) {
-        this.lines.push(line);
-        if (this.lines.length > MAX_LINES) this.lines.splice(0, this.lines.length - MAX_LINES);
-      }
+    const line = channelLine(e);
+    if (line) {
+      this.lines.push(line);
+      if (this.lines.length > MAX_LINES) this.lines.splice(0, this.lines.length - MAX_LINES);
+    }
   }
 
   /** The local humans at this terminal. */
@@ -191,11 +191,6 @@ export class DrillStore {
     this.changed();
   }
 
-  /** The private hint (or error) waiting for a person, if any. */
-  hintFor(name: string): string | undefined {
-    return this.hints.get(name)?.text;
-  }
-
   /** The notice waiting for a person, with whether it is a hint or an error. */
   noticeFor(name: string): Notice | undefined {
     return this.hints.get(name);
@@ -212,11 +207,17 @@ export class DrillStore {
     if (this.hints.delete(name)) this.changed();
   }
 
+  /** Who Ctrl+N hands the keyboard to next, in hot-seat; undefined with one local human. */
+  get nextSpeakerName(): string | undefined {
+    const all = this.speakers;
+    return all.length < 2 ? undefined : all[(all.indexOf(this.speaker) + 1) % all.length];
+  }
+
   /** Hands the keyboard to the next local human (hot-seat). */
   nextSpeaker(): void {
-    const all = this.speakers;
-    if (all.length < 2) return;
-    this.client.setViewer(all[(all.indexOf(this.speaker) + 1) % all.length]!);
+    const next = this.nextSpeakerName;
+    if (next === undefined) return;
+    this.client.setViewer(next);
     this.changed();
   }
 

@@ -7,7 +7,7 @@
 import { Box, useStdout } from 'ink';
 import { memo, useCallback, useRef, useState, type SetStateAction } from 'react';
 import { stripControl } from '../../engine/sanitize';
-import { channelWindow } from '../channel-rows';
+import { heldScroll, newestShown } from '../channel-rows';
 import type { DrillStore } from '../drill-store';
 import { useCommandLine } from '../hooks/use-command-line';
 import { usePageBell, useSpeakerBanner } from '../hooks/use-cues';
@@ -19,23 +19,18 @@ import { candidateRows, hintRows, inlineHelp } from '../inline-help';
 import type { Controls } from '../keymap';
 import { computeLayout, MAX_HINT_ROWS } from '../layout';
 import type { Theme } from '../theme';
-import { Channel } from './Channel';
 import { BELL } from '../page-cues';
+import { ChannelBody } from './ChannelBody';
 import { CommandLine, type NoticeTone } from './CommandLine';
-import { DetailView } from './DetailView';
-import { Divider } from './Divider';
 import { EndScreen } from './EndScreen';
 import { Footer } from './Footer';
 import { Header } from './Header';
 import { HelpOverlay } from './HelpOverlay';
-import { RolePanel } from './RolePanel';
 import { TooSmall } from './TooSmall';
 
 // The parts that read the store through their own hooks redraw only when it changes: a keystroke redraws the
-// command line, not the channel, the panel and the header (a team host draws twenty screens from one thread).
+// command line, not the header and the footer (ChannelBody does the same for the channel and the panel).
 const StoreHeader = memo(Header);
-const StoreChannel = memo(Channel);
-const StorePanel = memo(RolePanel);
 const StaticFooter = memo(Footer);
 
 interface Props {
@@ -69,7 +64,7 @@ export function App({ store, theme, onAbort, onExit, controls = 'facilitator', o
   const channelSize = useRef({ cols: 0, rows: 0 });
   const setScroll = useCallback((next: SetStateAction<number>) => setRawScroll((was) => {
     const { cols: c, rows: r } = channelSize.current;
-    const clamp = (x: number): number => channelWindow(store.lines, c, r, Math.max(0, x)).scroll;
+    const clamp = (x: number): number => heldScroll(store.lines, c, r, x);
     return clamp(typeof next === 'function' ? next(clamp(was)) : next);
   }), [store]);
   // The channel entry open in full (an index into the channel's lines), if any.
@@ -87,10 +82,8 @@ export function App({ store, theme, onAbort, onExit, controls = 'facilitator', o
     : [[], 'hint'];
   const layout = computeLayout(cols, rows, (notice.length || 1) + (cue ? 1 : 0));
   channelSize.current = { cols: layout.channelCols, rows: layout.bodyRows };
-  // The newest entry on screen: the newest of all, or the bottom one when scrolled back.
   const openDetail = (): void => {
-    const shown = scroll > 0 ? channelWindow(store.lines, layout.channelCols, layout.bodyRows, scroll).rows.at(-1)?.line : undefined;
-    const at = shown ? store.lines.lastIndexOf(shown) : store.lines.length - 1;
+    const at = newestShown(store.lines, layout.channelCols, layout.bodyRows, scroll);
     if (at >= 0) setDetail(at);
   };
   useKeys({
@@ -106,8 +99,7 @@ export function App({ store, theme, onAbort, onExit, controls = 'facilitator', o
     : screen === 'ended' ? 'The drill has ended; scoring…'
     : detail !== undefined ? 'Esc closes the entry; the command line waits until then'
     : inlineHelp(line.state.text);
-  const speakers = store.speakers;
-  const next = speakers.length > 1 ? speakers[(speakers.indexOf(store.speaker) + 1) % speakers.length] : undefined;
+  const next = store.nextSpeakerName;
   if (layout.tooSmall) {
     const asking = screen === 'confirm-quit' || screen === 'confirm-end';
     const note = screen === 'ended' ? 'q leaves; the run folder has the scorecard.'
@@ -120,17 +112,11 @@ export function App({ store, theme, onAbort, onExit, controls = 'facilitator', o
       <StoreHeader store={store} theme={theme} cols={cols} />
       {help ? (
         <HelpOverlay theme={theme} cols={cols} rows={layout.bodyRows} controls={controls} />
-      ) : detail !== undefined ? (
-        <DetailView store={store} index={detail} theme={theme} cols={cols} rows={layout.bodyRows} onSelect={setDetail} onClose={() => setDetail(undefined)} />
       ) : (
-        <Box height={layout.bodyRows}>
-          <StoreChannel store={store} theme={theme} cols={layout.channelCols} rows={layout.bodyRows} scroll={scroll} />
-          <Divider theme={theme} rows={layout.bodyRows} />
-          <StorePanel store={store} theme={theme} cols={layout.panelCols} rows={layout.bodyRows} />
-        </Box>
+        <ChannelBody store={store} theme={theme} layout={layout} scroll={scroll} detail={detail} onDetail={setDetail} />
       )}
       <CommandLine speaker={store.speaker} role={role} line={line.state} hint={hint} notice={notice} noticeTone={tone} {...(cue ? { cue } : {})} theme={theme} cols={cols} />
-      <StaticFooter theme={theme} cols={cols} hotSeat={speakers.length > 1} role={role} controls={controls} {...(next !== undefined ? { next } : {})} />
+      <StaticFooter theme={theme} cols={cols} hotSeat={store.speakers.length > 1} role={role} controls={controls} {...(next !== undefined ? { next } : {})} />
     </Box>
   );
 }

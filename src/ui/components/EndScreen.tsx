@@ -13,12 +13,9 @@ import { useStoreVersion } from '../hooks/use-drill';
 import { commandIn } from '../keymap';
 import { computeLayout } from '../layout';
 import type { Theme } from '../theme';
-import { channelWindow } from '../channel-rows';
-import { Channel } from './Channel';
-import { DetailView } from './DetailView';
-import { Divider } from './Divider';
+import { heldScroll, newestShown } from '../channel-rows';
+import { ChannelBody } from './ChannelBody';
 import { Header } from './Header';
-import { RolePanel } from './RolePanel';
 import { ScorecardView, scorecardScroll, scrolled } from './ScorecardView';
 
 interface Props {
@@ -56,12 +53,16 @@ export function EndScreen({ store, theme, cols, rows, onExit }: Props) {
     const cmd = commandIn(FINAL_CHANNEL_KEYMAP, input, key);
     const page = Math.max(1, layout.bodyRows - 2);
     // As on the drill screen, the scroll stops at the channel's first row.
-    const clamp = (x: number): number => channelWindow(store.lines, layout.channelCols, layout.bodyRows, Math.max(0, x)).scroll;
+    const clamp = (x: number): number => heldScroll(store.lines, layout.channelCols, layout.bodyRows, x);
     if (cmd === 'final.leave') onExit();
     else if (cmd === 'final.scorecard') setView('scorecard');
     else if (cmd === 'final.up') setScroll((x) => clamp(clamp(x) + page));
     else if (cmd === 'final.down') setScroll((x) => clamp(clamp(x) - page));
-    else if (cmd === 'final.detail' && store.lines.length) setDetail(store.lines.length - 1);
+    else if (cmd === 'final.detail') {
+      // As on the drill screen: the newest entry on screen.
+      const at = newestShown(store.lines, layout.channelCols, layout.bodyRows, scroll);
+      if (at >= 0) setDetail(at);
+    }
   });
   if (!card) return <Text color={theme.fg('muted')}>The drill has ended; scoring…</Text>;
   if (view === 'scorecard') {
@@ -70,15 +71,7 @@ export function EndScreen({ store, theme, cols, rows, onExit }: Props) {
   return (
     <Box flexDirection="column" width={cols} height={rows - 1}>
       <Header store={store} theme={theme} cols={cols} />
-      {detail !== undefined ? (
-        <DetailView store={store} index={detail} theme={theme} cols={cols} rows={layout.bodyRows} onSelect={setDetail} onClose={() => setDetail(undefined)} />
-      ) : (
-        <Box height={layout.bodyRows}>
-          <Channel store={store} theme={theme} cols={layout.channelCols} rows={layout.bodyRows} scroll={scroll} />
-          <Divider theme={theme} rows={layout.bodyRows} />
-          <RolePanel store={store} theme={theme} cols={layout.panelCols} rows={layout.bodyRows} />
-        </Box>
-      )}
+      <ChannelBody store={store} theme={theme} layout={layout} scroll={scroll} detail={detail} onDetail={setDetail} />
       <Text bold color={theme.fg('accent')} wrap="truncate">The drill has ended: this is the final channel, as it stood at the end.</Text>
       <Text color={theme.fg('muted')} wrap="truncate">{footerText(FINAL_CHANNEL_KEYMAP, cols)}</Text>
     </Box>
