@@ -251,11 +251,13 @@ export class World {
     for (const c of phase.sets ?? []) {
       if (c.kind !== 'add' || c.everyMs === undefined) continue;
       const every = c.everyMs;
+      // Each steady add keeps one slot: the timer that runs next (the list does not grow over a long phase).
+      const slot = this.setTimers.length;
       const again = (): void => {
         this.add(c.name, c.value, by);
-        this.setTimers.push(this.scheduler.setTimeout(again, every));
+        this.setTimers[slot] = this.scheduler.setTimeout(again, every);
       };
-      this.setTimers.push(this.scheduler.setTimeout(again, every));
+      this.setTimers[slot] = this.scheduler.setTimeout(again, every);
     }
   }
 
