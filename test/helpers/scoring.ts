@@ -230,3 +230,19 @@ export const LIAISON_LINES: readonly (readonly [string, string, string])[] = [
   ['4:50', 'erin', '/post D1'],
   ['6:20', 'erin', '@alice customer impact: checkout fails about half the time for customers who wrote in'],
 ];
+
+/**
+ * A scenario's fairness check for one seed, as the library's bar asks it: by-the-book bots resolve it and careless
+ * (sloppy) bots score at least 25 points lower. Returns both drills for further checks.
+ */
+export function expectFairOnSeed(scenario: Scenario, seed: string): { good: ReturnType<typeof drill>; bad: ReturnType<typeof drill> } {
+  const good = drill(scenario, { seed, bots: 'by-the-book' });
+  good.session.runSimulated();
+  expect(good.session.outcome, `seed ${seed}`).toBe('resolved');
+  const bad = drill(scenario, { seed, bots: 'sloppy' });
+  bad.session.runSimulated();
+  const g = score(scenario, good.journal.headerLine!, good.journal.events).score ?? 0;
+  const b = score(scenario, bad.journal.headerLine!, bad.journal.events).score ?? 0;
+  expect(g - b, `seed ${seed}: by-the-book ${g}, sloppy ${b}`).toBeGreaterThanOrEqual(25);
+  return { good, bad };
+}

@@ -4,9 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/io/scenario-file';
-import { score } from '../../src/scoring/score';
 import { ROOT } from '../helpers/cli';
-import { drill } from '../helpers/drill';
+import { expectFairOnSeed } from '../helpers/scoring';
 
 const DIR = join(ROOT, 'scenarios');
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
@@ -43,16 +42,7 @@ describe('the scenario library', () => {
       });
 
       it(`by-the-book bots resolve it and careless bots score lower (seeds ${SEEDS.join(', ')})`, () => {
-        for (const seed of SEEDS) {
-          const good = drill(scenario!, { seed, bots: 'by-the-book' });
-          good.session.runSimulated();
-          expect(good.session.outcome, `seed ${seed}`).toBe('resolved');
-          const bad = drill(scenario!, { seed, bots: 'sloppy' });
-          bad.session.runSimulated();
-          const g = score(scenario!, good.journal.headerLine!, good.journal.events).score ?? 0;
-          const b = score(scenario!, bad.journal.headerLine!, bad.journal.events).score ?? 0;
-          expect(g - b, `seed ${seed}: by-the-book ${g}, sloppy ${b}`).toBeGreaterThanOrEqual(25);
-        }
+        for (const seed of SEEDS) expectFairOnSeed(scenario!, seed);
       });
     });
   }

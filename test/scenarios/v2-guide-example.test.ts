@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../src/engine/replay';
 import { loadScenario } from '../../src/io/scenario-file';
-import { score } from '../../src/scoring/score';
 import { ROOT } from '../helpers/cli';
-import { drill } from '../helpers/drill';
+import { expectFairOnSeed } from '../helpers/scoring';
 
 const FILE = join(ROOT, 'docs/examples/photo-purge.yaml');
 
@@ -23,14 +22,7 @@ describe('the v2 guide\'s complete example', () => {
 
   it('is resolved by by-the-book bots (seeds 1–5), careless bots score at least 25 lower, and runs replay exactly', () => {
     for (const seed of ['1', '2', '3', '4', '5']) {
-      const good = drill(scenario!, { seed, bots: 'by-the-book' });
-      good.session.runSimulated();
-      expect(good.session.outcome, `seed ${seed}`).toBe('resolved');
-      const bad = drill(scenario!, { seed, bots: 'sloppy' });
-      bad.session.runSimulated();
-      const g = score(scenario!, good.journal.headerLine!, good.journal.events).score ?? 0;
-      const b = score(scenario!, bad.journal.headerLine!, bad.journal.events).score ?? 0;
-      expect(g - b, `seed ${seed}: ${g} vs ${b}`).toBeGreaterThanOrEqual(25);
+      const { good, bad } = expectFairOnSeed(scenario!, seed);
       for (const d of [good, bad]) expect(replay(scenario!, d.journal.headerLine!, d.journal.events).reproduces, `seed ${seed}`).toBe(true);
     }
   });
