@@ -9,6 +9,7 @@ import type { Outcome } from '../../src/engine/session';
 import { DrillHost, type HostedDrill } from '../../src/net/drill-host';
 import { openGate, type Gate } from '../../src/net/ssh-gate';
 import { createTheme, mountParticipant } from '../../src/ui/host-modules';
+import { score } from '../../src/scoring/score';
 import { drill, starter } from '../helpers/drill';
 import { SimClock } from '../helpers/drill-rig';
 import { evil, foreignControls } from '../helpers/terminal-scan';
@@ -22,20 +23,23 @@ afterEach(async () => {
 });
 
 /** A host of the starter scenario behind a gate on 127.0.0.1; real screens are mounted on every connection. */
-async function hosted(): Promise<{ host: DrillHost; gate: Gate; port: number }> {
+async function hosted(): Promise<{ host: DrillHost; gate: Gate; port: number; end: () => void }> {
   const scenario = starter();
   const theme = createTheme();
+  let made: ReturnType<typeof drill> | undefined;
   const host = new DrillHost({
     scenario,
     joinLines: () => [],
     begin: (humans: readonly CastRequest[]): HostedDrill => {
       const d = drill(scenario, { humans: [...humans], bots: 'by-the-book' });
+      made = d;
       const clock = new SimClock(d.session);
       const done = new Promise<Outcome>((r) => d.session.onEvent((e) => e.type === 'drill.end' && r(e.data.outcome)));
       d.session.start();
       return { session: d.session, driver: Object.assign(clock, { done }), events: d.journal.events };
     },
-    finish: () => ({ dir: '/runs/x' }),
+    // Scored as the CLI scores it, so the participants' screens go on to the scorecard.
+    finish: () => ({ card: score(scenario, made!.session.header!, made!.journal.events), dir: '/runs/x' }),
     mount: (t, model) => mountParticipant(t, model, theme),
   });
   const gate = await openGate({ listen: '127.0.0.1', port: 0, hostKey: HOST_KEY, code: CODE, maxConnections: 8 }, (t) => host.connect(t));
@@ -43,7 +47,7 @@ async function hosted(): Promise<{ host: DrillHost; gate: Gate; port: number }> 
     host.quit();
     await gate.close();
   });
-  return { host, gate, port: gate.address().port };
+  return { host, gate, port: gate.address().port, end: () => made!.session.control({ kind: 'end' }) };
 }
 
 /** alice's terminal over SSH: logged in with the code, a pty and a shell; `text` is what her screen received. */
@@ -88,6 +92,34 @@ describe('the host behind the gate', () => {
     // Timers and sockets of the process: back to where they were (a little slack for the test's own timers).
     await waitUntil('handles released', () => (process.getActiveResourcesInfo().length <= resources || undefined), { timeoutMs: 2000, state: () => process.getActiveResourcesInfo().join(', ') });
     // The seat is kept through it all.
+    expect(host.people().find((p) => p.name === 'alice')).toMatchObject({ seat: 'Incident Commander', connected: false });
+  }, 60_000);
+
+  it('after the drill has ended, a dropped connection frees its scorecard screen within a second, 20 times over', async () => {
+    const { host, gate, port, end } = await hosted();
+    const first = await join(port);
+    await waitUntil('the lobby on alice\'s screen', () => first.text().includes('Waiting for the facilitator') || undefined);
+    first.ch.write('ic\r');
+    await waitUntil('alice seated', () => host.lobby().people.find((p) => p.seat?.role === 'ic') ?? undefined);
+    expect(host.start()).toBeUndefined();
+    await waitUntil('the drill on alice\'s screen', () => first.text().includes('alice (ic)>') || undefined);
+    end();
+    await waitUntil('the scorecard on alice\'s screen', () => (host.phase() === 'ended' && first.text().includes('Enter/q leave')) || undefined);
+    first.c.end();
+    await waitUntil('alice gone', () => (host.stats().connections === 0 && gate.stats().connections === 0) || undefined);
+    const resources = process.getActiveResourcesInfo().length;
+    const before = { host: host.stats(), gate: gate.stats() };
+    for (let i = 0; i < 20; i++) {
+      const again = await join(port);
+      await waitUntil('the scorecard redrawn', () => again.text().includes('Enter/q leave') || undefined);
+      expect(host.stats()).toEqual({ connections: 1, screens: 1, stores: 1 });
+      const t0 = Date.now();
+      again.c.end();
+      await waitUntil('the screen freed', () => (host.stats().screens === 0 && gate.stats().connections === 0) || undefined, { timeoutMs: 1000 });
+      expect(Date.now() - t0).toBeLessThan(1000);
+    }
+    expect({ host: host.stats(), gate: gate.stats() }).toEqual(before);
+    await waitUntil('handles released', () => (process.getActiveResourcesInfo().length <= resources || undefined), { timeoutMs: 2000, state: () => process.getActiveResourcesInfo().join(', ') });
     expect(host.people().find((p) => p.name === 'alice')).toMatchObject({ seat: 'Incident Commander', connected: false });
   }, 60_000);
 

@@ -198,6 +198,25 @@ describe('firedrill host: stopping it', () => {
     expect(readJournal(join(h.cwd, 'run', 'journal.jsonl')).events.at(-1)).toMatchObject({ type: 'drill.end', data: { outcome: 'aborted' } });
   });
 
+  for (const [how, code] of [['SIGTERM', 143], ['its terminal closing', 129]] as const) {
+    it(`after the drill has ended, ${how} ends the host within 2 s (exit ${code}) and sends each person away from their scorecard`, async () => {
+      const h = await startHost();
+      const alice = await aliceInCommand(h);
+      h.r.press('\x05');
+      await h.r.waitFor(/End the drill/);
+      h.r.press('y');
+      await alice.waitFor('Enter/q leave');
+      const t0 = Date.now();
+      if (how === 'SIGTERM') h.r.kill('SIGTERM');
+      else (h.r.proc as unknown as { destroy(): void }).destroy();
+      expect(await h.r.exited).toBe(code);
+      expect(Date.now() - t0).toBeLessThan(2000);
+      expect(await alice.exited).toBe(0);
+      expectToldAfterScreen(alice, /The drill is over; its run folder is .*run on the host/);
+      expect(readJournal(join(h.cwd, 'run', 'journal.jsonl')).events.at(-1)).toMatchObject({ type: 'drill.end', data: { outcome: 'aborted' } });
+    });
+  }
+
   it('the host\'s terminal closing ends it within 2 s (exit 129); in the lobby nothing is written', async () => {
     const h = await startHost();
     const alice = await join_(h, 'alice');
