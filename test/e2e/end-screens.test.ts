@@ -77,6 +77,22 @@ describe('run: the scorecard screen after the drill has ended', () => {
     });
   }
 
+  it('ended by Ctrl+E then y (aborted), kill -TERM on its scorecard screen: gone within 2 s, exit 143, terminal restored', async () => {
+    const cwd = tempDir('e2e-end');
+    const { r, pid } = await started(startedByShell(['run', INTRO, '--seed', '7', '--as', 'alice:ic', '--out', 'run'], { cwd }));
+    await r.waitFor('alice (ic)>');
+    r.press(KEYS.CTRL_E);
+    await r.waitFor('End the drill now for everyone? (y/n)');
+    r.press('y');
+    await r.waitFor(END_SCREEN);
+    process.kill(pid, 'SIGTERM');
+    expect(await exitTime(pid, 2000)).toBeLessThanOrEqual(2000);
+    const { code: exit, settings, before } = await afterExit(r);
+    expect(exit).toBe(143);
+    expectTerminalRestored(settings, before);
+    expectRunFolder(join(cwd, 'run'));
+  });
+
   it('the terminal closes (SIGHUP to it): gone within 2 s, exit 129, run folder whole', async () => {
     const cwd = tempDir('e2e-end');
     const r = new PtyRun(RUN, { cwd });
