@@ -38,27 +38,33 @@ export function reachablePhases(scenario: Scenario, from = scenario.initial, tim
 }
 
 /** Follows the solution path through the phase graph; returns the phases visited or the step that does nothing. */
-export function walkSolution(scenario: Scenario): { visited: string[]; stuck?: { step: string; index: number; phase: string } } {
+export function walkSolution(scenario: Scenario): { visited: string[]; stuck?: { step: string; index: number; phase: string; unavailable?: readonly string[] } } {
   const byId = phasesById(scenario);
-  const actions = new Set(scenario.actions.map((a) => a.id));
+  const actions = new Map(scenario.actions.map((a) => [a.id, a]));
   const moving = new Set(scenario.phases.flatMap((p) => p.on.map((e) => e.action)));
   const done = new Set<string>();
   let current = scenario.initial;
   const visited = [current];
   for (const [index, step] of scenario.solution.path.entries()) {
-    if (actions.has(step)) {
+    const action = actions.get(step);
+    if (action) {
+      // v2: an action limited to some phases can only be started there, whatever the phase's on: says.
+      const allowed = (id: string) => action.phases === undefined || action.phases.includes(id);
       let hit: { id: string; edge: Phase['on'][number] } | undefined;
+      let runnable = false;
       // Breadth-first through the timers from the current phase, stopping at the first phase the step moves.
       const seen = new Set<string>([current]);
       const queue = [current];
       for (let head = 0; head < queue.length && !hit; head++) {
         const id = queue[head]!;
         const phase = byId.get(id);
-        const edge = phase?.on.find((e) => e.action === step && e.requires.every((r) => done.has(r)));
+        runnable ||= allowed(id);
+        const edge = allowed(id) ? phase?.on.find((e) => e.action === step && e.requires.every((r) => done.has(r))) : undefined;
         if (edge) hit = { id, edge };
         for (const e of [...phase?.after ?? [], ...phase?.at ?? [], ...phase?.when ?? []]) if (!seen.has(e.to)) seen.add(e.to), queue.push(e.to);
       }
       if (!hit) {
+        if (!runnable) return { visited, stuck: { step, index, phase: current, unavailable: action.phases ?? [] } };
         // An action may be part of the path without moving the world (e.g. a preparatory drain).
         if (!moving.has(step)) {
           done.add(step);
@@ -121,7 +127,10 @@ export function lintProblems(scenario: Scenario, source: YamlSource): Problem[] 
     report('error', 'lint/no-mitigation', ['phases'], `no mitigated phase (${mitigated.map((p) => p.id).join(', ')}) can be reached from "${scenario.initial}"`, undefined, true);
   } else {
     const walk = walkSolution(scenario);
-    if (walk.stuck) {
+    if (walk.stuck?.unavailable) {
+      const { step, index, phase, unavailable } = walk.stuck;
+      report('warning', 'lint/solution-fails', ['solution', 'path', index], `solution step "${step}" cannot be run in phase "${phase}" or the phases its timers lead to: it is limited to ${unavailable.map((id) => `"${id}"`).join(', ')}`);
+    } else if (walk.stuck) {
       report('warning', 'lint/solution-fails', ['solution', 'path', walk.stuck.index], `solution step "${walk.stuck.step}" does nothing in phase "${walk.stuck.phase}" or the phases its timers lead to`);
     } else if (!walk.visited.some((id) => mitigated.some((m) => m.id === id))) {
       report('warning', 'lint/solution-fails', ['solution', 'path'], `the solution path never reaches a mitigated phase (it ends in "${walk.visited[walk.visited.length - 1]}")`);

@@ -126,9 +126,16 @@ const LINT_FIXTURES: Record<LintCode, LintFixture> = {
         at: 'restart-web', after: 'path: [', path: ['solution', 'path', 1],
         message: /^solution step "restart-web" is marked redHerring; the ideal path should not need it$/,
       },
+      {
+        name: 'a v2 step limited to a phase the walk never reaches',
+        text: edit(V2, LIMBO, ['takes: 1m, major: true }', 'takes: 1m, major: true, phases: [limbo] }']),
+        at: 'revert-config', after: 'path: [', path: ['solution', 'path', 1],
+        message: /^solution step "revert-config" cannot be run in phase "healthy" or the phases its timers lead to: it is limited to "limbo"$/,
+      },
     ],
     clean: [
       { name: 'the required probe first', text: edit(REQUIRES) },
+      { name: 'a v2 step limited to the phase where it is needed', text: edit(V2, ['takes: 1m, major: true }', 'takes: 1m, major: true, phases: [broken] }']) },
       {
         name: 'a path that ends where timers alone mitigate',
         text: edit(['path: [web-logs, revert-config]', 'path: [web-logs]'], ['    on: { revert-config: recovered }', '    after: { 10m: recovered }\n    on: { revert-config: recovered }']),
@@ -267,6 +274,12 @@ describe('walkSolution', () => {
     expect(walkSolution(scenarioOf(edit(REQUIRES))).stuck).toBeUndefined();
     const stuck = walkSolution(scenarioOf(edit(REQUIRES, ['path: [web-logs, revert-config]', 'path: [revert-config, web-logs]'])));
     expect(stuck).toEqual({ visited: ['healthy'], stuck: { step: 'revert-config', index: 0, phase: 'healthy' } });
+  });
+
+  it('uses a v2 phase-limited action only in its phases', () => {
+    const limited = (phases: string) => scenarioOf(edit(V2, LIMBO, ['takes: 1m, major: true }', `takes: 1m, major: true, phases: [${phases}] }`]));
+    expect(walkSolution(limited('broken'))).toEqual({ visited: ['healthy', 'broken', 'recovered'] });
+    expect(walkSolution(limited('limbo')).stuck).toEqual({ step: 'revert-config', index: 1, phase: 'healthy', unavailable: ['limbo'] });
   });
 });
 
