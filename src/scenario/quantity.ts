@@ -71,7 +71,7 @@ export function familyOfUnit(unit: DisplayUnit): UnitFamily {
 /** The unit a quantity is written in ("600/min" → "/min"; a plain number → undefined), or undefined if malformed. */
 export function writtenUnit(input: string | number): DisplayUnit | undefined {
   if (typeof input !== 'string' || !parseQuantity(input)) return undefined;
-  const unit = /^-?\d+(?:\.\d+)?\s*(.*)$/.exec(input.trim())?.[2] ?? '';
+  const unit = /^-?\d+(?:\.\d+)?\s*(.*)$/.exec(input.trim())?.[1] ?? '';
   return (DISPLAY_UNITS as readonly string[]).includes(unit) ? (unit as DisplayUnit) : undefined;
 }
 
