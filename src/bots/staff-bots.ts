@@ -4,6 +4,7 @@ import type { EventOf } from '../engine/events';
 import type { JournalEvent } from '../engine/journal';
 import { targetsOf } from '../scenario/targets';
 import { Duty, MINUTE, SCRIBE_WINDOW_MS, SECOND } from './bot-base';
+import { publicServiceName } from './public-name';
 
 /** A "we should..." remark for the postmortem. */
 function isFollowup(e: JournalEvent): e is EventOf<'inject'> {
@@ -282,7 +283,7 @@ export class CustomerLiaisonBot extends Duty {
     if (kind !== 'final' && this.session.state.incident.resolvedAt !== undefined) return undefined;
     this.drafting = true;
     const s = this.session.scenario;
-    const what = s.services[0]?.title ?? 'our service';
+    const what = publicServiceName(s);
     const eta = this.sloppy ? ' We expect it to be fixed within 30 minutes.' : '';
     const next = Math.round(targetsOf(s).externalEvery / MINUTE);
     if (kind === 'final') return `/draft Resolved: the issue affecting ${what} has been resolved and service is operating normally. We are sorry for the disruption.`;

@@ -57,7 +57,7 @@ export const EVENT_DATA = {
   'task.followup': z.object({ id, to: z.string() }),
   'probe.start': z.object({ probe: id, service: z.string(), taskId: nullable }),
   'probe.result': z.object({
-    probe: id, text: z.string(), metrics: z.array(z.object({ ref: z.string(), value: z.string() })).readonly(), logs: names,
+    probe: id, text: z.string(), metrics: z.array(z.object({ ref: z.string(), value: z.string(), label: z.string().optional() })).readonly(), logs: names,
   }),
   'action.start': z.object({ action: id, service: z.string(), major: z.boolean(), taskId: nullable, decisionId: nullable }),
   'action.done': z.object({ action: id, changed: z.boolean(), result: z.string() }),

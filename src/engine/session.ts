@@ -1,6 +1,6 @@
 /** A drill session: the one place that accepts Commands, changes drill state and writes the journal. */
 import { VERSION } from '../version';
-import { formatClock } from '../scenario/duration';
+import { stampAt } from '../scenario/story-clock';
 import type { Phase, Scenario } from '../scenario/types';
 import { InjectClock } from './inject-clock';
 import { drawJitters, VARIATION_STREAM } from './variation';
@@ -107,7 +107,10 @@ export class DrillSession {
   /** The dashboards: every metric's value and recent history, public as monitoring is. */
   dashboards(): ViewMetric[] {
     const m = this.world.metrics;
-    return m.metrics().map((x) => ({ ref: x.ref, family: x.family, value: m.value(x.ref), history: m.history(x.ref) }));
+    return m.metrics().map((x) => ({
+      ref: x.ref, family: x.family, value: m.value(x.ref), history: m.history(x.ref),
+      ...(x.unit !== undefined ? { unit: x.unit } : {}), ...(x.label !== undefined ? { label: x.label } : {}),
+    }));
   }
 
   /** How many of the scenario's injects have come due (fired, or passed over in another phase). */
@@ -222,7 +225,7 @@ export class DrillSession {
           if (this.status !== 'running') return;
           this.world.probeDone(probe.id);
           const reading = this.world.read(probe);
-          this.emit('probe.result', e.actor, e.role, { probe: probe.id, text: reading.text, metrics: reading.metrics, logs: reading.logs.map((l) => `${formatClock(l.atMs)} ${l.level.toUpperCase()} ${l.text}`) });
+          this.emit('probe.result', e.actor, e.role, { probe: probe.id, text: reading.text, metrics: reading.metrics, logs: reading.logs.map((l) => `${stampAt(l.atMs, this.scenario.clockMs)} ${l.level.toUpperCase()} ${l.text}`) });
         }, probe.takesMs);
         return;
       }

@@ -4,7 +4,7 @@ import type { Faker } from '@faker-js/faker';
 import { compare } from '../scenario/condition';
 import { compileScenario, edgeKey, type PhaseEvent, type PhaseMachine } from '../scenario/compile';
 import { evaluate, type ConditionScope } from '../scenario/expression-eval';
-import { formatQuantity } from '../scenario/quantity';
+import { formatValue } from '../scenario/quantity';
 import type { Action, Alert, Condition, EdgeTerms, LogLevel, Phase, Probe, Scenario, TextCase, VariableChange, VariableValue } from '../scenario/types';
 import { fillTemplate } from './log-lines';
 import { MetricBoard } from './metrics';
@@ -56,7 +56,8 @@ export interface WorldVariation {
 
 export interface ProbeReading {
   readonly text: string;
-  readonly metrics: readonly { ref: string; value: string }[];
+  /** Each metric shown, its value as displayed; `label` is a v2 metric's display name when it has one. */
+  readonly metrics: readonly { ref: string; value: string; label?: string }[];
   readonly logs: readonly LogLine[];
 }
 
@@ -331,7 +332,10 @@ export class World {
   read(probe: Probe): ProbeReading {
     const text = (probe.cases ? this.pick(probe.cases) : probe.reveals[this.currentPhase().id] ?? probe.reveals.default) ?? 'Nothing unusual.';
     const metricByRef = new Map(this.metrics.metrics().map((m) => [m.ref, m]));
-    const metrics = probe.shows.map((ref) => ({ ref, value: formatQuantity(this.metrics.value(ref), metricByRef.get(ref)?.family ?? 'count') }));
+    const metrics = probe.shows.map((ref) => {
+      const m = metricByRef.get(ref);
+      return { ref, value: formatValue(this.metrics.value(ref), m?.family ?? 'count', m?.unit), ...(m?.label !== undefined ? { label: m.label } : {}) };
+    });
     const logs = probe.logs ? this.recentLogs(probe.service, 8) : [];
     return { text, metrics, logs };
   }

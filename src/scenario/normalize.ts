@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { parseCondition } from './condition';
 import { parseDuration } from './duration';
 import { parseExpression } from './expression';
-import { parseMultiplier, parseQuantity } from './quantity';
+import { parseMultiplier, parseQuantity, writtenUnit, type DisplayUnit } from './quantity';
+import { parseStoryClock } from './story-clock';
 import type { RawConditionTransition, RawEffect, RawPhase, RawScenario, RawTimedTransition, RawTransition } from './schema';
 import type {
   Action, Alert, ClockEdge, Condition, ConditionEdge, Effect, EdgeTerms, Inject, InjectAnchor, Metric, Phase, Probe, Scenario, Service, Team, TextCase,
@@ -70,13 +71,27 @@ type RawProbe = NonNullable<RawScenario['probes']>[number];
 type RawInject = NonNullable<RawScenario['injects']>[number];
 type TargetsMs = Partial<Record<keyof NonNullable<RawScenario['expects']['targets']>, number>>;
 
-function serviceOf(s: RawService): Service {
+/**
+ * v2: the unit a metric is shown in. `unit:` when given; else a rate keeps the unit its baseline was written in
+ * (600/min shows per minute), and other families their usual automatic unit (ms or s, MB or GB), as in v1.
+ */
+function displayUnitOf(m: NonNullable<RawService['metrics']>[string]): DisplayUnit | undefined {
+  if (m.unit !== undefined) return m.unit;
+  const written = writtenUnit(m.baseline);
+  return written === 'rps' || written === '/s' || written === '/min' ? written : undefined;
+}
+
+function serviceOf(s: RawService, v2: boolean): Service {
   const metrics: Metric[] = Object.entries(s.metrics ?? {}).map(([name, m]) => {
     const base = parseQuantity(m.baseline)!;
     const noise = m.noise === undefined ? undefined : parseQuantity(m.noise);
-    return { ref: `${s.id}.${name}`, service: s.id, name, ...(m.title ? { title: m.title } : {}), baseline: base.value, noise: noise?.value ?? 0, family: base.family };
+    const unit = v2 ? displayUnitOf(m) : undefined;
+    return {
+      ref: `${s.id}.${name}`, service: s.id, name, ...(m.title ? { title: m.title } : {}), baseline: base.value, noise: noise?.value ?? 0, family: base.family,
+      ...(unit !== undefined ? { unit } : {}), ...(m.label !== undefined ? { label: m.label } : {}),
+    };
   });
-  return { id: s.id, title: s.title ?? s.id, owner: s.owner, metrics };
+  return { id: s.id, title: s.title ?? s.id, owner: s.owner, metrics, ...(s.public !== undefined ? { publicName: s.public } : {}) };
 }
 
 /** Teams listed under teams, then every service owner not listed (titled by their id). */
@@ -184,11 +199,12 @@ function variablesOf(raw: RawScenario): Variable[] {
 /** Builds the Scenario; call only after the schema and reference layers found no errors. */
 export function normalizeScenario(raw: RawScenario, text: string): Scenario {
   // Parsed before the object is built, in the order the checks have always run.
-  const services = raw.services.map(serviceOf);
+  const v2 = raw.schema === 'firedrill/v2';
+  const services = raw.services.map((s) => serviceOf(s, v2));
   const teams = teamsOf(raw);
   const phases = Object.entries(raw.phases).map(([id, p]) => phaseOf(id, p));
   const targets = targetsMsOf(raw.expects);
-  const v2 = raw.schema === 'firedrill/v2';
+  const clockMs = raw.clock === undefined ? undefined : parseStoryClock(raw.clock);
   return {
     id: raw.id,
     title: raw.title,
@@ -220,6 +236,7 @@ export function normalizeScenario(raw: RawScenario, text: string): Scenario {
     },
     debrief: raw.debrief ?? [],
     ...(v2 ? { version: 2 as const, variables: variablesOf(raw) } : {}),
+    ...(clockMs !== undefined ? { clockMs } : {}),
     hash: createHash('sha256').update(text).digest('hex'),
   };
 }

@@ -51,9 +51,44 @@ export function parseMultiplier(input: string | number): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/**
+ * v2 display units: the unit a metric's values are shown in (`unit:`). A count has none. They are the units a
+ * quantity can be written in, so a baseline's own unit is always one of them.
+ */
+export const DISPLAY_UNITS = ['%', 'ms', 's', 'KB', 'MB', 'GB', 'TB', 'rps', '/s', '/min'] as const;
+export type DisplayUnit = (typeof DISPLAY_UNITS)[number];
+
+/** The display units of each family, for the error a unit that does not fit its metric gets. */
+export function unitsOf(family: UnitFamily): readonly DisplayUnit[] {
+  return DISPLAY_UNITS.filter((u) => UNITS[u]?.family === family);
+}
+
+/** The family of a display unit. */
+export function familyOfUnit(unit: DisplayUnit): UnitFamily {
+  return UNITS[unit]!.family;
+}
+
+/** The unit a quantity is written in ("600/min" → "/min"; a plain number → undefined), or undefined if malformed. */
+export function writtenUnit(input: string | number): DisplayUnit | undefined {
+  if (typeof input !== 'string' || !parseQuantity(input)) return undefined;
+  const unit = /^-?\d+(?:\.\d+)?\s*(.*)$/.exec(input.trim())?.[1] ?? '';
+  return (DISPLAY_UNITS as readonly string[]).includes(unit) ? (unit as DisplayUnit) : undefined;
+}
+
+const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toString() : Number(n.toPrecision(3)).toString());
+
+/**
+ * Formats a base-unit value for display. With a unit (v2's `unit:`, or a rate baseline's own), always in that unit:
+ * 600/min, 0.18s. Without one, in its family's usual unit as v1 always has: 12.3%, 180ms, 12s, 1.2GB, 24.1rps.
+ */
+export function formatValue(value: number, family: UnitFamily, unit?: DisplayUnit): string {
+  const def = unit === undefined ? undefined : UNITS[unit];
+  if (!def || def.family !== family) return formatQuantity(value, family);
+  return `${round(value / def.factor)}${unit}`;
+}
+
 /** Formats a base-unit value for display in its family: 12.3%, 180ms, 1.2GB. */
 export function formatQuantity(value: number, family: UnitFamily): string {
-  const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toString() : Number(n.toPrecision(3)).toString());
   switch (family) {
     case 'percent':
       return `${round(value)}%`;

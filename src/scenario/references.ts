@@ -7,6 +7,7 @@ import { nameChecks, type NameChecks } from './name-checks';
 import type { Problem } from './problem';
 import { parseQuantity } from './quantity';
 import { entries, isRec, list, str, type Rec } from './raw-data';
+import { checkDisplayUnits } from './display-checks';
 import { referenceReport, type ReferenceReport } from './reference-report';
 import { referenceProblemsV2 } from './references-v2';
 import type { YamlSource } from './yaml-source';
@@ -26,6 +27,7 @@ export function referenceProblems(source: YamlSource): Problem[] {
   const names = declaredNames(raw, r);
   const scope: Scope = { raw, names, r, check: nameChecks(names, r) };
   checkMetricNoise(scope);
+  checkDisplayUnits(raw, r);
   if (raw.initial !== undefined) scope.check.phase(['initial'], raw.initial);
   if (isRec(raw.phases) && names.phases.size === 0) r.report(['phases'], 'ref/no-phases', 'phases is empty; a scenario needs at least one phase', undefined, true);
   list(raw.alerts).forEach((alert, i) => isRec(alert) && checkAlert(scope, alert, i));

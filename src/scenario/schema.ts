@@ -5,7 +5,8 @@ import * as z from 'zod';
 // CLI that parses one file per run, and scenario files should never lead to generated code.
 z.config({ jitless: true });
 import { DURATION_PATTERN } from './duration';
-import { QUANTITY_PATTERN } from './quantity';
+import { DISPLAY_UNITS, QUANTITY_PATTERN } from './quantity';
+import { CLOCK_PATTERN } from './story-clock';
 
 /** Ids: lower-case words joined by "-" or "_" (the JSON Schema also uses it for names that must be phase ids). */
 export const ID_PATTERN = '^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$';
@@ -105,11 +106,15 @@ const metricSchema = z.strictObject({
   baseline: quantity.describe('Healthy value, e.g. 0.4% or 180ms. Its unit is the metric\'s unit.'),
   noise: quantity.optional().describe('Seeded random wobble around the value, in the same unit.'),
   title: title.optional(),
+  // v2 presentation: how values are shown and what the metric is called on screen (described in schema-docs.ts).
+  unit: z.enum(DISPLAY_UNITS, { error: `expected a display unit: ${DISPLAY_UNITS.join(', ')} (leave it out for a count)` }).optional(),
+  label: z.string({ error: 'expected a short label such as orders/min' }).min(1, { error: 'must not be empty' }).max(LIMITS.id, tooLong('a label', LIMITS.id)).optional(),
 });
 
 const serviceSchema = z.strictObject({
   id: id('service'),
   title: title.optional(),
+  public: title.optional(),
   owner: id('team').describe('The team whose on-call owns this service and is paged for it.'),
   metrics: limitKeys(
     z.record(z.string().max(LIMITS.id, tooLong('a metric name', LIMITS.id)).regex(/^[a-z][a-z0-9_]*$/, { error: 'metric names are lower_snake_case' }), metricSchema),
@@ -298,6 +303,7 @@ export const scenarioSchema = z.strictObject({
   debrief: list(text, 'debrief points', LIMITS.fewItems).optional(),
   variables: limitKeys(z.record(variableName, z.union([z.number(), z.boolean()], { error: 'expected a start value: a number or true/false' })), 'variables').optional()
     .describe('v2. Scenario variables with their start values: numbers (counts) and flags (true/false). Actions, phases and injects set them; conditions test them.'),
+  clock: z.string({ error: 'expected a time of day such as "09:40" (quote it)' }).regex(new RegExp(CLOCK_PATTERN), { error: 'expected a time of day HH:MM on the 24-hour clock, such as "09:40"' }).optional(),
 });
 
 /** The scenario as written in YAML, after schema checks but before references are resolved. */

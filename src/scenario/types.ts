@@ -1,6 +1,6 @@
 /** The scenario as the engine, scoring and tools use it: resolved, with times in milliseconds. */
 import type { Expr } from './expression';
-import type { UnitFamily } from './quantity';
+import type { DisplayUnit, UnitFamily } from './quantity';
 import type { InjectKind, Severity, StaffRole, TargetKey } from './schema';
 
 export type { InjectKind, Severity, StaffRole, TargetKey } from './schema';
@@ -17,6 +17,10 @@ export interface Metric {
   readonly baseline: number;
   readonly noise: number;
   readonly family: UnitFamily;
+  /** v2: the unit values are shown in (`unit:`, or a rate baseline's own unit); absent: the family's usual unit. */
+  readonly unit?: DisplayUnit;
+  /** v2: the short name shown for it on the metric panel and in probe readings (absent: its name). */
+  readonly label?: string;
 }
 
 export interface Service {
@@ -24,6 +28,8 @@ export interface Service {
   readonly title: string;
   readonly owner: string;
   readonly metrics: readonly Metric[];
+  /** v2: the name customers know it by (`public:`), for status-page and customer updates. */
+  readonly publicName?: string;
 }
 
 export interface Team {
@@ -236,6 +242,8 @@ export interface Scenario {
   readonly version?: 1 | 2;
   /** v2: the scenario's variables with their start values. */
   readonly variables?: readonly Variable[];
+  /** v2: the story's time of day at drill start (`clock:`), in milliseconds after midnight. */
+  readonly clockMs?: number;
   /** sha256 of the file's text, so a journal can tell which version it was made from. */
   readonly hash: string;
 }

@@ -6,7 +6,9 @@ import { locate, problemAt, type YamlSource } from './yaml-source';
 export const SCHEMA_V2 = 'firedrill/v2';
 
 const KEYS_V2: readonly [pattern: readonly (string | null)[], keys: readonly string[]][] = [
-  [[], ['variables']],
+  [[], ['variables', 'clock']],
+  [['services', null], ['public']],
+  [['services', null, 'metrics', null], ['unit', 'label']],
   [['phases', null], ['at', 'when', 'sets', 'others']],
   [['phases', null, 'on', null], ['if', 'chance']],
   [['phases', null, 'after', null], ['to', 'if', 'chance', 'jitter']],
@@ -43,6 +45,10 @@ export function versionProblems(source: YamlSource): Problem[] {
     for (const k of v2OnlyKeys(path)) if (Object.hasOwn(value, k)) needs([...path, k], `"${k}"`);
   };
   keysAt(raw, []);
+  list(raw.services).forEach((svc, i) => {
+    keysAt(svc, ['services', i]);
+    if (isRec(svc)) for (const [name, m] of entries(svc.metrics)) keysAt(m, ['services', i, 'metrics', name]);
+  });
   for (const [pid, phase] of entries(raw.phases)) {
     if (!isRec(phase)) continue;
     keysAt(phase, ['phases', pid]);

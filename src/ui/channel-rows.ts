@@ -48,7 +48,8 @@ function speakerLabel(who: string, cols: number, timeCols: number): string {
 
 /** One line's screen rows at a width; the time and speaker only on its first row. */
 export function lineRows(l: ChannelLine, cols: number): ChannelRow[] {
-  const time = formatClock(l.atMs).padEnd(TIME_COLS - 1).concat(' ');
+  // With a story clock the time of day, HH:MM as a chat client shows it; else drill time mm:ss.
+  const time = (l.story?.slice(0, 5) ?? formatClock(l.atMs)).padEnd(TIME_COLS - 1).concat(' ');
   const speaker = UNSPOKEN.has(l.kind) ? '' : speakerLabel(l.who, cols, textWidth(time));
   const rest = Math.max(1, cols - TIME_COLS);
   const firstCols = Math.max(0, cols - textWidth(time) - textWidth(speaker));

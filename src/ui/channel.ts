@@ -3,6 +3,7 @@ import type { EventData } from '../engine/events';
 import type { SeenEvent } from '../engine/view/visibility';
 import { stripControl } from '../engine/sanitize';
 import { formatDuration } from '../scenario/duration';
+import { storyTime } from '../scenario/story-clock';
 
 export type LineKind = 'chat' | 'system' | 'alert' | 'page' | 'inject' | 'error' | 'result' | 'status' | 'note' | 'command';
 
@@ -15,6 +16,8 @@ export interface ChannelLine {
   readonly text: string;
   /** Only this person sees the line (their probe results and errors). */
   readonly only?: string;
+  /** v2 with a story clock: the story's time of day when it was said, HH:MM:SS (the channel shows HH:MM). */
+  readonly story?: string;
 }
 
 const t = (v: unknown): string => stripControl(String(v ?? ''));
@@ -31,10 +34,10 @@ export function taskOwners(d: EventData<'task.assign'>): string {
 // A proposal that already asks ("any strong objections?") is not asked twice.
 const ASKS_FOR_OBJECTIONS = /\bobjections?\b/i;
 
-/** The channel line for an event, or undefined for events nobody sees (ground truth, raw input). */
-export function channelLine(e: SeenEvent): ChannelLine | undefined {
+/** The channel line for an event, or undefined for events nobody sees (ground truth, raw input); `clockMs`: the story clock. */
+export function channelLine(e: SeenEvent, clockMs?: number): ChannelLine | undefined {
   const line = (kind: LineKind, text: string, only?: string): ChannelLine =>
-    ({ seq: e.seq, atMs: e.atMs, who: t(e.actor), role: e.role, kind, text, ...(only ? { only } : {}) });
+    ({ seq: e.seq, atMs: e.atMs, who: t(e.actor), role: e.role, kind, text, ...(only ? { only } : {}), ...(clockMs !== undefined ? { story: storyTime(e.atMs, clockMs) } : {}) });
   switch (e.type) {
     // The briefing is what the players are told at the start (the scenario's summary), never the cause.
     case 'drill.start': return line('system', `The drill has started. Watch for pages; type ? for help.${e.data.summary ? `\nBriefing: ${t(e.data.summary)}` : ''}`);
@@ -61,7 +64,7 @@ export function channelLine(e: SeenEvent): ChannelLine | undefined {
     case 'task.due': return line('system', `${t(e.data.id)}'s time box has run out (${t(e.data.to)})`);
     case 'probe.start': return line('system', `${t(e.actor)} is checking ${t(e.data.probe)}`);
     case 'probe.result': {
-      const metrics = e.data.metrics.map((m) => `${t(m.ref)}=${t(m.value)}`).join('  ');
+      const metrics = e.data.metrics.map((m) => `${t(m.label ?? m.ref)}=${t(m.value)}`).join('  ');
       // Every log line the check read: a result is never cut in the channel (the detail view has it too).
       const logs = e.data.logs.map((l) => `  ${t(l)}`).join('\n');
       return line('result', `${t(e.data.probe)}: ${t(e.data.text)}${metrics ? `\n  ${metrics}` : ''}${logs ? `\n${logs}` : ''}`, e.actor);

@@ -21,11 +21,11 @@ const KIND_WORDS: Readonly<Record<ChannelLine['kind'], string>> = {
  */
 export function entryDetail(line: ChannelLine, event?: SeenEvent): EntryDetail {
   const who = line.kind === 'system' || line.kind === 'alert' || line.kind === 'page' ? '' : ` ${stripControl(line.who)}${line.role && line.role !== 'system' ? ` (${stripControl(line.role)})` : ''}`;
-  const heading = `${formatClock(line.atMs)}${who} · ${KIND_WORDS[line.kind]}${line.only ? ' · only you see this' : ''}`;
+  const heading = `${line.story ? `${line.story} (T+${formatClock(line.atMs)})` : formatClock(line.atMs)}${who} · ${KIND_WORDS[line.kind]}${line.only ? ' · only you see this' : ''}`;
   if (event?.type === 'probe.result') {
     const d = event.data;
     const lines = [`${stripControl(d.probe)}: ${stripControl(d.text)}`];
-    if (d.metrics.length) lines.push('', 'Metrics:', ...d.metrics.map((m) => `  ${stripControl(String(m.ref))} = ${stripControl(String(m.value))}`));
+    if (d.metrics.length) lines.push('', 'Metrics:', ...d.metrics.map((m) => `  ${m.label !== undefined ? `${stripControl(m.label)} (${stripControl(String(m.ref))})` : stripControl(String(m.ref))} = ${stripControl(String(m.value))}`));
     if (d.logs.length) lines.push('', 'Logs:', ...d.logs.map((l) => `  ${stripControl(l)}`));
     return { heading, lines };
   }

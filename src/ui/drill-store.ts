@@ -52,7 +52,11 @@ export class DrillStore {
   scorecard?: Scorecard;
   runDir?: string;
 
+  /** v2's story clock (the channel stamps lines with the story's time of day), read once: it never changes. */
+  private readonly clockMs: number | undefined;
+
   constructor(readonly client: DrillClient) {
+    this.clockMs = client.view().scenario.clockMs;
     for (const e of client.eventsSince(0)) this.take(e);
     this.unsubscribe = client.subscribe((e) => {
       this.take(e);
@@ -76,7 +80,7 @@ export class DrillStore {
       this.hints.set(e.actor, { text: stripControl(`${e.data.message}${e.data.suggestion ? ` — ${e.data.suggestion}` : ''}`), tone: 'error' });
       return;
     }
-    const line = channelLine(e);
+    const line = channelLine(e, this.clockMs);
     if (line) {
       this.lines.push(line);
       if (this.lines.length > MAX_LINES) this.lines.splice(0, this.lines.length - MAX_LINES);

@@ -4,7 +4,8 @@ import { stripControl } from '../engine/sanitize';
 import type { DrillView, ViewPerson } from '../engine/view/drill-view';
 import type { SeenEvent } from '../engine/view/visibility';
 import { formatClock } from '../scenario/duration';
-import { formatQuantity } from '../scenario/quantity';
+import { storyTime } from '../scenario/story-clock';
+import { formatValue } from '../scenario/quantity';
 import type { LedgerItem } from '../scoring/scribe-coverage';
 import { taskOwners } from './channel';
 import type { PanelRow } from './components/PanelSection';
@@ -117,10 +118,13 @@ export function pollRows(snap: DrillView): PanelRow[] {
   return [{ text: `${snap.poll.id} ${n} ${n === 1 ? 'objection' : 'objections'}: ${pollProposal(snap.poll.proposal)}`, token: n > 0 ? 'warn' : 'accent' }];
 }
 
-/** A scribe's recent notes. */
-export function notesRows(events: readonly SeenEvent[], scribe: string, n: number): PanelRow[] {
+/** When something was said, as the channel stamps it: the story's HH:MM with a story clock (v2), else drill mm:ss. */
+const stamp = (atMs: number, clockMs: number | undefined): string => (clockMs === undefined ? formatClock(atMs) : storyTime(atMs, clockMs).slice(0, 5));
+
+/** A scribe's recent notes; `clockMs`: the story clock. */
+export function notesRows(events: readonly SeenEvent[], scribe: string, n: number, clockMs?: number): PanelRow[] {
   return events.filter(is('scribe.note')).filter((e) => e.actor === scribe).slice(-n)
-    .map((e) => ({ text: `${formatClock(e.atMs)} ${e.data.todo ? 'TODO ' : ''}${clean(e.data.text)}`, token: e.data.todo ? 'warn' : 'text' }));
+    .map((e) => ({ text: `${stamp(e.atMs, clockMs)} ${e.data.todo ? 'TODO ' : ''}${clean(e.data.text)}`, token: e.data.todo ? 'warn' : 'text' }));
 }
 
 /** How the scribe panel names a key event: as the channel showed it, by its id. */
@@ -161,7 +165,7 @@ export function serviceRows(snap: DrillView, team: string | undefined, width: nu
   const probes = s.probes.filter((p) => mine.has(p.service)).map((p) => ({ text: `${p.id}  ${clean(p.title)}` }));
   const actions = s.actions.filter((a) => mine.has(a.service)).map((a) => ({ text: `${a.id}${a.major ? '*' : ''}  ${clean(a.title)}` }));
   const shown = snap.metrics.filter((m) => mine.has(m.ref.split('.')[0]!))
-    .map((m) => ({ name: clean(m.ref.split('.').slice(1).join('.')), value: clean(formatQuantity(m.value, m.family)), history: m.history }));
+    .map((m) => ({ name: clean(m.label ?? m.ref.split('.').slice(1).join('.')), value: clean(formatValue(m.value, m.family, m.unit)), history: m.history }));
   const inner = Math.max(0, width - 1);
   const valueCols = Math.max(0, ...shown.map((m) => textWidth(m.value)));
   const nameCols = Math.max(1, Math.min(Math.max(0, ...shown.map((m) => textWidth(m.name))), inner - valueCols - 2 - MIN_SPARK));
@@ -186,10 +190,10 @@ export function draftRows(snap: DrillView): PanelRow[] {
   return snap.drafts.slice(-5).map((d) => ({ text: `${d.id} ${d.posted ? 'POSTED' : d.approved ? 'approved' : 'waiting'} ${clean(d.text)}`, token: d.posted ? 'ok' : d.approved ? 'accent' : 'warn' }));
 }
 
-/** Customer reports and other injects the liaison should relay. */
-export function reportRows(events: readonly SeenEvent[]): PanelRow[] {
+/** Customer reports and other injects the liaison should relay; `clockMs`: the story clock. */
+export function reportRows(events: readonly SeenEvent[], clockMs?: number): PanelRow[] {
   return events.filter(is('inject')).filter((e) => e.data.kind === 'customer-report' || e.data.kind === 'stakeholder').slice(-4)
-    .map((e) => ({ text: `${formatClock(e.atMs)} ${clean(e.actor)}: ${clean(e.data.text)}`, token: 'inject' }));
+    .map((e) => ({ text: `${stamp(e.atMs, clockMs)} ${clean(e.actor)}: ${clean(e.data.text)}`, token: 'inject' }));
 }
 
 /** Pages waiting for this person's acknowledgement. */

@@ -80,6 +80,7 @@ describe('the JSON Schema\'s editor help', () => {
     const enums = nodes(doc).filter(([, n]) => Array.isArray(n.enum));
     expect(enums.map(([p]) => p).sort()).toEqual([
       '.alerts[].urgency', '.difficulty', '.expects.severity', '.injects[].kind', '.phases.*.logs[].level', '.phases.*.others', '.roles[]', '.schema',
+      '.services[].metrics.*.unit',
     ]);
     for (const [path, n] of enums) {
       const values = n.enum as unknown[];

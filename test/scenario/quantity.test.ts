@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatQuantity, parseMultiplier, parseQuantity, QUANTITY_PATTERN, type UnitFamily } from '../../src/scenario/quantity';
+import {
+  familyOfUnit, formatQuantity, formatValue, parseMultiplier, parseQuantity, QUANTITY_PATTERN, unitsOf, writtenUnit, type DisplayUnit, type UnitFamily,
+} from '../../src/scenario/quantity';
 
 describe('parseQuantity', () => {
   it.each<[string | number, number, UnitFamily]>([
@@ -88,5 +90,47 @@ describe('formatQuantity', () => {
     for (const [v, f] of [[12.5, 'percent'], [180, 'time'], [20_000, 'time'], [1_536, 'bytes'], [1_200, 'rate']] as const) {
       expect(parseQuantity(formatQuantity(v, f))?.family).toBe(f);
     }
+  });
+});
+
+describe('formatValue (v2 display units)', () => {
+  it.each<[number, UnitFamily, DisplayUnit | undefined, string]>([
+    [10, 'rate', '/min', '600/min'],
+    [24.1, 'rate', '/s', '24.1/s'],
+    [24.1, 'rate', 'rps', '24.1rps'],
+    [0.4, 'rate', '/min', '24/min'],
+    [180, 'time', 's', '0.18s'],
+    [12_000, 'time', 'ms', '12000ms'],
+    [1536, 'bytes', 'GB', '1.5GB'],
+    [512, 'bytes', 'KB', '524288KB'],
+    [95.5, 'percent', '%', '95.5%'],
+  ])('shows %d (%s) in %s as %s', (value, family, unit, shown) => {
+    expect(formatValue(value, family, unit)).toBe(shown);
+  });
+
+  it('without a unit, or with one of another family, shows what formatQuantity (v1) shows', () => {
+    for (const [v, f] of [[24.1, 'rate'], [12_000, 'time'], [1536, 'bytes'], [7, 'count']] as const) {
+      expect(formatValue(v, f)).toBe(formatQuantity(v, f));
+      expect(formatValue(v, f, f === 'rate' ? 'ms' : '/min')).toBe(formatQuantity(v, f));
+    }
+    expect(formatQuantity(10, 'rate')).toBe('10rps');
+  });
+});
+
+describe('display units', () => {
+  it('are grouped by family, with none for a count', () => {
+    expect(unitsOf('rate')).toEqual(['rps', '/s', '/min']);
+    expect(unitsOf('time')).toEqual(['ms', 's']);
+    expect(unitsOf('count')).toEqual([]);
+    expect(familyOfUnit('/min')).toBe('rate');
+  });
+
+  it('writtenUnit reads the unit a quantity is written in', () => {
+    expect(writtenUnit('600/min')).toBe('/min');
+    expect(writtenUnit(' 2 s ')).toBe('s');
+    expect(writtenUnit('1200rps')).toBe('rps');
+    expect(writtenUnit(85)).toBeUndefined();
+    expect(writtenUnit('85')).toBeUndefined();
+    expect(writtenUnit('5 parsecs')).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 /** Views per viewer: the one projection of the drill state that the UI (and, next, the network) renders. */
-import type { UnitFamily } from '../../scenario/quantity';
+import type { DisplayUnit, UnitFamily } from '../../scenario/quantity';
 import type { Scenario, Severity } from '../../scenario/types';
 import { scribeLedger, type LedgerItem } from '../../scoring/scribe-coverage';
 import type { CommandVocabulary } from '../command';
@@ -40,6 +40,9 @@ export interface ViewMetric {
   readonly family: UnitFamily;
   readonly value: number;
   readonly history: readonly number[];
+  /** v2: the unit the value is shown in, and the name shown for the metric (see Metric). */
+  readonly unit?: DisplayUnit;
+  readonly label?: string;
 }
 
 /** What players may know of the scenario: the services, and the probes and actions they can type. */
@@ -55,7 +58,8 @@ export interface DrillView {
   readonly durationMs: number;
   readonly status: 'ready' | 'running' | 'ended';
   readonly outcome?: Outcome;
-  readonly scenario: { readonly id: string; readonly title: string };
+  /** `clockMs`: v2's story clock, the story's time of day at drill start in ms after midnight (absent: none). */
+  readonly scenario: { readonly id: string; readonly title: string; readonly clockMs?: number };
   readonly catalogue: Catalogue;
   /** The names commands may use (what completion offers). */
   readonly vocabulary: CommandVocabulary;
@@ -167,7 +171,7 @@ export function viewFor(state: DrillState, viewer: Viewer, ctx: ViewContext): Dr
     durationMs: s.durationMs,
     status: state.status,
     ...(state.outcome ? { outcome: state.outcome } : {}),
-    scenario: { id: s.id, title: s.title },
+    scenario: { id: s.id, title: s.title, ...(s.clockMs !== undefined ? { clockMs: s.clockMs } : {}) },
     catalogue: catalogueOf(s),
     vocabulary: commandVocabulary(s, state),
     incident: {

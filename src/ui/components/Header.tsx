@@ -3,10 +3,12 @@
  * at this terminal is paged and has not acknowledged, a PAGED badge naming what for.
  *   Orders fail during the lunchtime rush   T+04:12  1x  SEV-2  IC alice  investigating
  *   Orders fail during the l…   PAGED orders-api   T+04:12  1x  SEV ?  IC —  alerting
+ *   Photos turn into broken images   09:44 T+04:12  1x  SEV-2  IC alice  responding     (v2, clock: "09:40")
  */
 import { Box, Text } from 'ink';
 import { stripControl } from '../../engine/sanitize';
 import { formatClock } from '../../scenario/duration';
+import { storyTime } from '../../scenario/story-clock';
 import type { DrillStore } from '../drill-store';
 import { useDrillSeconds, useView } from '../hooks/use-drill';
 import { pagedBadges } from '../page-cues';
@@ -41,7 +43,9 @@ export function Header({ store, theme, cols }: Props) {
   const seconds = useDrillSeconds(store);
   const clock = store.client;
   const speed = clock.paused ? 'PAUSED' : `${Number(clock.speed.toFixed(2))}x`;
-  const right = `T+${formatClock(seconds * 1000)}  ${speed}  ${snap.incident.severity ?? 'SEV ?'}  IC ${stripControl(snap.incident.ic ?? '—')}  ${statusWord(snap)}`;
+  // A story clock shows the story's time of day beside drill time, which timelines and scoring count in.
+  const story = snap.scenario.clockMs === undefined ? '' : `${storyTime(seconds * 1000, snap.scenario.clockMs).slice(0, 5)} `;
+  const right = `${story}T+${formatClock(seconds * 1000)}  ${speed}  ${snap.incident.severity ?? 'SEV ?'}  IC ${stripControl(snap.incident.ic ?? '—')}  ${statusWord(snap)}`;
   const title = stripControl(snap.scenario.title);
   // The badge takes room from the title, leaving it a dozen columns; the longest form that does so is shown.
   const badges = pagedBadges(snap, store.events, store.speakers).map((b) => ` ${b} `);

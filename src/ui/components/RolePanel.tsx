@@ -50,13 +50,13 @@ export function RolePanel({ store, theme, cols, rows }: Props) {
     sections = [
       { title: `NOT YET NOTED${noteKeyTarget(queue)}`, rows: queueRows(queue, seconds * 1000), empty: 'all caught up', rank: 1 },
       // Every note, so "+N more" counts them all; the fitting keeps the newest.
-      { title: 'YOUR NOTES', rows: notesRows(store.events, who, Number.POSITIVE_INFINITY), empty: '/note TEXT, /todo TEXT', keep: 'last', rank: 3 },
+      { title: 'YOUR NOTES', rows: notesRows(store.events, who, Number.POSITIVE_INFINITY, snap.scenario.clockMs), empty: '/note TEXT, /todo TEXT', keep: 'last', rank: 3 },
       { title: 'TASKS', rows: taskRows(snap, seconds * 1000), empty: 'none open', rank: 2 },
     ];
   } else if (role === 'customer-liaison' || role === 'internal-liaison') {
     sections = [
       { title: 'DRAFTS', rows: draftRows(snap), empty: '/draft TEXT', keep: 'last', rank: 1 },
-      { title: 'CUSTOMER REPORTS', rows: reportRows(store.events), empty: 'none yet', keep: 'last', rank: 3 },
+      { title: 'CUSTOMER REPORTS', rows: reportRows(store.events, snap.scenario.clockMs), empty: 'none yet', keep: 'last', rank: 3 },
       { title: 'YOUR TASKS', rows: myTasks, empty: 'none', rank: 2 },
     ];
   } else {
