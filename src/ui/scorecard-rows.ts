@@ -130,14 +130,15 @@ function judgementRows(card: Scorecard, width: number): StyledRow[] {
     { text: j.actions.length ? ` −${j.points} points` : ' no harmful or red-herring action taken', token: j.actions.length ? 'bad' : 'ok' },
   ]];
   for (const a of j.actions) {
-    const who = `${a.actor}${a.actorKind === 'bot' ? ' (bot)' : ''}${a.orderedBy && a.orderedBy !== a.actor ? `, asked by ${a.orderedBy}` : ''}`;
-    const text = `${JUDGED_KIND_TITLE[a.kind]}: ${a.title} (${a.action}), ${who}${a.completed ? '' : ', still running at the end'} −${a.points}`;
+    const who = `by ${a.actor}${a.actorKind === 'bot' ? ' (bot)' : ''}${a.orderedBy && a.orderedBy !== a.actor ? `, asked by ${a.orderedBy}` : ''}`;
+    const text = `${JUDGED_KIND_TITLE[a.kind]}: ${a.title} (${a.action}) ${who}${a.completed ? '' : ', still running at the end'}, −${a.points}`;
     rows.push(...item(text, width, { token: 'text' }, `  ${formatClock(a.atMs)} `));
   }
   if (!j.worsePhases.length) return rows;
   rows.push([{ text: `Time in worse phases: ${formatClock(j.worseMs)}`, token: 'warn' }]);
   for (const w of j.worsePhases) {
-    rows.push(...item(`${w.phase} ${formatClock(w.ms)}${w.action === null ? '' : `, after ${w.action}`}`, width, { token: 'text' }, `  ${formatClock(w.fromMs)} `));
+    const after = w.action === null ? '' : `, after ${w.action}${w.actor === null ? '' : ` by ${w.actor}`}`;
+    rows.push(...item(`${w.phase} for ${formatClock(w.ms)}${after}`, width, { token: 'text' }, `  ${formatClock(w.fromMs)} `));
   }
   return rows;
 }
