@@ -154,7 +154,7 @@ function contributingFactors(scenario: PmScenario): string[] {
 function movesThatMadeItWorse(card: Scorecard): string[] {
   const j = card.judgement;
   if (!j || (!j.actions.length && !j.worsePhases.length)) return [];
-  const lines = ['### Response actions that made it worse', ''];
+  const lines = ['### Response actions that cost time or made it worse', ''];
   for (const a of j.actions) {
     // Its stays: those it caused before the same action's next run, if it was run again.
     const next = j.actions.find((b) => b.action === a.action && b.seq > a.seq)?.atMs ?? Infinity;

@@ -229,7 +229,7 @@ describe('postmortemMarkdown: response actions that made it worse (v2)', () => {
   it('lists each wrong move and what followed beside the contributing factors, without naming who ran it', () => {
     const md = postmortemMarkdown(scorecardFixture({ judgement: judgementFixture() }), scenario);
     const s = section(md, 'Contributing Factors');
-    const at = s.indexOf('### Response actions that made it worse');
+    const at = s.indexOf('### Response actions that cost time or made it worse');
     expect(at).toBeGreaterThan(0);
     expect(s.slice(at).split('\n').filter((l) => l.startsWith('- '))).toEqual([
       '- T+12:05 Restart postgres on db-1 (`restart-db`, harmful): The database was healthy; a restart under load dropped every connection. The system then spent 05:00 in `outage`.',
@@ -240,7 +240,7 @@ describe('postmortemMarkdown: response actions that made it worse (v2)', () => {
   });
 
   it('has no such part for a v1 drill or a v2 drill without wrong moves', () => {
-    expect(postmortemMarkdown(scorecardFixture(), scenario)).not.toContain('made it worse');
-    expect(postmortemMarkdown(scorecardFixture({ judgement: { actions: [], points: 0, worsePhases: [], worseMs: 0 } }), scenario)).not.toContain('made it worse');
+    expect(postmortemMarkdown(scorecardFixture(), scenario)).not.toContain('cost time or made it worse');
+    expect(postmortemMarkdown(scorecardFixture({ judgement: { actions: [], points: 0, worsePhases: [], worseMs: 0 } }), scenario)).not.toContain('cost time or made it worse');
   });
 });
