@@ -2,6 +2,7 @@
 import type { Task } from '../engine/state/drill-state';
 import type { JournalEvent } from '../engine/journal';
 import { Duty, MINUTE, SECOND, type Worker } from './bot-base';
+import { isWrongMove } from '../scenario/judgement';
 
 /** A step in hand: the probe or action being run, for which tasks, and when it will be done. */
 interface Work {
@@ -224,7 +225,8 @@ export class ResponderBot extends Duty implements Worker {
     const mine = this.bot.services();
     const probe = s.probes.find((p) => mine.includes(p.service));
     const path = s.solution.path.filter((id) => s.actions.some((a) => a.id === id && mine.includes(a.service)));
-    const herring = s.actions.find((a) => a.redHerring && mine.includes(a.service));
+    // The first wrong move on their service: a red herring, or (v2) an action marked harmful.
+    const herring = s.actions.find((a) => isWrongMove(a) && mine.includes(a.service));
     if (probe) this.later(30 * SECOND, 60 * SECOND, `/check ${probe.id}`);
     const action = herring?.id ?? path[0];
     if (action) this.later(90 * SECOND, 150 * SECOND, `/run ${action}`);

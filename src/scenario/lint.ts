@@ -140,8 +140,10 @@ export function lintProblems(scenario: Scenario, source: YamlSource): Problem[] 
     if (ms !== undefined && ms > scenario.durationMs) report('warning', 'lint/timer-past-duration', ['expects', 'targets', key], `target ${key} of ${formatDuration(ms)} is past the drill's ${formatDuration(scenario.durationMs)} end`);
   }
   const herrings = new Set([...scenario.actions, ...scenario.probes].filter((x) => x.redHerring).map((x) => x.id));
+  const harmful = new Set(scenario.actions.filter((a) => a.judged?.kind === 'harmful').map((a) => a.id));
   scenario.solution.path.forEach((step, i) => {
     if (herrings.has(step)) report('warning', 'lint/solution-fails', ['solution', 'path', i], `solution step "${step}" is marked redHerring; the ideal path should not need it`);
+    if (harmful.has(step)) report('warning', 'lint/solution-fails', ['solution', 'path', i], `solution step "${step}" is marked harmful; the ideal path should not need it`);
   });
   scenario.injects.forEach((inj, i) => {
     if (inj.anchor === undefined && inj.atMs >= scenario.durationMs) report('warning', 'lint/timer-past-duration', ['injects', i, 'at'], `inject at ${formatDuration(inj.atMs)} comes after the drill's ${formatDuration(scenario.durationMs)} end`);

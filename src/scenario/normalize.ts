@@ -5,6 +5,7 @@ import { parseDuration } from './duration';
 import { parseExpression } from './expression';
 import { parseMultiplier, parseQuantity, writtenUnit, type DisplayUnit } from './quantity';
 import { parseStoryClock } from './story-clock';
+import { DEFAULT_WEIGHT } from './judgement';
 import type { RawConditionTransition, RawEffect, RawPhase, RawScenario, RawTimedTransition, RawTransition } from './schema';
 import type {
   Action, Alert, ClockEdge, Condition, ConditionEdge, Effect, EdgeTerms, Inject, InjectAnchor, Metric, Phase, Probe, Scenario, Service, Team, TextCase,
@@ -107,7 +108,7 @@ function actionEdgeOf(action: string, t: RawTransition) {
 }
 
 /** The v2 keys of a phase, only those present (a v1 phase gets none, so its object is as it always was). */
-function phaseV2(p: RawPhase): Partial<Pick<Phase, 'at' | 'when' | 'sets' | 'others'>> {
+function phaseV2(p: RawPhase): Partial<Pick<Phase, 'at' | 'when' | 'sets' | 'others' | 'worse'>> {
   const at: ClockEdge[] = Object.entries(p.at ?? {}).map(([d, t]) => ({ atMs: ms(d), ...timedOf(t) })).sort((a, b) => a.atMs - b.atMs);
   const when: ConditionEdge[] = Object.entries(p.when ?? {}).map(([c, t]: [string, RawConditionTransition]) => (typeof t === 'string'
     ? { when: conditionOf(c), to: t }
@@ -115,6 +116,7 @@ function phaseV2(p: RawPhase): Partial<Pick<Phase, 'at' | 'when' | 'sets' | 'oth
   return {
     ...(at.length ? { at } : {}), ...(when.length ? { when } : {}),
     ...(p.sets ? { sets: changesOf(p.sets) } : {}), ...(p.others ? { others: p.others } : {}),
+    ...(p.worse ? { worse: true } : {}),
   };
 }
 
@@ -151,7 +153,13 @@ function alertOf(a: RawAlert): Alert {
   };
 }
 
-function actionOf(a: RawAction): Action {
+/** v2: an action marked harmful or redHerring, with its weight (the default for its kind when not given). */
+function judgedOf(a: RawAction): Pick<Action, 'judged'> {
+  const kind = a.harmful === true ? 'harmful' : a.redHerring === true ? 'red-herring' : undefined;
+  return kind ? { judged: { kind, weight: a.weight ?? DEFAULT_WEIGHT[kind], ...(a.why ? { why: a.why } : {}) } } : {};
+}
+
+function actionOf(a: RawAction, v2: boolean): Action {
   return {
     id: a.id, service: a.service, title: a.title, takesMs: ms(a.takes), major: a.major ?? false,
     ...(typeof a.result === 'string' ? { result: a.result } : {}), redHerring: a.redHerring ?? false,
@@ -159,6 +167,7 @@ function actionOf(a: RawAction): Action {
     ...(a.sets ? { sets: changesOf(a.sets) } : {}),
     ...(a.phases ? { phases: a.phases } : {}),
     ...(a.unavailable ? { unavailable: a.unavailable } : {}),
+    ...(v2 ? judgedOf(a) : {}),
   };
 }
 
@@ -224,7 +233,7 @@ export function normalizeScenario(raw: RawScenario, text: string): Scenario {
     alerts: (raw.alerts ?? []).map(alertOf),
     initial: raw.initial ?? Object.keys(raw.phases)[0]!,
     phases,
-    actions: (raw.actions ?? []).map(actionOf),
+    actions: (raw.actions ?? []).map((a) => actionOf(a, v2)),
     probes: (raw.probes ?? []).map(probeOf),
     // v1 injects come due in time order and are numbered so; v2 injects keep the file's order (their times count
     // from different anchors), so an inject's index is its place in the file.

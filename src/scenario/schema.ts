@@ -7,6 +7,7 @@ z.config({ jitless: true });
 import { DURATION_PATTERN } from './duration';
 import { DISPLAY_UNITS, QUANTITY_PATTERN } from './quantity';
 import { CLOCK_PATTERN } from './story-clock';
+import { DEFAULT_WEIGHT, MAX_WEIGHT } from './judgement';
 
 /** Ids: lower-case words joined by "-" or "_" (the JSON Schema also uses it for names that must be phase ids). */
 export const ID_PATTERN = '^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$';
@@ -205,6 +206,8 @@ const phaseSchema = z.strictObject({
     .describe('v2. Variables set on entering the phase: a value, { add: N } once, or { add: N, every: 1m } while the world stays here.'),
   others: z.enum(['baseline', 'hold'], { error: 'expected baseline or hold' }).optional()
     .describe('v2. What metrics this phase does not mention do: drift back to baseline (the default) or hold their current value.'),
+  worse: z.boolean().optional()
+    .describe('v2. A worse state than the incident had to reach (an outage, data past the backup): the scorecard\'s judgement section shows the time the world spent here.'),
 });
 
 const actionSchema = z.strictObject({
@@ -220,6 +223,19 @@ const actionSchema = z.strictObject({
   phases: list(id('phase'), 'phases', LIMITS.fewItems).min(1, { error: 'list at least one phase' }).optional()
     .describe('v2. The action can only be started while the world is in one of these phases; /run is refused otherwise.'),
   unavailable: text.optional().describe('v2. What /run says when the action cannot run now (outside its phases). Never name a phase: players must not learn it.'),
+  harmful: z.boolean().optional()
+    .describe('v2. A wrong action that makes things worse: taking it costs its weight in points, and the scorecard\'s judgement section names it.'),
+  weight: z.number({ error: `expected a whole number of points from 0 to ${MAX_WEIGHT}` })
+    .int({ error: `weight is points: a whole number from 0 to ${MAX_WEIGHT}` })
+    .min(0, { error: `weight is points: a whole number from 0 to ${MAX_WEIGHT}` }).max(MAX_WEIGHT, { error: `weight is points: a whole number from 0 to ${MAX_WEIGHT}` }).optional()
+    .describe(`v2. Points taking this harmful or red-herring action costs the team score (0 to ${MAX_WEIGHT}); default ${DEFAULT_WEIGHT.harmful} for harmful, ${DEFAULT_WEIGHT['red-herring']} for a red herring.`),
+  why: text.optional().describe('v2. Why the harmful or red-herring action is wrong, in a sentence: the scorecard shows it beside the action.'),
+}).superRefine((a, ctx) => {
+  // A red herring looks right and does no good; a harmful action does damage. One action is one of the two.
+  if (a.harmful === true && a.redHerring === true) ctx.addIssue({ code: 'custom', path: ['harmful'], message: 'an action is harmful (it makes things worse) or a red herring (it looks right and does no good), not both' });
+  for (const key of ['weight', 'why'] as const) {
+    if (a[key] !== undefined && a.harmful !== true && a.redHerring !== true) ctx.addIssue({ code: 'custom', path: [key], message: `${key}: belongs to an action marked harmful: true or redHerring: true` });
+  }
 });
 
 const probeSchema = z.strictObject({

@@ -152,7 +152,12 @@ export interface Phase {
   readonly sets?: readonly VariableChange[];
   /** v2: what unmentioned metrics do (v1: baseline). */
   readonly others?: 'baseline' | 'hold';
+  /** v2: a worse state than the incident had to reach; the scorecard shows time spent here. */
+  readonly worse?: boolean;
 }
+
+/** v2: how an author judged a wrong action (scenario/judgement.ts has the defaults). */
+export type JudgedKind = 'harmful' | 'red-herring';
 
 export interface Action {
   readonly id: string;
@@ -170,6 +175,8 @@ export interface Action {
   readonly phases?: readonly string[];
   /** v2: what a refused /run says. */
   readonly unavailable?: string;
+  /** v2: marked harmful or redHerring, with the points taking it costs (v1's redHerring is not scored). */
+  readonly judged?: { readonly kind: JudgedKind; readonly weight: number; readonly why?: string };
 }
 
 export interface Probe {

@@ -9,11 +9,11 @@ const KEYS_V2: readonly [pattern: readonly (string | null)[], keys: readonly str
   [[], ['variables', 'clock']],
   [['services', null], ['public']],
   [['services', null, 'metrics', null], ['unit', 'label']],
-  [['phases', null], ['at', 'when', 'sets', 'others']],
+  [['phases', null], ['at', 'when', 'sets', 'others', 'worse']],
   [['phases', null, 'on', null], ['if', 'chance']],
   [['phases', null, 'after', null], ['to', 'if', 'chance', 'jitter']],
   [['phases', null, 'effects', null], ['add', 'every']],
-  [['actions', null], ['sets', 'phases', 'unavailable']],
+  [['actions', null], ['sets', 'phases', 'unavailable', 'harmful', 'weight', 'why']],
   [['injects', null], ['after', 'since', 'phases', 'if', 'sets', 'jitter', 'id', 'answers', 'expected']],
 ];
 

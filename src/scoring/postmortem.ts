@@ -2,6 +2,7 @@
 import { stripControl } from '../engine/sanitize';
 import type { Scenario } from '../scenario/types';
 import { formatDuration } from '../scenario/duration';
+import { JUDGED_KIND_TITLE } from '../scenario/judgement';
 import { METRIC_TITLES, roleTitle } from './labels';
 import { cleanStrings, clock, drillTime, mdCell, minutes } from './markdown-text';
 import { drillGantt } from './postmortem-chart';
@@ -26,6 +27,7 @@ export function postmortemMarkdown(input: Scorecard, rawScenario: Scenario): str
     ...overview(card, scenario),
     ...whatHappened(card, scenario, phases),
     ...contributingFactors(scenario),
+    ...movesThatMadeItWorse(card),
     ...resolution(card, scenario),
     ...impact(card, scenario, phases),
     ...responders(card),
@@ -143,6 +145,26 @@ function contributingFactors(scenario: PmScenario): string[] {
   const lines = ['## Contributing Factors', '', '_Hidden from the responders during the drill; revealed now._', '', scenario.rootCause, ''];
   if (scenario.notes) lines.push(`Notes from the scenario's author: ${scenario.notes}`, '');
   return lines;
+}
+
+/**
+ * v2: the response actions that made it worse, which the template asks for beside the contributing factors ("for
+ * learning, not blame": the move and what followed, not who ran it; scorecard.md names them).
+ */
+function movesThatMadeItWorse(card: Scorecard): string[] {
+  const j = card.judgement;
+  if (!j || (!j.actions.length && !j.worsePhases.length)) return [];
+  const lines = ['### Response actions that cost time or made it worse', ''];
+  for (const a of j.actions) {
+    // Its stays: those it caused before the same action's next run, if it was run again.
+    const next = j.actions.find((b) => b.action === a.action && b.seq > a.seq)?.atMs ?? Infinity;
+    const stays = j.worsePhases.filter((s) => s.action === a.action && s.actor === a.actor && s.fromMs >= a.atMs && s.fromMs < next);
+    const after = stays.length ? ` The system then spent ${clock(stays.reduce((n, s) => n + s.ms, 0))} in ${stays.map((s) => `\`${s.phase}\``).filter((p, i, all) => all.indexOf(p) === i).join(', ')}.` : '';
+    lines.push(`- ${drillTime(a.atMs)} ${a.title} (\`${a.action}\`, ${JUDGED_KIND_TITLE[a.kind]})${a.why ? `: ${a.why}` : '.'}${after}`);
+  }
+  const marked = j.worsePhases.filter((s) => s.action === null);
+  for (const s of marked) lines.push(`- ${drillTime(s.fromMs)} to ${drillTime(s.toMs)} (${clock(s.ms)}): the system was in \`${s.phase}\`, a worse state than the incident had to reach.`);
+  return [...lines, ''];
 }
 
 function resolution(card: Scorecard, scenario: PmScenario): string[] {

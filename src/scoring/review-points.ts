@@ -1,6 +1,6 @@
 /** "What went well" and "what didn't go so well": blameless points about roles and the process, never about people. */
 import { LIFECYCLE_METRICS, METRIC_TITLES, ROLE_ORDER, roleTitle } from './labels';
-import { clock, percent, plural } from './markdown-text';
+import { clock, drillTime, percent, plural } from './markdown-text';
 import { METRIC_KEYS, type RuleResult, type Scorecard } from './types';
 
 // Coverage at or above this share of logged events counts as a strength of the Scribe role.
@@ -41,6 +41,7 @@ export function wentWell(card: Scorecard): string[] {
       for (const r of passed.filter((x) => x.severity === 'high')) points.push(`${roleTitle(role)}: ${r.title}.`);
     }
   }
+  if (card.judgement && !card.judgement.actions.length) points.push('No harmful or red-herring action was taken.');
   const s = card.scribe;
   if (s.coverage !== null && s.total > 0 && s.coverage >= GOOD_COVERAGE) {
     points.push(`The Scribe's log covered ${s.noted} of ${s.total} decisions, assignments and status updates (${percent(s.coverage)}).`);
@@ -62,6 +63,8 @@ export function didNotGoWell(card: Scorecard): string[] {
     const n = r.violations.length;
     points.push(`${roleTitle(r.role)}: not kept${n ? ` ${plural(n, 'time')}` : ''}: ${r.title}.`);
   }
+  // A move, not a person: who ran it is in the judgement section.
+  for (const a of card.judgement?.actions ?? []) points.push(`${a.kind === 'harmful' ? 'A harmful action was taken' : 'A red herring was acted on'} at ${drillTime(a.atMs)}: ${a.title} (${a.action}).`);
   const s = card.scribe;
   if (s.total > 0 && s.noted < s.total && (s.coverage === null || s.coverage < GOOD_COVERAGE)) {
     points.push(`The Scribe's log missed ${s.total - s.noted} of ${s.total} decisions, assignments and status updates.`);

@@ -5,6 +5,7 @@ import type { Outcome } from '../engine/session';
 import { formatDuration } from '../scenario/duration';
 import type { Scenario } from '../scenario/types';
 import { grade } from './grade';
+import { judge, judgementDeductions } from './judgement';
 import { indexJournal, type JournalIndex } from './journal-index';
 import { applicableMetrics, computeMetrics, METRIC_WEIGHTS, metricCredit } from './metrics';
 import { participantResult } from './participant-results';
@@ -129,9 +130,12 @@ export function score(scenario: Scenario, header: JournalHeader, events: readonl
   const applicable = applicableMetrics(ctx);
   const timing = metricPoints(metrics, applicable, rules);
   const discipline = rulePoints(rules);
-  const deductions = [...timing.deductions, ...discipline.deductions];
+  // v2 only: a v1 scenario's scorecard stays as it always was, key for key.
+  const judgement = scenario.version === 2 ? judge(scenario, header, ix) : undefined;
+  const deductions = [...timing.deductions, ...discipline.deductions, ...(judgement ? judgementDeductions(judgement) : [])];
   // A drill with anything to improve never shows 100: in a long drill one small miss can be worth under half a point.
-  const exact = timing.points + discipline.points;
+  // Judged actions cost their points off the top, after the 40 + 60 of times and discipline.
+  const exact = Math.max(0, timing.points + discipline.points - (judgement?.points ?? 0));
   const total = deductions.length > 0 ? Math.min(99, Math.round(exact)) : Math.round(exact);
   const outcome = outcomeOf(events);
   const notScored = notScoredReason(ix, outcome);
@@ -146,6 +150,7 @@ export function score(scenario: Scenario, header: JournalHeader, events: readonl
     ...(notScored ? { notScored } : {}),
     metrics: metrics as Record<MetricKey, (typeof metrics)[MetricKey]>,
     rules,
+    ...(judgement ? { judgement } : {}),
     participants: header.participants.map((p) => participantResult(p, ix, events, rules, notScored)),
     scribe: { coverage: cov.coverage === null ? null : round3(cov.coverage), noted: cov.noted, total: cov.total, missed: cov.missed.map(missedEntry) },
     timeline: buildTimeline(events),

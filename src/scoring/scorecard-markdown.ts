@@ -1,4 +1,6 @@
 /** scorecard.md: the scorecard as a document, saying where every point went and how each role and person did. */
+import { JUDGED_KIND_TITLE } from '../scenario/judgement';
+import { JUDGEMENT_MAX_POINTS } from './judgement';
 import { METRIC_SPANS, METRIC_TITLES, roleTitle } from './labels';
 import { cleanStrings, clock, drillTime, mdCell, percent, plural } from './markdown-text';
 import { didNotGoWell, rulesByRole, wentWell } from './review-points';
@@ -14,6 +16,7 @@ export function scorecardMarkdown(input: Scorecard): string {
     ...deductions(card),
     ...metrics(card),
     ...rules(card),
+    ...judgementSection(card),
     ...scribe(card),
     ...participants(card),
     ...howItWent(card),
@@ -93,6 +96,32 @@ function ruleResult(r: RuleResult): string {
   if (r.status === 'not-applicable') return `did not apply${r.reason ? `: ${r.reason}` : ''}`;
   const n = r.violations.length;
   return `**not kept**${n ? `, ${plural(n, 'time')}` : ''}${r.penalty > 0 ? `; ${percent(r.penalty)} of its weight lost` : ''}`;
+}
+
+/** v2 only: the wrong moves taken and the time in worse phases, apart from role discipline. */
+function judgementSection(card: Scorecard): string[] {
+  const j = card.judgement;
+  if (!j) return [];
+  const lines = ['## Judgement', '', `_Harmful and red-herring actions someone ran, apart from role discipline: each costs the team its weight in points (at most ${JUDGEMENT_MAX_POINTS} in all)._`, ''];
+  if (!j.actions.length) lines.push('No harmful or red-herring action was taken.', '');
+  else {
+    lines.push('| When | Action | Judged | Run by | Asked by | Points |', '|---|---|---|---|---|---:|');
+    for (const a of j.actions) {
+      const action = `${a.action}: ${a.title}${a.completed ? '' : ' (still running when the drill ended)'}`;
+      lines.push(`| ${drillTime(a.atMs)} | ${mdCell(action)} | ${JUDGED_KIND_TITLE[a.kind]} | ${mdCell(`${a.actor}${a.actorKind === 'bot' ? ' (bot)' : ''}`)} | ${mdCell(a.orderedBy ?? '—')} | ${a.points ? `−${a.points}` : '0'} |`);
+    }
+    lines.push('');
+    const whys = j.actions.filter((a, i) => a.why && j.actions.findIndex((b) => b.action === a.action) === i);
+    if (whys.length) lines.push('Why they were wrong:', '', ...whys.map((a) => `- \`${a.action}\`: ${a.why}`), '');
+  }
+  if (!j.worsePhases.length) return [...lines, 'The world spent no time in worse phases.', ''];
+  lines.push(`Time in worse phases: ${clock(j.worseMs)} in all (shown, not scored again: it already costs through time to mitigate).`, '');
+  lines.push('| From | To | Phase | Time | Because of |', '|---|---|---|---:|---|');
+  for (const s of j.worsePhases) {
+    const why = s.action === null ? 'the scenario marks it worse' : `${s.action}, run by ${s.actor ?? 'someone'}`;
+    lines.push(`| ${drillTime(s.fromMs)} | ${drillTime(s.toMs)} | ${mdCell(`\`${s.phase}\``)} | ${clock(s.ms)} | ${mdCell(why)} |`);
+  }
+  return [...lines, ''];
 }
 
 function scribe(card: Scorecard): string[] {

@@ -22,6 +22,19 @@ const rule = z.object({
   weight: z.number().finite().nonnegative(), source: z.string(), status: z.enum(['passed', 'violated', 'not-applicable']),
   reason: z.string().optional(), penalty: z.number().min(0).max(1), violations: z.array(violation), advisories: z.array(violation).optional(),
 });
+// v2 scorecards only: wrong moves taken and time in worse phases.
+const judgement = z.object({
+  actions: z.array(z.object({
+    action: z.string(), title: z.string(), kind: z.enum(['harmful', 'red-herring']), atMs: ms, actor: z.string(), actorKind: z.enum(['human', 'bot']),
+    orderedBy: z.string().nullable(), completed: z.boolean(), led: z.string().nullable(), points: z.number().finite().nonnegative(),
+    why: z.string().optional(), seq: z.number().int(),
+  })),
+  points: z.number().finite().nonnegative(),
+  worsePhases: z.array(z.object({
+    phase: z.string(), fromMs: ms, toMs: ms, ms, action: z.string().nullable(), actor: z.string().nullable(),
+  })),
+  worseMs: ms,
+});
 const participant = z.object({
   name: z.string(), seat: z.enum(ROLES).optional(), roles: z.array(z.enum(ROLES)), kind: z.enum(['human', 'bot']), score: z.number().finite().nullable(),
   // Older scorecards lack a participant grade.
@@ -40,6 +53,7 @@ export const scorecardSchema: z.ZodType<Scorecard> = z.object({
   notScored: z.string().optional(),
   metrics,
   rules: z.array(rule),
+  judgement: judgement.optional(),
   participants: z.array(participant),
   scribe: z.object({
     coverage: z.number().min(0).max(1).nullable(), noted: z.number().int().nonnegative(), total: z.number().int().nonnegative(),

@@ -67,6 +67,51 @@ export interface TimelineEntry {
   readonly text: string;
 }
 
+/** v2: a harmful or red-herring action someone took (started), and what it cost. */
+export interface JudgedAction {
+  readonly action: string;
+  readonly title: string;
+  readonly kind: 'harmful' | 'red-herring';
+  /** When it was started (drill time). */
+  readonly atMs: number;
+  /** Who ran it, as journalled, and whether a person or a bot. */
+  readonly actor: string;
+  readonly actorKind: 'human' | 'bot';
+  /** Whoever asked for it: the one who assigned the task it ran under, else who made the decision naming it; null when nobody did. */
+  readonly orderedBy: string | null;
+  /** Whether it finished before the drill ended. */
+  readonly completed: boolean;
+  /** The phase its completion moved the world to, if it moved it. */
+  readonly led: string | null;
+  /** Points it cost the team score (its weight, unless the cap on judgement was reached). */
+  readonly points: number;
+  /** The author's reason it is wrong. */
+  readonly why?: string;
+  /** The journal event (action.start) that shows it. */
+  readonly seq: number;
+}
+
+/** v2: one stay of the world in a worse phase: marked worse by the author, or reached because of a judged action. */
+export interface WorsePhaseStay {
+  readonly phase: string;
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly ms: number;
+  /** The judged action that put the world there, and who ran it; both null when the world got there otherwise. */
+  readonly action: string | null;
+  readonly actor: string | null;
+}
+
+/** v2 scorecards only: wrong moves, kept apart from role discipline. */
+export interface Judgement {
+  readonly actions: readonly JudgedAction[];
+  /** Points lost to them, at most the cap. */
+  readonly points: number;
+  readonly worsePhases: readonly WorsePhaseStay[];
+  /** Time in worse phases, all told (shown, not scored: it already costs through time to mitigate). */
+  readonly worseMs: number;
+}
+
 export interface Deduction {
   readonly what: string;
   readonly points: number;
@@ -84,6 +129,8 @@ export interface Scorecard {
   readonly notScored?: string;
   readonly metrics: Readonly<Record<MetricKey, MetricResult | null>>;
   readonly rules: readonly RuleResult[];
+  /** v2 scenarios only (absent from a v1 scenario's scorecard): harmful and red-herring actions taken, and time in worse phases. */
+  readonly judgement?: Judgement;
   readonly participants: readonly ParticipantResult[];
   readonly scribe: { readonly coverage: number | null; readonly noted: number; readonly total: number; readonly missed: readonly TimelineEntry[] };
   readonly timeline: readonly TimelineEntry[];

@@ -1,6 +1,6 @@
 /**
  * The scorecard screen as rows, before it is drawn: a fixed head (whose score, how it ended) and a body that scrolls
- * (metrics with where each is measured from, violations by person, the Scribe's missed events, the run folder). At
+ * (metrics with where each is measured from, violations by person, v2's judgement, the Scribe's missed events, the run folder). At
  * 120 columns and more, metrics and the lists sit side by side.
  *   You, Incident Commander: 85 (B) · team 78 (C)
  *   resolved — Checkout slows down and fails at peak hour
@@ -10,6 +10,7 @@
  */
 import { stripControl } from '../engine/sanitize';
 import { formatClock } from '../scenario/duration';
+import { JUDGED_KIND_TITLE } from '../scenario/judgement';
 import { METRIC_SPANS, METRIC_TITLES } from '../scoring/labels';
 import { cleanStrings } from '../scoring/markdown-text';
 import { timelineSentence } from '../scoring/timeline-text';
@@ -120,6 +121,28 @@ function violationRows(card: Scorecard, you: readonly string[], width: number): 
   return rows;
 }
 
+/** v2 only: each wrong move taken (when, what, who, its cost) and the time in worse phases; nothing for a v1 scorecard. */
+function judgementRows(card: Scorecard, width: number): StyledRow[] {
+  const j = card.judgement;
+  if (!j) return [];
+  const rows: StyledRow[] = [[
+    { text: 'JUDGEMENT', token: 'heading', bold: true },
+    { text: j.actions.length ? ` −${j.points} points` : ' no harmful or red-herring action taken', token: j.actions.length ? 'bad' : 'ok' },
+  ]];
+  for (const a of j.actions) {
+    const who = `by ${a.actor}${a.actorKind === 'bot' ? ' (bot)' : ''}${a.orderedBy && a.orderedBy !== a.actor ? `, asked by ${a.orderedBy}` : ''}`;
+    const text = `${JUDGED_KIND_TITLE[a.kind]}: ${a.title} (${a.action}) ${who}${a.completed ? '' : ', still running at the end'}, −${a.points}`;
+    rows.push(...item(text, width, { token: 'text' }, `  ${formatClock(a.atMs)} `));
+  }
+  if (!j.worsePhases.length) return rows;
+  rows.push([{ text: `Time in worse phases: ${formatClock(j.worseMs)}`, token: 'warn' }]);
+  for (const w of j.worsePhases) {
+    const after = w.action === null ? '' : `, after ${w.action}${w.actor === null ? '' : ` by ${w.actor}`}`;
+    rows.push(...item(`${w.phase} for ${formatClock(w.ms)}${after}`, width, { token: 'text' }, `  ${formatClock(w.fromMs)} `));
+  }
+  return rows;
+}
+
 function scribeRows(card: Scorecard, width: number): StyledRow[] {
   const s = card.scribe;
   if (s.coverage === null || s.total === 0) return [heading('SCRIBE'), [{ text: 'no key events to note', token: 'muted' }]];
@@ -161,7 +184,8 @@ function buildDoc(input: Scorecard, opts: ScorecardDocOptions, cols: number): Sc
   const leftWidth = two ? Math.floor((cols - 2) / 2) : cols;
   const rightWidth = two ? cols - leftWidth - 2 : cols;
   const metrics = metricRows(card, leftWidth);
-  const lists = [...violationRows(card, you, rightWidth), [], ...scribeRows(card, rightWidth)];
+  const judged = judgementRows(card, rightWidth);
+  const lists = [...violationRows(card, you, rightWidth), [], ...(judged.length ? [...judged, []] : []), ...scribeRows(card, rightWidth)];
   const runDir = opts.runDir === undefined ? undefined : stripControl(opts.runDir);
   const folder = runDir === undefined
     ? item('scorecard.md and postmortem.md sit beside scorecard.json.', cols, { token: 'muted' })

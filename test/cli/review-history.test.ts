@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { colorEnabled, terminalStyle } from '../../src/cli/terminal-style';
 import type { ParticipantResult, Scorecard } from '../../src/scoring/types';
 import { runCli } from '../helpers/cli';
-import { metric, perfectFixture, scorecardFixture } from '../helpers/scorecard-fixture';
+import { judgementFixture, metric, perfectFixture, scorecardFixture } from '../helpers/scorecard-fixture';
 import { sharedTempDirs, tempDir } from '../helpers/tmp';
 
 const M = 60_000;
@@ -62,6 +62,20 @@ describe('firedrill review', () => {
     expect(o).toMatch(/Dana Ortiz \(bot\) +Customer Liaison +100 +no violations/);
     expect(o).toMatch(/−22 +total, leaving 78\/100/);
     expect(o).not.toContain('\u001b');
+  });
+
+  it('prints and keeps a v2 scorecard\'s judgement: each wrong move, who ran it, its cost, and the time in worse phases', () => {
+    const card = scorecardFixture({ judgement: judgementFixture() });
+    const dir = writeRun(join(tmp(), 'v2-run'), card);
+    const r = runCli(['review', dir], { env: NO_COLOR });
+    expect(r.code).toBe(0);
+    const o = r.stdout;
+    expect(o).toContain('Judgement  −13 points\n  ✗ T+12:05 harmful: Restart postgres on db-1 (restart-db) by carol  −10\n      The database was healthy; a restart under load dropped every connection.\n');
+    expect(o).toContain('  ✗ T+20:00 red herring: Flush the query cache (flush-cache) by Eli Park (bot), asked by alice, still running at the end  −3\n');
+    expect(o).toContain('  Time in worse phases 10:20 (shown, not scored again)\n    T+13:00–T+18:00 outage 05:00, after restart-db by carol\n    T+30:00–T+35:20 disk-full 05:20, marked worse\n');
+    expect(o.indexOf('Judgement')).toBeGreaterThan(o.indexOf('Role discipline'));
+    expect(JSON.parse(runCli(['review', dir, '--json']).stdout)).toEqual(card);
+    expect(runCli(['review', good], { env: NO_COLOR }).stdout).not.toContain('Judgement');
   });
 
   it('reads a scorecard.json path the same way', () => {

@@ -1,5 +1,5 @@
 // Hand-built scorecards shaped like src/scoring/types.ts, for tests of everything that reads a scorecard.
-import type { MetricKey, MetricResult, RuleResult, Scorecard } from '../../src/scoring/types';
+import type { Judgement, MetricKey, MetricResult, RuleResult, Scorecard } from '../../src/scoring/types';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -120,5 +120,27 @@ export function perfectFixture(overrides: Partial<Mutable<Scorecard>> = {}): Sco
     participants: base.participants.map((p) => ({ ...p, violations: [], score: 100 })),
     scribe: { coverage: 1, noted: 10, total: 10, missed: [] },
     ...overrides,
+  };
+}
+
+/**
+ * A v2 drill's judgement, matching the fixture's story: carol restarted the database on her own at 12:05 (harmful,
+ * 10 points) and the outage it caused lasted 13:00–18:00; a deputy bot flushed a cache at alice's request at 20:00
+ * (a red herring, 3 points) that was still running at the end; the world sat in a phase marked worse 30:00–35:20.
+ */
+export function judgementFixture(): Judgement {
+  return {
+    actions: [
+      { action: 'restart-db', title: 'Restart postgres on db-1', kind: 'harmful', atMs: 12 * M + 5_000, actor: 'carol', actorKind: 'human', orderedBy: null,
+        completed: true, led: 'outage', points: 10, why: 'The database was healthy; a restart under load dropped every connection.', seq: 140 },
+      { action: 'flush-cache', title: 'Flush the query cache', kind: 'red-herring', atMs: 20 * M, actor: 'Eli Park', actorKind: 'bot', orderedBy: 'alice',
+        completed: false, led: null, points: 3, seq: 190 },
+    ],
+    points: 13,
+    worsePhases: [
+      { phase: 'outage', fromMs: 13 * M, toMs: 18 * M, ms: 5 * M, action: 'restart-db', actor: 'carol' },
+      { phase: 'disk-full', fromMs: 30 * M, toMs: 35 * M + 20_000, ms: 5 * M + 20_000, action: null, actor: null },
+    ],
+    worseMs: 10 * M + 20_000,
   };
 }

@@ -4,7 +4,7 @@ import { postmortemMarkdown } from '../../src/scoring/postmortem';
 import type { Scenario } from '../../src/scenario/types';
 import { shipped } from '../helpers/drill';
 import { ROOT } from '../helpers/cli';
-import { scorecardFixture } from '../helpers/scorecard-fixture';
+import { judgementFixture, scorecardFixture } from '../helpers/scorecard-fixture';
 
 const scenario = shipped(join(ROOT, 'scenarios/checkout-db-wal-disk-full.yaml'));
 
@@ -222,5 +222,25 @@ describe('postmortemMarkdown', () => {
     expect(out).toContain('Calm day second line');
     expect(out).toContain('Keys rotated.');
     expect(out).toContain('- [ ] TODO wipe');
+  });
+});
+
+describe('postmortemMarkdown: response actions that made it worse (v2)', () => {
+  it('lists each wrong move and what followed beside the contributing factors, without naming who ran it', () => {
+    const md = postmortemMarkdown(scorecardFixture({ judgement: judgementFixture() }), scenario);
+    const s = section(md, 'Contributing Factors');
+    const at = s.indexOf('### Response actions that cost time or made it worse');
+    expect(at).toBeGreaterThan(0);
+    expect(s.slice(at).split('\n').filter((l) => l.startsWith('- '))).toEqual([
+      '- T+12:05 Restart postgres on db-1 (`restart-db`, harmful): The database was healthy; a restart under load dropped every connection. The system then spent 05:00 in `outage`.',
+      '- T+20:00 Flush the query cache (`flush-cache`, red herring).',
+      '- T+30:00 to T+35:20 (05:20): the system was in `disk-full`, a worse state than the incident had to reach.',
+    ]);
+    expect(s.slice(at)).not.toMatch(/carol|Eli Park/);
+  });
+
+  it('has no such part for a v1 drill or a v2 drill without wrong moves', () => {
+    expect(postmortemMarkdown(scorecardFixture(), scenario)).not.toContain('cost time or made it worse');
+    expect(postmortemMarkdown(scorecardFixture({ judgement: { actions: [], points: 0, worsePhases: [], worseMs: 0 } }), scenario)).not.toContain('cost time or made it worse');
   });
 });

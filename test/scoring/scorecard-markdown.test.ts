@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scorecardMarkdown } from '../../src/scoring/scorecard-markdown';
 import type { Scorecard } from '../../src/scoring/types';
-import { perfectFixture, scorecardFixture } from '../helpers/scorecard-fixture';
+import { judgementFixture, perfectFixture, scorecardFixture } from '../helpers/scorecard-fixture';
 
 /** The text of one `## ` section (up to the next `## `). */
 function section(md: string, title: string): string {
@@ -113,5 +113,43 @@ describe('scorecardMarkdown', () => {
     expect(out).toContain('### mallory');
     expect(out).not.toMatch(/^## Injected heading/m);
     expect(out).toContain('| a \\| b | −3 |');
+  });
+});
+
+describe('scorecardMarkdown: judgement (v2)', () => {
+  const md = scorecardMarkdown(scorecardFixture({ judgement: judgementFixture() }));
+
+  it('has its own section after role discipline, naming each move: when, what, kind, who ran it, who asked, the cost', () => {
+    const order = ['Role discipline', 'Judgement', 'Scribe coverage'].map((t) => md.indexOf(`\n## ${t}\n`));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const s = section(md, 'Judgement');
+    expect(s).toContain('| When | Action | Judged | Run by | Asked by | Points |');
+    expect(s).toContain('| T+12:05 | restart-db: Restart postgres on db-1 | harmful | carol | — | −10 |');
+    expect(s).toContain('| T+20:00 | flush-cache: Flush the query cache (still running when the drill ended) | red herring | Eli Park (bot) | alice | −3 |');
+    expect(s).toContain('- `restart-db`: The database was healthy; a restart under load dropped every connection.');
+    // Role discipline keeps to the rules: the moves are not in it.
+    expect(section(md, 'Role discipline')).not.toContain('flush-cache');
+  });
+
+  it('shows the time in worse phases and what put the world there, as not scored again', () => {
+    const s = section(md, 'Judgement');
+    expect(s).toContain('Time in worse phases: 10:20 in all (shown, not scored again: it already costs through time to mitigate).');
+    expect(s).toContain('| T+13:00 | T+18:00 | `outage` | 05:00 | restart-db, run by carol |');
+    expect(s).toContain('| T+30:00 | T+35:20 | `disk-full` | 05:20 | the scenario marks it worse |');
+  });
+
+  it('says so when no wrong move was taken, and lists the moves among what did not go so well', () => {
+    const clean = scorecardMarkdown(scorecardFixture({ judgement: { actions: [], points: 0, worsePhases: [], worseMs: 0 } }));
+    expect(section(clean, 'Judgement')).toContain('No harmful or red-herring action was taken.');
+    expect(section(clean, 'Judgement')).toContain('The world spent no time in worse phases.');
+    expect(section(clean, 'How did we do?')).toContain('- No harmful or red-herring action was taken.');
+    const bad = section(md, 'How did we do?');
+    expect(bad).toContain('- A harmful action was taken at T+12:05: Restart postgres on db-1 (restart-db).');
+    expect(bad).toContain('- A red herring was acted on at T+20:00: Flush the query cache (flush-cache).');
+  });
+
+  it('is absent from a v1 scorecard', () => {
+    expect(scorecardMarkdown(scorecardFixture())).not.toMatch(/judgement|harmful|red herring/i);
   });
 });

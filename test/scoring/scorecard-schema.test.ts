@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readScorecard } from '../../src/io/read-scorecard';
 import { ScorecardError, parseScorecard } from '../../src/scoring/scorecard-schema';
-import { perfectFixture, scorecardFixture } from '../helpers/scorecard-fixture';
+import { judgementFixture, perfectFixture, scorecardFixture } from '../helpers/scorecard-fixture';
 import { tempDir } from '../helpers/tmp';
 
 const tmp = () => tempDir('scorecard');
@@ -39,6 +39,20 @@ describe('readScorecard', () => {
     expect(readScorecard(write(JSON.stringify(notScored)))).toEqual(notScored);
     const advice = { ...fixture, rules: [{ ...fixture.rules[0]!, advisories: [{ atMs: 1000, actor: 'alice', evidence: { seq: 3, type: 'role.claim', note: 'held command for 1h5m' } }] }, ...fixture.rules.slice(1)] };
     expect(readScorecard(write(JSON.stringify(advice)))).toEqual(advice);
+  });
+
+  it('reads back a v2 scorecard\'s judgement, and one without it as it was (v1)', () => {
+    const v2 = scorecardFixture({ judgement: judgementFixture() });
+    expect(readScorecard(write(JSON.stringify(v2, null, 2)))).toEqual(v2);
+    expect(readScorecard(write(JSON.stringify(scorecardFixture())))).not.toHaveProperty('judgement');
+  });
+
+  it('says which part of a judgement is wrong', () => {
+    const j = judgementFixture();
+    const bad = { ...scorecardFixture(), judgement: { ...j, actions: [{ ...j.actions[0]!, kind: 'clumsy' }] } };
+    expect(failure(() => readScorecard(write(JSON.stringify(bad)))).message).toMatch(/judgement\.actions\[0\]\.kind: expected one of "harmful"\|"red-herring"/);
+    const { worseMs: _gone, ...partial } = j;
+    expect(failure(() => readScorecard(write(JSON.stringify({ ...scorecardFixture(), judgement: partial })))).message).toMatch(/judgement\.worseMs is missing/);
   });
 
   it('reads a scorecard written before participants had a grade', () => {

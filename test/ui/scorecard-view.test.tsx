@@ -7,7 +7,7 @@ import { scorecardDoc } from '../../src/ui/scorecard-rows';
 import { rowText } from '../../src/ui/styled-rows';
 import { createTheme } from '../../src/ui/theme';
 import { DOWN, END, ENTER, ESC, HOME, PAGE_DOWN, PAGE_UP, UP, width, type Rendered, showUnmountedAfterEach } from '../helpers/render';
-import { scorecardFixture } from '../helpers/scorecard-fixture';
+import { judgementFixture, scorecardFixture } from '../helpers/scorecard-fixture';
 import { evil, foreignControls, hostileScorecard } from '../helpers/terminal-scan';
 
 const theme = createTheme(false);
@@ -174,6 +174,35 @@ describe('ScorecardView', () => {
       'aborted — Checkout slows down and fails at peak hour',
     ]);
     expectFits(r, 80, 24);
+  });
+
+  it('shows a v2 drill\'s judgement beside the violations at 120×40: each move with when, who and its cost, then the worse phases', async () => {
+    const card = scorecardFixture({ judgement: judgementFixture() });
+    const r = await show(<ScorecardView card={card} you={['alice']} theme={theme} cols={120} rows={39} />, 120, 40);
+    const right = r.lines().map((l) => l.slice(61).trimEnd());
+    const at = right.indexOf('JUDGEMENT −13 points');
+    expect(at).toBeGreaterThan(right.indexOf('VIOLATIONS'));
+    expect(right.slice(at, at + 9)).toEqual([
+      'JUDGEMENT −13 points',
+      '  12:05 harmful: Restart postgres on db-1 (restart-db) by',
+      '        carol, −10',
+      '  20:00 red herring: Flush the query cache (flush-cache) by',
+      '        Eli Park (bot), asked by alice, still running at',
+      '        the end, −3',
+      'Time in worse phases: 10:20',
+      '  13:00 outage for 05:00, after restart-db by carol',
+      '  30:00 disk-full for 05:20',
+    ]);
+    expect(right[at + 10]).toBe('SCRIBE 80% noted (8/10)');
+    expectFits(r, 120, 40);
+  });
+
+  it('says no wrong move was taken, and has no judgement at all for a v1 scorecard, at 80 columns', () => {
+    const clean = scorecardDoc(scorecardFixture({ judgement: { actions: [], points: 0, worsePhases: [], worseMs: 0 } }), {}, 80).body.map(rowText);
+    expect(clean).toContain('JUDGEMENT no harmful or red-herring action taken');
+    expect(clean.join('\n')).not.toContain('worse phases');
+    const v1 = scorecardDoc(scorecardFixture(), {}, 80).body.map(rowText);
+    expect(v1.join('\n')).not.toMatch(/JUDGEMENT|worse/);
   });
 });
 

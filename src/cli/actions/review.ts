@@ -5,6 +5,7 @@ import { readScorecard } from '../../io/read-scorecard';
 import { METRIC_SPANS, METRIC_TITLES, roleTitle } from '../../scoring/labels';
 import { cleanStrings, clock, drillTime, percent, plural } from '../../scoring/markdown-text';
 import { rulesByRole } from '../../scoring/review-points';
+import { JUDGED_KIND_TITLE } from '../../scenario/judgement';
 import { scorecardMarkdown } from '../../scoring/scorecard-markdown';
 import { timelineSentence } from '../../scoring/timeline-text';
 import { headline } from '../../scoring/whose-score';
@@ -75,6 +76,7 @@ export function reviewLines(input: Scorecard, st: Style): string[] {
     ...metricLines(card, st),
     '',
     ...ruleLines(card, st),
+    ...judgementLines(card, st),
     ...scribeLines(card, st),
     '',
     ...participantLines(card, st),
@@ -117,6 +119,23 @@ function ruleLines(card: Scorecard, st: Style): string[] {
     for (const r of rules) for (const v of r.advisories ?? []) lines.push(`    ${st.warn('·')} ${st.dim(r.id)} ${st.dim('advice, not scored:')} ${st.dim(drillTime(v.atMs))} ${v.actor}: ${v.evidence.note}`);
     const na = rules.filter((x) => x.status === 'not-applicable').length;
     if (na) lines.push(st.dim(`    ${plural(na, 'rule')} did not apply`));
+  }
+  return [...lines, ''];
+}
+
+/** v2 scorecards only: the wrong moves taken, who ran them and what they cost, then the time in worse phases. */
+function judgementLines(card: Scorecard, st: Style): string[] {
+  const j = card.judgement;
+  if (!j) return [];
+  const lines = [`${st.heading('Judgement')}  ${j.actions.length ? st.bad(`−${j.points} points`) : st.ok('no harmful or red-herring action taken')}`];
+  for (const a of j.actions) {
+    const who = `${a.actor}${a.actorKind === 'bot' ? ' (bot)' : ''}${a.orderedBy && a.orderedBy !== a.actor ? `, asked by ${a.orderedBy}` : ''}`;
+    lines.push(`  ${st.bad('✗')} ${st.dim(drillTime(a.atMs))} ${JUDGED_KIND_TITLE[a.kind]}: ${a.title} ${st.dim(`(${a.action})`)} by ${who}${a.completed ? '' : st.dim(', still running at the end')}  ${st.bad(`−${a.points}`)}`);
+    if (a.why) lines.push(`      ${st.dim(a.why)}`);
+  }
+  if (j.worsePhases.length) lines.push(`  ${st.warn('Time in worse phases')} ${clock(j.worseMs)} ${st.dim('(shown, not scored again)')}`);
+  for (const w of j.worsePhases) {
+    lines.push(`    ${st.dim(`${drillTime(w.fromMs)}–${drillTime(w.toMs)}`)} ${w.phase} ${clock(w.ms)}${w.action === null ? st.dim(', marked worse') : `, after ${w.action} by ${w.actor ?? 'someone'}`}`);
   }
   return [...lines, ''];
 }
