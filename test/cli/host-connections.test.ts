@@ -66,62 +66,39 @@ async function join(port: number, name = 'alice'): Promise<{ c: ssh2.Client; ch:
 }
 
 describe('the host behind the gate', () => {
-  it('20 connect/disconnect cycles leave the host\'s screens, the gate\'s handles and the process\'s resources as they were', async () => {
-    const { host, gate, port } = await hosted();
-    const first = await join(port);
-    await waitUntil('the lobby on alice\'s screen', () => first.text().includes('Waiting for the facilitator') || undefined);
-    first.ch.write('ic\r');
-    await waitUntil('alice seated', () => host.lobby().people.find((p) => p.seat?.role === 'ic') ?? undefined);
-    expect(host.start()).toBeUndefined();
-    await waitUntil('the drill on alice\'s screen', () => first.text().includes('alice (ic)>') || undefined);
-    first.c.end();
-    await waitUntil('alice gone', () => (host.stats().connections === 0 && gate.stats().connections === 0) || undefined);
-    const resources = process.getActiveResourcesInfo().length;
-    const before = { host: host.stats(), gate: gate.stats() };
-    expect(before.host).toEqual({ connections: 0, screens: 0, stores: 0 });
-    for (let i = 0; i < 20; i++) {
-      const again = await join(port);
-      await waitUntil('the drill redrawn', () => again.text().includes('alice (ic)>') || undefined);
-      expect(host.stats()).toEqual({ connections: 1, screens: 1, stores: 1 });
-      const t0 = Date.now();
-      again.c.end();
-      await waitUntil('the screen freed', () => (host.stats().screens === 0 && gate.stats().connections === 0) || undefined, { timeoutMs: 1000 });
-      expect(Date.now() - t0).toBeLessThan(1000);
-    }
-    expect({ host: host.stats(), gate: gate.stats() }).toEqual(before);
-    // Timers and sockets of the process: back to where they were (a little slack for the test's own timers).
-    await waitUntil('handles released', () => (process.getActiveResourcesInfo().length <= resources || undefined), { timeoutMs: 2000, state: () => process.getActiveResourcesInfo().join(', ') });
-    // The seat is kept through it all.
-    expect(host.people().find((p) => p.name === 'alice')).toMatchObject({ seat: 'Incident Commander', connected: false });
-  }, 60_000);
-
-  it('after the drill has ended, a dropped connection frees its scorecard screen within a second, 20 times over', async () => {
-    const { host, gate, port, end } = await hosted();
-    const first = await join(port);
-    await waitUntil('the lobby on alice\'s screen', () => first.text().includes('Waiting for the facilitator') || undefined);
-    first.ch.write('ic\r');
-    await waitUntil('alice seated', () => host.lobby().people.find((p) => p.seat?.role === 'ic') ?? undefined);
-    expect(host.start()).toBeUndefined();
-    await waitUntil('the drill on alice\'s screen', () => first.text().includes('alice (ic)>') || undefined);
-    end();
-    await waitUntil('the scorecard on alice\'s screen', () => (host.phase() === 'ended' && first.text().includes('Enter/q leave')) || undefined);
-    first.c.end();
-    await waitUntil('alice gone', () => (host.stats().connections === 0 && gate.stats().connections === 0) || undefined);
-    const resources = process.getActiveResourcesInfo().length;
-    const before = { host: host.stats(), gate: gate.stats() };
-    for (let i = 0; i < 20; i++) {
-      const again = await join(port);
-      await waitUntil('the scorecard redrawn', () => again.text().includes('Enter/q leave') || undefined);
-      expect(host.stats()).toEqual({ connections: 1, screens: 1, stores: 1 });
-      const t0 = Date.now();
-      again.c.end();
-      await waitUntil('the screen freed', () => (host.stats().screens === 0 && gate.stats().connections === 0) || undefined, { timeoutMs: 1000 });
-      expect(Date.now() - t0).toBeLessThan(1000);
-    }
-    expect({ host: host.stats(), gate: gate.stats() }).toEqual(before);
-    await waitUntil('handles released', () => (process.getActiveResourcesInfo().length <= resources || undefined), { timeoutMs: 2000, state: () => process.getActiveResourcesInfo().join(', ') });
-    expect(host.people().find((p) => p.name === 'alice')).toMatchObject({ seat: 'Incident Commander', connected: false });
-  }, 60_000);
+  for (const ended of [false, true]) {
+    const screen = ended ? 'Enter/q leave' : 'alice (ic)>';
+    it(`${ended ? 'after the drill has ended (the scorecard screen), ' : ''}20 connect/disconnect cycles leave the host's screens, the gate's handles and the process's resources as they were, each screen freed within a second`, async () => {
+      const { host, gate, port, end } = await hosted();
+      const first = await join(port);
+      await waitUntil('the lobby on alice\'s screen', () => first.text().includes('Waiting for the facilitator') || undefined);
+      first.ch.write('ic\r');
+      await waitUntil('alice seated', () => host.lobby().people.find((p) => p.seat?.role === 'ic') ?? undefined);
+      expect(host.start()).toBeUndefined();
+      await waitUntil('the drill on alice\'s screen', () => first.text().includes('alice (ic)>') || undefined);
+      if (ended) end();
+      await waitUntil(`"${screen}" on alice's screen`, () => (host.phase() === (ended ? 'ended' : 'drill') && first.text().includes(screen)) || undefined);
+      first.c.end();
+      await waitUntil('alice gone', () => (host.stats().connections === 0 && gate.stats().connections === 0) || undefined);
+      const resources = process.getActiveResourcesInfo().length;
+      const before = { host: host.stats(), gate: gate.stats() };
+      expect(before.host).toEqual({ connections: 0, screens: 0, stores: 0 });
+      for (let i = 0; i < 20; i++) {
+        const again = await join(port);
+        await waitUntil('the screen redrawn', () => again.text().includes(screen) || undefined);
+        expect(host.stats()).toEqual({ connections: 1, screens: 1, stores: 1 });
+        const t0 = Date.now();
+        again.c.end();
+        await waitUntil('the screen freed', () => (host.stats().screens === 0 && gate.stats().connections === 0) || undefined, { timeoutMs: 1000 });
+        expect(Date.now() - t0).toBeLessThan(1000);
+      }
+      expect({ host: host.stats(), gate: gate.stats() }).toEqual(before);
+      // Timers and sockets of the process: back to where they were (a little slack for the test's own timers).
+      await waitUntil('handles released', () => (process.getActiveResourcesInfo().length <= resources || undefined), { timeoutMs: 2000, state: () => process.getActiveResourcesInfo().join(', ') });
+      // The seat is kept through it all.
+      expect(host.people().find((p) => p.name === 'alice')).toMatchObject({ seat: 'Incident Commander', connected: false });
+    }, 60_000);
+  }
 
   it('control sequences typed by one person never reach another\'s terminal (nor the name of a character in an inject)', async () => {
     const { host, port } = await hosted();
