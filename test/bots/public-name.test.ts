@@ -41,7 +41,8 @@ describe('publicServiceName', () => {
   });
 
   it('v1: the first service\'s title, as always', () => {
-    const s = shipped('scenarios/checkout-db-wal-disk-full.yaml');
+    // The v1 copy: the library's checkout-db-wal-disk-full is v2 now, with a public name.
+    const s = shipped('test/fixtures/v1-library/checkout-db-wal-disk-full.yaml');
     expect(publicServiceName(s)).toBe(s.services[0]!.title);
   });
 });

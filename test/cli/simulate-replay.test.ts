@@ -231,7 +231,7 @@ describe('format v2 on the command line', () => {
   });
 
   it('a v1 run counts its skipped injects from the scenario and the journal, which has no new events', () => {
-    const file = join(ROOT, 'scenarios/checkout-db-wal-disk-full.yaml');
+    const file = join(ROOT, 'test/fixtures/v1-library/checkout-db-wal-disk-full.yaml'); // the v1 copy of a library file now in v2
     const j = runCli(['simulate', file, '--seed', '1', '--policy', 'sloppy', '--json', '--out', join(tmp(), 'run')]);
     const doc = JSON.parse(j.stdout);
     const { events } = readJournal(doc.journal);

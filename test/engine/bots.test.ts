@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BotPolicyName, CastRequest } from '../../src/engine/cast';
 import type { JournalEvent } from '../../src/engine/journal';
+import { isWrongMove } from '../../src/scenario/judgement';
 import type { Scenario } from '../../src/scenario/types';
 import { score } from '../../src/scoring/score';
 import { at, drill, eventsOf, shipped, starter } from '../helpers/drill';
@@ -241,7 +242,8 @@ describe('sloppy bots', () => {
         expect(bad.freelanceRuns, tag).toBeGreaterThan(0);
         expect(good.freelanceRuns, tag).toBe(0);
         const freelanced = eventsOf(events, 'action.start').find((e) => e.data.taskId === null)!;
-        expect(scenario.actions.find((a) => a.id === freelanced.data.action)?.redHerring, tag).toBe(true);
+        const wrong = scenario.actions.find((a) => a.id === freelanced.data.action);
+        expect(wrong !== undefined && isWrongMove(wrong), tag).toBe(true); // a red herring, or (v2) a harmful action
         // No assignment to that responder names the action (the engine found no task covering it).
         const named = eventsOf(events, 'task.assign').filter((e) => e.atMs < freelanced.atMs && e.data.to === freelanced.actor && (e.data.refs as string[]).includes(String(freelanced.data.action)));
         expect(named, tag).toEqual([]);

@@ -11,7 +11,8 @@ import { PAGE_DOWN, PAGE_UP } from '../helpers/render';
 
 const SIZES = [[80, 24], [120, 40], [200, 50]] as const;
 const CTRL_L = '\x0c';
-const WAL = 'scenarios/checkout-db-wal-disk-full.yaml';
+// The v1 copy: its metrics show by name (the library file is v2 now, with short labels), which the cut test below needs.
+const WAL = 'test/fixtures/v1-library/checkout-db-wal-disk-full.yaml';
 const DBA: CastRequest[] = [{ name: 'carol', role: 'responder', service: 'checkout-db' }];
 
 const rigs: DrillRig[] = [];
