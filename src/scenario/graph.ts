@@ -5,7 +5,13 @@ import type { Phase, Scenario } from './types';
 export type GraphFormat = 'mermaid' | 'dot';
 
 function marks(p: Phase): string {
-  return [p.mitigated ? 'mitigated' : '', p.resolved ? 'resolved' : '', p.final ? 'final' : ''].filter(Boolean).join(', ');
+  return [p.worse ? 'worse' : '', p.mitigated ? 'mitigated' : '', p.resolved ? 'resolved' : '', p.final ? 'final' : ''].filter(Boolean).join(', ');
+}
+
+/** v2: how the author judged an action, for the label of the edges it moves (harmful −8, red herring −3). */
+function judgedMark(s: Scenario, action: string): string {
+  const j = s.actions.find((a) => a.id === action)?.judged;
+  return j ? ` (${j.kind === 'harmful' ? 'harmful' : 'red herring'} −${j.weight})` : '';
 }
 
 /** v2 terms of an edge, for its label: its condition and its chance. */
@@ -21,7 +27,7 @@ function jitter(e: { jitterMs?: number }): string {
 function edges(s: Scenario): { from: string; to: string; label: string; auto: boolean }[] {
   return s.phases.flatMap((p) => [
     ...p.after.map((e) => ({ from: p.id, to: e.to, label: `after ${formatDuration(e.afterMs)}${jitter(e)}${terms(e)}`, auto: true })),
-    ...p.on.map((e) => ({ from: p.id, to: e.to, label: `/run ${e.action}${e.requires.length ? ` (needs ${e.requires.join(', ')})` : ''}${terms(e)}`, auto: false })),
+    ...p.on.map((e) => ({ from: p.id, to: e.to, label: `/run ${e.action}${judgedMark(s, e.action)}${e.requires.length ? ` (needs ${e.requires.join(', ')})` : ''}${terms(e)}`, auto: false })),
     ...(p.at ?? []).map((e) => ({ from: p.id, to: e.to, label: `at T+${formatDuration(e.atMs)}${jitter(e)}${terms(e)}`, auto: true })),
     ...(p.when ?? []).map((e) => ({ from: p.id, to: e.to, label: `when ${e.when.text}${terms(e)}`, auto: true })),
   ]);
@@ -51,6 +57,7 @@ export function toDot(s: Scenario): string {
   for (const p of s.phases) {
     const attrs = [`label=${q(p.id + (marks(p) ? `\n(${marks(p)})` : ''))}`];
     if (p.mitigated) attrs.push('color=darkgreen');
+    if (p.worse) attrs.push('color=darkred');
     if (p.resolved || p.final) attrs.push('peripheries=2');
     lines.push(`  ${q(p.id)} [${attrs.join(', ')}];`);
   }

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadScenarioText } from '../../src/scenario/load-scenario';
+import { ROOT } from '../helpers/cli';
 import { toDot, toMermaid } from '../../src/scenario/graph';
 import { edit, scenarioOf, STARTER } from '../fixtures/scenarios/variants';
 
@@ -115,5 +119,28 @@ describe('v2 edges', () => {
     expect(dot).toContain('"healthy" -> "broken" [label="when not calm and web.error_rate > 5%", style=dashed];');
     expect(dot).toContain('"healthy" -> "recovered" [label="at T+20m", style=dashed];');
     expect(dot).toContain('"broken" -> "recovered" [label="/run revert-config"];');
+  });
+});
+
+describe('v2 judgement in the graph', () => {
+  const text = readFileSync(join(ROOT, 'test/fixtures/v2/judged-moves.yaml'), 'utf8');
+  const s = loadScenarioText(text).scenario!;
+
+  it('marks worse phases, and each judged action\'s edges with its kind and weight (Mermaid)', () => {
+    const mermaid = toMermaid(s);
+    expect(mermaid).toMatch(/state "meltdown \(worse\)"/);
+    expect(mermaid).toMatch(/--> [a-z_]+: \/run restart-db \(harmful −10\)$/m);
+    expect(mermaid).toMatch(/--> [a-z_]+: \/run flush-cache \(red herring −3\)$/m);
+    expect(mermaid).toMatch(/--> [a-z_]+: \/run revert-config$/m);
+  });
+
+  it('colours worse phases and labels judged edges (DOT)', () => {
+    const dot = toDot(s);
+    expect(dot).toMatch(/"meltdown" \[label="meltdown\\n\(worse\)", color=darkred\]/);
+    expect(dot).toMatch(/\/run restart-db \(harmful −10\)/);
+  });
+
+  it('leaves a v1 file\'s red herrings unmarked, as they are not judged', () => {
+    expect(toMermaid(scenarioOf(STARTER))).not.toMatch(/harmful|red herring|worse/);
   });
 });
