@@ -58,5 +58,11 @@ export function lintV2(scenario: Scenario, source: YamlSource, reachable: Readon
       report('warning', 'lint/variable-unused', ['variables', v.name], `variable "${v.name}" is never tested by a condition, so setting it changes nothing`, 'test it in a when:, if: or case, or remove it', true);
     }
   }
+  // v2 customer updates name services by their public names and say "our service" without one: a liaison seat
+  // whose updates can never name what customers use is most likely a name the author forgot.
+  if (scenario.roles.includes('customer-liaison') && !scenario.services.some((x) => x.publicName !== undefined)) {
+    report('warning', 'lint/no-public-name', ['roles'], 'the customer liaison\'s updates can only say "our service": no service has a public name',
+      'give each service customers know a public: name, e.g. public: Checkout');
+  }
   return out;
 }

@@ -10,7 +10,7 @@ import { locate, problemAt, type YamlSource } from './yaml-source';
 export const LINT_CODES = [
   'lint/unreachable-phase', 'lint/dead-end', 'lint/no-mitigation', 'lint/timer-past-duration',
   'lint/alert-never-fires', 'lint/solution-fails', 'lint/probe-blind-phase', 'lint/clue-and-herring',
-  'lint/action-changes-nothing', 'lint/inject-never-fires', 'lint/variable-unused',
+  'lint/action-changes-nothing', 'lint/inject-never-fires', 'lint/variable-unused', 'lint/no-public-name',
 ] as const;
 export type LintCode = (typeof LINT_CODES)[number];
 

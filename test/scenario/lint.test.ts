@@ -26,6 +26,7 @@ const NO_DEFAULT = ['      default: No errors in the last minutes.\n', ''] as co
 const NOT_HERRING = [', redHerring: true }', ' }'] as const;
 const REQUIRES_RESTART = ['on: { revert-config: recovered }', 'on: { revert-config: { to: recovered, requires: [restart-web] } }'] as const;
 const V2 = ['schema: firedrill/v1', 'schema: firedrill/v2'] as const;
+const LIAISON = ['roles: [ic, scribe]', 'roles: [ic, scribe, customer-liaison]'] as const;
 const INJECT = 'text: "Customers say checkout fails half the time." }';
 const withVariable = (extra = '') => ['debrief:\n', `variables: { spare: 0 }${extra}\ndebrief:\n`] as const;
 
@@ -210,6 +211,18 @@ const LINT_FIXTURES: Record<LintCode, LintFixture> = {
       message: /^variable "spare" is never tested by a condition, so setting it changes nothing$/,
     }],
     clean: [{ name: 'a variable an inject tests', text: edit(V2, withVariable(), [INJECT, `${INJECT.slice(0, -2)}, if: "spare = 0" }`]) }],
+  },
+  'lint/no-public-name': {
+    severity: 'warning',
+    trips: [{
+      name: 'a v2 customer liaison seat and no public name', text: edit(V2, LIAISON), at: '[ic, scribe, customer-liaison]', path: ['roles'],
+      message: /^the customer liaison's updates can only say "our service": no service has a public name$/,
+    }],
+    clean: [
+      { name: 'the same with a public name', text: edit(V2, LIAISON, ['    owner: web-team', '    public: Web shop\n    owner: web-team']) },
+      { name: 'a v1 file with a liaison (its bot names the first service\'s title)', text: edit(LIAISON) },
+      { name: 'a v2 file with no liaison seat', text: edit(V2) },
+    ],
   },
 };
 
