@@ -3,7 +3,7 @@
  * trend as a Mermaid line chart (drawn where the Markdown is shown, from three runs on).
  */
 import { ROLES } from '../engine/roles';
-import { MIN_TREND_RUNS, runDate, type HistoryRow, type PersonRoles, type ScenarioTrend, type Suggestion } from './history';
+import { judgedCell, MIN_TREND_RUNS, runDate, type HistoryRow, type PersonRoles, type ScenarioTrend, type Suggestion } from './history';
 import { roleTitle } from './labels';
 import { clock, mdCell, plural } from './markdown-text';
 import { mermaidBlock, mermaidText } from './mermaid';
@@ -36,10 +36,12 @@ const mdCode = (text: string): string => mdCell(text).replace(/`/g, "'");
 
 function runTable(rows: readonly HistoryRow[]): string[] {
   if (!rows.length) return ['No scored runs yet.', ''];
-  const lines = ['## Runs', '', '| Date (UTC) | Scenario | IC | Score | Ack | Command | Mitigate | Resolve | Outcome |', '|---|---|---|---:|---:|---:|---:|---:|---|'];
+  // A Judged column only when a run judged moves (format v2), as in the terminal table.
+  const judged = rows.some((r) => r.judgement);
+  const lines = ['## Runs', '', `| Date (UTC) | Scenario | IC | Score |${judged ? ' Judged |' : ''} Ack | Command | Mitigate | Resolve | Outcome |`, `|---|---|---|---:|${judged ? '---:|' : ''}---:|---:|---:|---:|---|`];
   for (const r of rows) {
     const score = r.score === null ? 'not scored' : `${r.score} ${r.grade ?? ''}`.trim();
-    lines.push(`| ${mdCell(runDate(r.startedAt))} | ${mdCell(r.scenario)} | ${mdCell(r.ic.join(' → ') || '—')} | ${score} | ${time(r.times.acknowledge)} | ${time(r.times.command)} | ${time(r.times.mitigate)} | ${time(r.times.resolve)} | ${r.outcome} |`);
+    lines.push(`| ${mdCell(runDate(r.startedAt))} | ${mdCell(r.scenario)} | ${mdCell(r.ic.join(' → ') || '—')} | ${score} |${judged ? ` ${judgedCell(r)} |` : ''} ${time(r.times.acknowledge)} | ${time(r.times.command)} | ${time(r.times.mitigate)} | ${time(r.times.resolve)} | ${r.outcome} |`);
   }
   return [...lines, ''];
 }

@@ -51,6 +51,15 @@ export interface HistoryRow {
   readonly outcome: Scorecard['outcome'];
   /** Key times in drill milliseconds; null when it never happened. */
   readonly times: { readonly acknowledge: number | null; readonly command: number | null; readonly mitigate: number | null; readonly resolve: number | null };
+  /** v2: the points harmful and red-herring moves cost and how many were taken; null for a v1 scenario, which judges none. */
+  readonly judgement: { readonly points: number; readonly moves: number } | null;
+}
+
+/** A run's judged moves for a table cell: "−13 (2 moves)", "0", or — for a v1 run, which judges none. */
+export function judgedCell(r: HistoryRow): string {
+  if (!r.judgement) return '—';
+  const { points, moves } = r.judgement;
+  return moves ? `−${points} (${moves} ${moves === 1 ? 'move' : 'moves'})` : '0';
 }
 
 /** The history table, one row per run, in the runs' order. */
@@ -65,6 +74,7 @@ export function historyRows(runs: readonly RunRecord[]): HistoryRow[] {
       mitigate: card.metrics.timeToMitigate?.ms ?? null,
       resolve: card.metrics.timeToResolve?.ms ?? null,
     },
+    judgement: card.judgement ? { points: card.judgement.points, moves: card.judgement.actions.length } : null,
   }));
 }
 

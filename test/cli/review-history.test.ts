@@ -265,6 +265,18 @@ describe('firedrill history', () => {
     expect(JSON.parse(runCli(['history', dir, '--json']).stdout).runs[0].ic).toEqual(['alice', 'bob']);
   });
 
+  it('adds a judged column when a run judged moves (format v2), and its JSON row says what they cost', () => {
+    const dir = tmp();
+    writeRun(join(dir, '20261120T100000Z-a'), scorecardFixture(), '2026-11-20T10:00:00.000Z');
+    writeRun(join(dir, '20261121T100000Z-b'), scorecardFixture({ score: 65, grade: 'D', judgement: judgementFixture() }), '2026-11-21T10:00:00.000Z');
+    const r = runCli(['history', dir], { env: NO_COLOR });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/date \(UTC\) +scenario +IC +score +judged +ack +command +mitigate +resolve +outcome/);
+    expect(r.stdout).toMatch(/^2026-11-20 10:00 +checkout-db-wal-disk-full +alice +78 C +— +02:10 /m);
+    expect(r.stdout).toMatch(/^2026-11-21 10:00 +checkout-db-wal-disk-full +alice +65 D +−13 \(2 moves\) +02:10 /m);
+    expect(JSON.parse(runCli(['history', dir, '--json']).stdout).runs.map((x: { judgement: unknown }) => x.judgement)).toEqual([null, { points: 13, moves: 2 }]);
+  });
+
   it('--markdown prints the history as Markdown with a Mermaid score chart per scenario of three runs or more', () => {
     const dir = tmp();
     for (const [i, score] of [[0, 60], [1, 70], [2, 90]] as const) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { historyRows, peopleRoles, scenarioTrends, suggestRotation, type RunRecord } from '../../src/scoring/history';
 import { historyMarkdown } from '../../src/scoring/history-markdown';
 import type { ParticipantResult, Scorecard } from '../../src/scoring/types';
-import { scorecardFixture } from '../helpers/scorecard-fixture';
+import { judgementFixture, scorecardFixture } from '../helpers/scorecard-fixture';
 
 const person = (name: string, roles: ParticipantResult['roles']): ParticipantResult =>
   ({ name, roles, kind: 'human', score: 90, grade: 'A', violations: [], strengths: [] });
@@ -29,6 +29,14 @@ describe('historyMarkdown', () => {
     expect(md.startsWith('# Drill history\n\n5 runs under `firedrill-runs`.\n')).toBe(true);
     expect(md).toContain('| Date (UTC) | Scenario | IC | Score | Ack | Command | Mitigate | Resolve | Outcome |');
     expect(md).toContain('| 2026-11-11 10:00 | checkout-db-wal-disk-full | alice | 62 C | 02:10 | 01:30 | 31:20 | 38:00 | resolved |');
+  });
+
+  it('has a Judged column only when a run judged moves (v2): v1 runs show a dash there', () => {
+    const mixed = markdown([run(1, 62), run(2, 81, { judgement: judgementFixture() })]);
+    expect(mixed).toContain('| Date (UTC) | Scenario | IC | Score | Judged | Ack | Command | Mitigate | Resolve | Outcome |');
+    expect(mixed).toContain('| 2026-11-11 10:00 | checkout-db-wal-disk-full | alice | 62 C | — | 02:10 | 01:30 | 31:20 | 38:00 | resolved |');
+    expect(mixed).toMatch(/^\| 2026-11-12 10:00 \| checkout-db-wal-disk-full \| alice \| 81 \S+ \| −13 \(2 moves\) \| /m);
+    expect(md).not.toContain('Judged');
   });
 
   it('charts the score of a scenario with three runs or more as a Mermaid line, and none with fewer', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  forScenario, historyRows, icOrder, MIN_TREND_RUNS, peopleRoles, runDate, scenarioTrends, sortRuns, suggestRotation, type RunRecord,
+  forScenario, historyRows, icOrder, judgedCell, MIN_TREND_RUNS, peopleRoles, runDate, scenarioTrends, sortRuns, suggestRotation, type RunRecord,
 } from '../../src/scoring/history';
 import type { ParticipantResult, Scorecard } from '../../src/scoring/types';
-import { metric, scorecardFixture } from '../helpers/scorecard-fixture';
+import { judgementFixture, metric, scorecardFixture } from '../helpers/scorecard-fixture';
 
 const M = 60_000;
 
@@ -112,5 +112,14 @@ describe('trend threshold and dates', () => {
   it('shows a run date in UTC minutes, or a dash when unknown', () => {
     expect(runDate('2026-11-26T15:30:12.000Z')).toBe('2026-11-26 15:30');
     expect(runDate(null)).toBe('—');
+  });
+});
+
+describe('judged moves in the history (format v2)', () => {
+  it('counts a v2 run\'s judged points and moves, and has none for a v1 run', () => {
+    const none = { ...judgementFixture(), actions: [], points: 0 };
+    const rows = historyRows([run(1, [person('alice', ['ic'])], { judgement: judgementFixture() }), run(2, [person('alice', ['ic'])], { judgement: none }), run(3, [person('alice', ['ic'])])]);
+    expect(rows.map((r) => r.judgement)).toEqual([{ points: 13, moves: 2 }, { points: 0, moves: 0 }, null]);
+    expect(rows.map(judgedCell)).toEqual(['−13 (2 moves)', '0', '—']);
   });
 });

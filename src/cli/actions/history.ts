@@ -3,7 +3,7 @@ import { stripControl } from '../../engine/sanitize';
 import { roleTitle } from '../../scoring/labels';
 import { clock, plural } from '../../scoring/markdown-text';
 import {
-  forScenario, historyRows, MIN_TREND_RUNS, peopleRoles, runDate, scenarioTrends, suggestRotation,
+  forScenario, historyRows, judgedCell, MIN_TREND_RUNS, peopleRoles, runDate, scenarioTrends, suggestRotation,
   type HistoryRow, type PersonRoles, type ScenarioTrend, type Suggestion,
 } from '../../scoring/history';
 import { historyMarkdown } from '../../scoring/history-markdown';
@@ -90,14 +90,17 @@ function table(rows: readonly HistoryRow[], st: Style): string[] {
     const text = `${r.score} ${r.grade}`;
     return r.grade === 'A' || r.grade === 'B' ? st.ok(text) : r.grade === 'C' ? st.warn(text) : st.bad(text);
   };
+  // The judged column only when a run judged moves (format v2): a v1-only history reads as it always has.
+  const judged = rows.some((r) => r.judgement);
   const cells = rows.map((r) => [
     runDate(r.startedAt), stripControl(r.scenario), stripControl(r.ic.join(' → ')) || '—', grade(r),
+    ...(judged ? [judgedCell(r)] : []),
     time(r.times.acknowledge), time(r.times.command), time(r.times.mitigate), time(r.times.resolve),
     r.outcome === 'resolved' ? r.outcome : st.bad(r.outcome),
   ]);
-  const head = ['date (UTC)', 'scenario', 'IC', 'score', 'ack', 'command', 'mitigate', 'resolve', 'outcome'];
+  const head = ['date (UTC)', 'scenario', 'IC', 'score', ...(judged ? ['judged'] : []), 'ack', 'command', 'mitigate', 'resolve', 'outcome'];
   // Times and scores read best right-aligned; words left-aligned.
-  const right = [false, false, false, true, true, true, true, true, false];
+  const right = [false, false, false, true, ...(judged ? [true] : []), true, true, true, true, false];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => visibleLength(c[i] ?? ''))));
   const line = (c: readonly string[]) => c.map((text, i) => {
     const w = widths[i] ?? 0;
