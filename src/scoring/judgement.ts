@@ -3,11 +3,11 @@
  * spent in worse phases. Kept apart from role discipline: a rule judges how the process was run, this judges the
  * moves made on the system.
  */
-import type { EventOf } from '../engine/events';
+import type { DrillEvent, EventOf } from '../engine/events';
 import type { JournalHeader } from '../engine/journal';
 import { formatClock } from '../scenario/duration';
 import { JUDGED_KIND_TITLE, MAX_WEIGHT } from '../scenario/judgement';
-import type { Scenario } from '../scenario/types';
+import type { Action, Scenario } from '../scenario/types';
 import type { JournalIndex } from './journal-index';
 import type { Deduction, JudgedAction, Judgement, WorsePhaseStay } from './types';
 
@@ -57,6 +57,33 @@ function orderedBy(start: Start, ix: JournalIndex): string | null {
   return decision?.actor ?? null;
 }
 
+/** A judged action someone started, and what it costs. */
+export interface JudgedStart {
+  readonly start: Start;
+  readonly action: Action;
+  readonly judged: NonNullable<Action['judged']>;
+  readonly points: number;
+}
+
+/**
+ * Every harmful or red-herring action started so far, in order, each with its cost (its weight until the judgement
+ * cap is reached): the one reading of "taken", for the scorecard and for the facilitator's console mid-drill.
+ */
+export function judgedStarts(scenario: Scenario, events: readonly DrillEvent[]): JudgedStart[] {
+  const byId = new Map(scenario.actions.map((a) => [a.id, a]));
+  let left = JUDGEMENT_MAX_POINTS;
+  const out: JudgedStart[] = [];
+  for (const e of events) {
+    if (e.type !== 'action.start') continue;
+    const action = byId.get(e.data.action);
+    if (!action?.judged) continue;
+    const points = Math.min(action.judged.weight, left);
+    left -= points;
+    out.push({ start: e, action, judged: action.judged, points });
+  }
+  return out;
+}
+
 /** Judges a v2 drill's moves from its scenario and journal alone. */
 export function judge(scenario: Scenario, header: JournalHeader, ix: JournalIndex): Judgement {
   const kinds = new Map(header.participants.map((p) => [p.name, p.kind]));
@@ -68,20 +95,15 @@ export function judge(scenario: Scenario, header: JournalHeader, ix: JournalInde
     const enter = enteredBy(done, enters);
     if (enter) byAction.set(enter.seq, start);
   }
-  let left = JUDGEMENT_MAX_POINTS;
-  const actions: JudgedAction[] = [];
-  for (const [start, done] of runs) {
-    const action = scenario.actions.find((a) => a.id === start.data.action);
-    if (!action?.judged) continue;
-    const points = Math.min(action.judged.weight, left);
-    left -= points;
-    actions.push({
-      action: action.id, title: action.title, kind: action.judged.kind, atMs: start.atMs,
+  const actions: JudgedAction[] = judgedStarts(scenario, ix.events).map(({ start, action, judged, points }) => {
+    const done = runs.get(start);
+    return {
+      action: action.id, title: action.title, kind: judged.kind, atMs: start.atMs,
       actor: start.actor, actorKind: kinds.get(start.actor) ?? 'human', orderedBy: orderedBy(start, ix),
       completed: done !== undefined, led: enteredBy(done, enters)?.data.phase ?? null, points,
-      ...(action.judged.why ? { why: action.judged.why } : {}), seq: start.seq,
-    });
-  }
+      ...(judged.why ? { why: judged.why } : {}), seq: start.seq,
+    };
+  });
   const worsePhases = worseStays(scenario, ix, enters, byAction);
   return {
     actions,

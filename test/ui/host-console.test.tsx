@@ -153,6 +153,35 @@ describe('HostConsole: the drill', () => {
     expect(r.lines()[2]).toMatch(/^TRUTH phase \S+ · deleted_objects=3600 email_held=false answer\.hold-email=yes/);
   });
 
+  for (const [cols, rows] of [[80, 24], [120, 40]] as const) {
+    it(`lists a v2 drill's wrong moves under the injects to come, with who ran each and its cost, at ${cols}×${rows}`, async () => {
+      const judged = [
+        { atMs: 301_000, actor: 'carol', action: 'restart-db', kind: 'harmful', points: 10 },
+        { atMs: 420_000, actor: `Eli${evil()}`, action: 'flush-cache', kind: 'red-herring', points: 3 },
+      ];
+      const d = facilitatorDrill({ judged });
+      const m = lobby();
+      m.go('drill', d.store);
+      const r = await show(m, cols, rows);
+      const f = await r.waitForFrame((x) => x.includes('WRONG MOVES'));
+      expect(f).toMatch(/│ ?WRONG MOVES \(2, −13\)/);
+      expect(f).toMatch(cols === 80 ? /│ ?05:01 −10 restart-db carol harm/ : /│ ?05:01 −10 restart-db carol harmful$/m);
+      expect(f).toMatch(/│ ?07:00 −3 flush-cache Eli/);
+      expect(f).toMatch(/UPCOMING \(1\)/);
+      expect(foreignControls(r.lastRawFrame(), 'ink')).toEqual([]);
+      fits(r, cols);
+    });
+  }
+
+  it('shows no wrong-moves section before anyone has made one', async () => {
+    const d = facilitatorDrill({ judged: [] });
+    const m = lobby();
+    m.go('drill', d.store);
+    const r = await show(m, 120, 40);
+    await r.waitForFrame((x) => x.includes('UPCOMING'));
+    expect(r.lastFrame()).not.toContain('WRONG MOVES');
+  });
+
   it('shows the truth without a story when the view has none', async () => {
     const { m } = drilling(null);
     const r = await show(m);

@@ -1,6 +1,7 @@
 /** Views per viewer: the one projection of the drill state that the UI (and, next, the network) renders. */
 import type { DisplayUnit, UnitFamily } from '../../scenario/quantity';
 import type { Scenario, Severity } from '../../scenario/types';
+import { judgedStarts } from '../../scoring/judgement';
 import { scribeLedger, type LedgerItem } from '../../scoring/scribe-coverage';
 import type { CommandVocabulary } from '../command';
 import { commandVocabulary } from '../command-vocabulary';
@@ -98,6 +99,17 @@ export interface FacilitatorTruth {
   readonly activity: readonly { readonly name: string; readonly atMs: number; readonly text: string }[];
   /** v2: the scenario's variables as they stand (start values until something changed them), then the answers given. */
   readonly variables?: readonly { readonly name: string; readonly value: number | boolean | string }[];
+  /** v2: the harmful and red-herring actions started so far, oldest first, with what each costs the team score. */
+  readonly judged?: readonly JudgedMove[];
+}
+
+/** A wrong move as the facilitator sees it mid-drill (the scorecard's judgement section has the rest). */
+export interface JudgedMove {
+  readonly atMs: number;
+  readonly actor: string;
+  readonly action: string;
+  readonly kind: 'harmful' | 'red-herring';
+  readonly points: number;
 }
 
 /** The facilitator's truth: from the state (phase, last lines) and the scenario (the phase's story, injects to come). */
@@ -118,7 +130,10 @@ function truthOf(state: DrillState, ctx: ViewContext): FacilitatorTruth {
     upcoming,
     ...(story ? { story } : {}),
     activity: state.people.flatMap((p) => (p.lastInput ? [{ name: p.info.name, atMs: p.lastInput.atMs, text: p.lastInput.text }] : [])),
-    ...(s.version === 2 ? { variables: variablesOf(state, s) } : {}),
+    ...(s.version === 2 ? {
+      variables: variablesOf(state, s),
+      judged: judgedStarts(s, ctx.events).map((j) => ({ atMs: j.start.atMs, actor: j.start.actor, action: j.action.id, kind: j.judged.kind, points: j.points })),
+    } : {}),
   };
 }
 

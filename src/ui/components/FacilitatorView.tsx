@@ -14,6 +14,7 @@ import { stripControl } from '../../engine/sanitize';
 import { formatClock } from '../../scenario/duration';
 import { parseSay, SAY_FORM } from '../ad-hoc-inject';
 import { REMOTE_TICK_MS, type DrillStore } from '../drill-store';
+import type { JudgedMove } from '../../engine/view/drill-view';
 import type { HostConsoleModel } from '../host-models';
 import { CONSOLE_DRILL_KEYMAP, footerText } from '../host-keymaps';
 import { useStoreVersion } from '../hooks/use-drill';
@@ -99,6 +100,9 @@ export function FacilitatorView({ model, store, theme, cols, rows }: Props) {
   const notice = question ?? said?.text;
   // v2 variables ride on the truth line: they are the world's memory, as hidden as its phase.
   const vars = truth?.variables?.length ? ` · ${truth.variables.map((v) => `${stripControl(v.name)}=${stripControl(String(v.value))}`).join(' ')}` : '';
+  // v2: the wrong moves taken so far share the right panel with the injects to come, newest kept, at most half of it.
+  const moves = truth?.judged ?? [];
+  const movesRows = moves.length ? Math.min(moves.length + 1, Math.floor(bodyRows / 2)) : 0;
   const phase = truth ? `phase ${stripControl(truth.phase)}${truth.mitigated ? ' (mitigated)' : ''}${vars}` : 'no hidden truth in this view';
   return (
     <Box flexDirection="column" width={cols} height={rows - 1}>
@@ -113,7 +117,10 @@ export function FacilitatorView({ model, store, theme, cols, rows }: Props) {
       <Box height={bodyRows}>
         <Channel store={store} theme={theme} cols={layout.channelCols} rows={bodyRows} scroll={scroll} />
         <Divider theme={theme} rows={bodyRows} />
-        <Upcoming upcoming={truth?.upcoming ?? []} theme={theme} cols={layout.panelCols} rows={bodyRows} />
+        <Box flexDirection="column" width={layout.panelCols} height={bodyRows}>
+          <Upcoming upcoming={truth?.upcoming ?? []} theme={theme} cols={layout.panelCols} rows={bodyRows - movesRows} />
+          {movesRows ? <WrongMoves moves={truth?.judged ?? []} theme={theme} cols={layout.panelCols} rows={movesRows} /> : null}
+        </Box>
       </Box>
       <PeopleTable people={people} theme={theme} cols={cols} rows={peopleRows} />
       <CommandLine speaker="inject" role="" line={line.state} hint={`type ${SAY_FORM.replace(/^an inject is /, '')}`} {...(notice ? { notice: [notice] } : {})}
@@ -144,6 +151,32 @@ function Upcoming({ upcoming, theme, cols, rows }: UpcomingProps) {
         <Text key={l.key} wrap="truncate">
           <Text color={theme.fg('muted')}>{l.at.padEnd(6)}</Text>
           <Text color={theme.fg('inject')}>{l.text}</Text>
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+interface WrongMovesProps {
+  readonly moves: readonly JudgedMove[];
+  readonly theme: Theme;
+  readonly cols: number;
+  readonly rows: number;
+}
+
+/** v2: the harmful and red-herring actions taken so far, newest last: when, the cost, what, who, then which kind (cut first). */
+function WrongMoves({ moves, theme, cols, rows }: WrongMovesProps) {
+  const points = moves.reduce((n, m) => n + m.points, 0);
+  const shown = moves.slice(Math.max(0, moves.length - (rows - 1)));
+  return (
+    <Box flexDirection="column" width={cols} height={rows}>
+      <Text bold color={theme.fg('alert')} wrap="truncate">{`WRONG MOVES (${moves.length}, −${points})`}</Text>
+      {shown.map((m, i) => (
+        <Text key={i} wrap="truncate">
+          <Text color={theme.fg('muted')}>{formatClock(m.atMs).padEnd(6)}</Text>
+          <Text color={theme.fg('alert')}>{`−${m.points} `}</Text>
+          <Text>{`${stripControl(m.action)} ${stripControl(m.actor)} `}</Text>
+          <Text color={theme.fg('muted')}>{m.kind === 'harmful' ? 'harmful' : 'red herring'}</Text>
         </Text>
       ))}
     </Box>

@@ -1,11 +1,16 @@
 // Views per viewer: each seat sees exactly what it may, the facilitator sees the truth, and a view is plain data.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { personOf } from '../../../src/engine/state/drill-state';
 import { viewFor } from '../../../src/engine/view/drill-view';
 import { LocalClient } from '../../../src/engine/view/local-client';
 import { eventsSince, FACILITATOR, player, seenBy } from '../../../src/engine/view/visibility';
 import { SimClock } from '../../helpers/drill-rig';
+import { score } from '../../../src/scoring/score';
+import { ROOT } from '../../helpers/cli';
 import { drill, starter, viewOf } from '../../helpers/drill';
+import { scenarioOf } from '../../fixtures/scenarios/variants';
 
 const HUMANS = [{ name: 'alice', role: 'ic' as const }, { name: 'carol', role: 'responder' as const, service: 'web' }, { name: 'bob', role: 'scribe' as const }];
 const SCRIPT = [
@@ -239,5 +244,24 @@ describe('LocalClient', () => {
     offs[0]!();
     expect(d.session.listenerCount).toBe(before);
     expect(before).toBeGreaterThan(0);
+  });
+});
+
+describe('the facilitator\'s wrong moves (format v2)', () => {
+  it('lists each harmful or red-herring action as it is started, costed as the scorecard will cost it; players see none', () => {
+    const scenario = scenarioOf(readFileSync(join(ROOT, 'test/fixtures/v2/judged-moves.yaml'), 'utf8'));
+    const d = drill(scenario, { bots: 'none', humans: [{ name: 'alice', role: 'ic' }, { name: 'carol', role: 'responder', service: 'web' }] });
+    d.session.start();
+    d.session.advanceTo(200_000);
+    expect(viewOf(d).truth?.judged).toEqual([]);
+    d.session.dispatch('carol', '/run restart-db');
+    d.session.advanceTo(230_000);
+    const judged = viewOf(d).truth?.judged;
+    expect(judged).toEqual([{ atMs: 200_000, actor: 'carol', action: 'restart-db', kind: 'harmful', points: 10 }]);
+    d.session.end('aborted');
+    const card = score(scenario, d.journal.headerLine!, d.journal.events);
+    expect(card.judgement?.actions.map((a) => ({ atMs: a.atMs, actor: a.actor, action: a.action, kind: a.kind, points: a.points }))).toEqual(judged);
+    expect(viewOf(d, player('carol')).truth).toBeUndefined();
+    expect(viewOf(drill(starter(), { bots: 'none', humans: HUMANS })).truth?.judged).toBeUndefined();
   });
 });
