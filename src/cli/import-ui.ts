@@ -26,3 +26,34 @@ export async function importUi<T>(load: () => Promise<T>): Promise<T> {
     Object.assign(process.env, env);
   }
 }
+
+/**
+ * Resolves once a WebAssembly module starts compiling, or once `loading` settles. Ink's layout engine (yoga) is
+ * WebAssembly: V8 compiles it on background threads while the main thread waits at the module's top-level await.
+ * A command that has main-thread work to do (parsing the scenario) does it then, instead of before the UI's modules
+ * have even loaded, so the two overlap. Install it before the import starts; it patches WebAssembly.instantiate
+ * until the first call and puts it back.
+ */
+export function wasmCompiling(): { readonly started: Promise<void>; watch(loading: Promise<unknown>): Promise<void> } {
+  // Node's types here have no DOM lib, so WebAssembly is reached through globalThis.
+  const wasm = (globalThis as unknown as { WebAssembly: { instantiate: (...args: unknown[]) => unknown } }).WebAssembly;
+  const original = wasm.instantiate;
+  let resolve!: () => void;
+  const started = new Promise<void>((r) => (resolve = r));
+  const restore = (): void => {
+    if (wasm.instantiate === patched) wasm.instantiate = original;
+    resolve();
+  };
+  const patched = function (this: unknown, ...args: unknown[]): unknown {
+    restore();
+    return original.apply(this, args);
+  };
+  wasm.instantiate = patched;
+  return {
+    started,
+    watch: (loading) => {
+      loading.then(restore, restore);
+      return started;
+    },
+  };
+}

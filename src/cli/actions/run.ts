@@ -72,11 +72,13 @@ export function parseBots(value: string | undefined): ReadonlySet<string> {
 export const loadRunUi = () => importUi(() => import('../../ui/run-modules'));
 
 /** Runs the interactive drill; returns the exit code. `ui` may already be loading (see program.ts). */
-export async function runRun(file: string, opts: RunOptions, ui: ReturnType<typeof loadRunUi> = loadRunUi()): Promise<number> {
+export async function runRun(file: string, opts: RunOptions, ui: ReturnType<typeof loadRunUi> = loadRunUi(), uiCompiling?: Promise<void>): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UserError(`firedrill run needs an interactive terminal (stdin and stdout must be a TTY). To run a drill headless, use: firedrill simulate ${file}`);
   }
   ui.catch(() => undefined);
+  // The scenario is parsed while the UI's layout engine compiles in the background (see wasmCompiling).
+  if (uiCompiling) await uiCompiling;
   const scenario = requireScenario(file);
   const seed = seedOption(opts.seed);
   const speed = speedOption(opts.speed) ?? 1;
