@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli';
+import { expectNeedsV2 } from '../helpers/needs-v2';
 import { brief, edit, editText, load, posOf, scenarioOf, withCode } from '../fixtures/scenarios/variants';
 
 const V2_FILE = readFileSync(join(ROOT, 'test/fixtures/v2/retention-purge.yaml'), 'utf8');
@@ -88,15 +89,7 @@ describe('the presentation keys in a v1 file', () => {
       ['    owner: web-team', '    public: Web shop\n    owner: web-team'],
       ['difficulty:', 'clock: "09:40"\ndifficulty:'],
     );
-    const r = load(text);
-    expect(r.scenario).toBeUndefined();
-    const needs = withCode(r.problems, 'schema/needs-newer-schema');
-    expect(needs.map((p) => [p.message, p.line, p.col])).toEqual([
-      ['"clock" needs schema: firedrill/v2', posOf(text, 'clock').line, posOf(text, 'clock').col],
-      ['"public" needs schema: firedrill/v2', posOf(text, 'public').line, posOf(text, 'public').col],
-      ['"unit" needs schema: firedrill/v2', posOf(text, 'unit').line, posOf(text, 'unit').col],
-      ['"label" needs schema: firedrill/v2', posOf(text, 'label').line, posOf(text, 'label').col],
-    ]);
+    expectNeedsV2(text, ['clock', 'public', 'unit', 'label']);
   });
 
   it('a v1 metric written per minute keeps v1\'s display (no unit is taken from its baseline)', () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHT, isWrongMove } from '../../src/scenario/judgement';
 import { ROOT } from '../helpers/cli';
+import { expectNeedsV2 } from '../helpers/needs-v2';
 import { brief, edit, editText, load, posOf, scenarioOf, withCode } from '../fixtures/scenarios/variants';
 
 const TEXT = readFileSync(join(ROOT, 'test/fixtures/v2/judged-moves.yaml'), 'utf8');
@@ -73,10 +74,7 @@ describe('in a v1 file', () => {
       ['{ id: revert-config, service: web,', '{ id: revert-config, service: web, harmful: false,'],
       ['    after: { 2m: broken }', '    after: { 2m: broken }\n    worse: false'],
     );
-    const r = load(text);
-    const needs = withCode(r.problems, 'schema/needs-newer-schema');
-    expect(needs.map((p) => p.message).sort()).toEqual(['"harmful" needs schema: firedrill/v2', '"weight" needs schema: firedrill/v2', '"why" needs schema: firedrill/v2', '"worse" needs schema: firedrill/v2']);
-    for (const key of ['harmful', 'weight', 'why', 'worse']) expect(needs.find((p) => p.message.startsWith(`"${key}"`))).toMatchObject(posOf(text, `${key}:`));
+    expectNeedsV2(text, ['harmful', 'weight', 'why', 'worse'].map((key) => ({ key, at: `${key}:` })));
   });
 
   it('a redHerring stays valid and is not judged', () => {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli';
+import { expectNeedsV2 } from '../helpers/needs-v2';
 import { brief, edit, editText, load, posOf, withCode } from '../fixtures/scenarios/variants';
 
 const V2_FILE = readFileSync(join(ROOT, 'test/fixtures/v2/retention-purge.yaml'), 'utf8');
@@ -25,13 +26,7 @@ describe('v2 keys in a v1 file', () => {
       ['    after: { 2m: broken }', '    after: { 2m: broken }\n    others: hold'],
       ['{ at: 6m, kind: customer-report', '{ at: 6m, jitter: 1m, kind: customer-report'],
     );
-    const r = load(text);
-    expect(r.scenario).toBeUndefined();
-    const needs = withCode(r.problems, 'schema/needs-newer-schema');
-    expect(needs.map((p) => p.message)).toEqual(['"others" needs schema: firedrill/v2', '"jitter" needs schema: firedrill/v2', '"variables" needs schema: firedrill/v2']);
-    expect(needs[0]).toMatchObject(posOf(text, 'others'));
-    expect(needs[1]).toMatchObject(posOf(text, 'jitter'));
-    expect(needs[2]).toMatchObject({ ...posOf(text, 'variables'), hint: expect.stringContaining('change it to schema: firedrill/v2') });
+    expectNeedsV2(text, ['others', 'jitter', 'variables']);
   });
 
   it('include the v2 value forms: hold, a list of cases, a timer object', () => {
