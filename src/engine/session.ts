@@ -109,7 +109,7 @@ export class DrillSession {
     const m = this.world.metrics;
     return m.metrics().map((x) => ({
       ref: x.ref, family: x.family, value: m.value(x.ref), history: m.history(x.ref),
-      ...(x.unit !== undefined ? { unit: x.unit } : {}), ...(x.label !== undefined ? { label: x.label } : {}),
+      ...(x.unit !== undefined ? { unit: x.unit } : {}), ...(x.label !== undefined ? { label: x.label } : {}), ...(x.whole ? { whole: true } : {}),
     }));
   }
 

@@ -334,7 +334,7 @@ export class World {
     const metricByRef = new Map(this.metrics.metrics().map((m) => [m.ref, m]));
     const metrics = probe.shows.map((ref) => {
       const m = metricByRef.get(ref);
-      return { ref, value: formatValue(this.metrics.value(ref), m?.family ?? 'count', m?.unit), ...(m?.label !== undefined ? { label: m.label } : {}) };
+      return { ref, value: formatValue(this.metrics.value(ref), m?.family ?? 'count', m?.unit, m?.whole), ...(m?.label !== undefined ? { label: m.label } : {}) };
     });
     const logs = probe.logs ? this.recentLogs(probe.service, 8) : [];
     return { text, metrics, logs };

@@ -90,6 +90,7 @@ function serviceOf(s: RawService, v2: boolean): Service {
     return {
       ref: `${s.id}.${name}`, service: s.id, name, ...(m.title ? { title: m.title } : {}), baseline: base.value, noise: noise?.value ?? 0, family: base.family,
       ...(unit !== undefined ? { unit } : {}), ...(m.label !== undefined ? { label: m.label } : {}),
+      ...(v2 && base.family === 'count' && Number.isInteger(base.value) ? { whole: true } : {}),
     };
   });
   return { id: s.id, title: s.title ?? s.id, owner: s.owner, metrics, ...(s.public !== undefined ? { publicName: s.public } : {}) };

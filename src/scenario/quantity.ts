@@ -80,8 +80,10 @@ const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toString() : Nu
 /**
  * Formats a base-unit value for display. With a unit (v2's `unit:`, or a rate baseline's own), always in that unit:
  * 600/min, 0.18s. Without one, in its family's usual unit as v1 always has: 12.3%, 180ms, 12s, 1.2GB, 24.1rps.
+ * `whole` (v2, a count of things): rounded to a whole number.
  */
-export function formatValue(value: number, family: UnitFamily, unit?: DisplayUnit): string {
+export function formatValue(value: number, family: UnitFamily, unit?: DisplayUnit, whole = false): string {
+  if (whole && family === 'count') return String(Math.round(value));
   const def = unit === undefined ? undefined : UNITS[unit];
   if (!def || def.family !== family) return formatQuantity(value, family);
   return `${round(value / def.factor)}${unit}`;

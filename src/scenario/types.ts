@@ -21,6 +21,8 @@ export interface Metric {
   readonly unit?: DisplayUnit;
   /** v2: the short name shown for it on the metric panel and in probe readings (absent: its name). */
   readonly label?: string;
+  /** v2: a count whose baseline is a whole number (customers, objects, connections) is shown as one: 16, not 16.3. */
+  readonly whole?: boolean;
 }
 
 export interface Service {

@@ -165,7 +165,7 @@ export function serviceRows(snap: DrillView, team: string | undefined, width: nu
   const probes = s.probes.filter((p) => mine.has(p.service)).map((p) => ({ text: `${p.id}  ${clean(p.title)}` }));
   const actions = s.actions.filter((a) => mine.has(a.service)).map((a) => ({ text: `${a.id}${a.major ? '*' : ''}  ${clean(a.title)}` }));
   const shown = snap.metrics.filter((m) => mine.has(m.ref.split('.')[0]!))
-    .map((m) => ({ name: clean(m.label ?? m.ref.split('.').slice(1).join('.')), value: clean(formatValue(m.value, m.family, m.unit)), history: m.history }));
+    .map((m) => ({ name: clean(m.label ?? m.ref.split('.').slice(1).join('.')), value: clean(formatValue(m.value, m.family, m.unit, m.whole)), history: m.history }));
   const inner = Math.max(0, width - 1);
   const valueCols = Math.max(0, ...shown.map((m) => textWidth(m.value)));
   const nameCols = Math.max(1, Math.min(Math.max(0, ...shown.map((m) => textWidth(m.name))), inner - valueCols - 2 - MIN_SPARK));

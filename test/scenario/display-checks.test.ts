@@ -51,6 +51,17 @@ describe('metric units and labels (v2)', () => {
     expect(byName.get('rps_made_min')).toMatchObject({ baseline: 5, unit: '/min' });
     expect(byName.get('error_rate')?.label).toBeUndefined();
   });
+
+  it('a count whose baseline is a whole number is shown as one (v2 only); a fractional baseline keeps its decimals', () => {
+    const s = scenarioOf(v2([DELETE_RATE, '      delete_rate: { baseline: 60/min }\n      waiting: { baseline: 3 }\n      load: { baseline: 0.5 }']));
+    const byName = new Map(s.services.flatMap((x) => x.metrics).map((m) => [m.name, m]));
+    expect(byName.get('waiting')?.whole).toBe(true);
+    expect(byName.get('load')?.whole).toBeUndefined();
+    expect(byName.get('delete_rate')?.whole).toBeUndefined();
+    const v1 = scenarioOf(edit(['      error_rate: { baseline: 0.5%, noise: 0.1% }', '      error_rate: { baseline: 0.5%, noise: 0.1% }\n      waiting: { baseline: 3 }']));
+    expect(v1.services.flatMap((x) => x.metrics).find((m) => m.name === 'waiting')).toMatchObject({ family: 'count' });
+    expect(v1.services.flatMap((x) => x.metrics).find((m) => m.name === 'waiting')?.whole).toBeUndefined();
+  });
 });
 
 describe('the story clock (v2)', () => {

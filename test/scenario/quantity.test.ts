@@ -115,6 +115,14 @@ describe('formatValue (v2 display units)', () => {
     }
     expect(formatQuantity(10, 'rate')).toBe('10rps');
   });
+
+  it('shows a whole count (v2: customers, objects) as a whole number, and ignores whole for other families', () => {
+    expect(formatValue(16.3, 'count', undefined, true)).toBe('16');
+    expect(formatValue(16.5, 'count', undefined, true)).toBe('17');
+    expect(formatValue(123_456.7, 'count', undefined, true)).toBe('123457');
+    expect(formatValue(16.3, 'count')).toBe('16.3');
+    expect(formatValue(16.3, 'percent', '%', true)).toBe('16.3%');
+  });
 });
 
 describe('display units', () => {

@@ -44,6 +44,7 @@ export interface ViewMetric {
   /** v2: the unit the value is shown in, and the name shown for the metric (see Metric). */
   readonly unit?: DisplayUnit;
   readonly label?: string;
+  readonly whole?: boolean;
 }
 
 /** What players may know of the scenario: the services, and the probes and actions they can type. */
