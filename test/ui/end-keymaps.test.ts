@@ -1,23 +1,8 @@
 // The end screens' keys are data like the drill's: each binding reachable, no key bound twice in one screen.
-import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
+import { keyId as id, press } from '../helpers/ink-keys';
 import { DETAIL_KEYMAP, FINAL_CHANNEL_KEYMAP, SCORECARD_KEYMAP } from '../../src/ui/end-keymaps';
-import { commandIn, type Binding, type KeySpec } from '../../src/ui/keymap';
-
-function key(over: Partial<Key> = {}): Key {
-  return {
-    upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-    return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
-    super: false, hyper: false, capsLock: false, numLock: false, ...over,
-  };
-}
-const NAMED: Record<string, Partial<Key>> = {
-  return: { return: true }, tab: { tab: true }, up: { upArrow: true }, down: { downArrow: true }, left: { leftArrow: true },
-  right: { rightArrow: true }, pageUp: { pageUp: true }, pageDown: { pageDown: true }, home: { home: true }, end: { end: true },
-  escape: { escape: true, meta: true }, backspace: { backspace: true },
-};
-const press = (spec: KeySpec): [string, Key] => ('ctrl' in spec ? [spec.ctrl, key({ ctrl: true })] : 'char' in spec ? [spec.char, key()] : ['', key(NAMED[spec.key])]);
-const id = (spec: KeySpec): string => ('ctrl' in spec ? `ctrl+${spec.ctrl}` : 'char' in spec ? `char:${spec.char}` : spec.key);
+import { commandIn, type Binding } from '../../src/ui/keymap';
 
 describe.each([['scorecard', SCORECARD_KEYMAP], ['final channel', FINAL_CHANNEL_KEYMAP], ['entry in full', DETAIL_KEYMAP]] as const)('the %s keys', (_name, map) => {
   const bindings = map as readonly Binding<string>[];

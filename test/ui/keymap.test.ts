@@ -1,33 +1,8 @@
 // Keybindings as data: every binding is reachable through commandFor, no key is bound twice, and the
 // footer and help read labels from the same table.
-import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { commandFor, HELP_PAIRS, helpKeyRows, KEYMAP, type KeySpec } from '../../src/ui/keymap';
-
-/** A Key with nothing pressed, as Ink's useInput builds it. */
-function key(over: Partial<Key> = {}): Key {
-  return {
-    upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-    return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
-    super: false, hyper: false, capsLock: false, numLock: false, ...over,
-  };
-}
-
-const NAMED: Record<string, Partial<Key>> = {
-  return: { return: true }, tab: { tab: true }, up: { upArrow: true }, down: { downArrow: true }, left: { leftArrow: true },
-  right: { rightArrow: true }, pageUp: { pageUp: true }, pageDown: { pageDown: true }, home: { home: true }, end: { end: true },
-  // Ink reports Escape with meta set.
-  escape: { escape: true, meta: true }, backspace: { backspace: true },
-};
-
-/** The (input, key) pair Ink hands useInput for a key spec. */
-function press(spec: KeySpec): [string, Key] {
-  if ('ctrl' in spec) return [spec.ctrl, key({ ctrl: true })];
-  if ('char' in spec) return [spec.char, key()];
-  return ['', key(NAMED[spec.key])];
-}
-
-const id = (spec: KeySpec): string => ('ctrl' in spec ? `ctrl+${spec.ctrl}` : 'char' in spec ? `char:${spec.char}` : spec.key);
+import { key, keyId as id, press } from '../helpers/ink-keys';
+import { commandFor, HELP_PAIRS, helpKeyRows, KEYMAP } from '../../src/ui/keymap';
 
 describe('keymap', () => {
   it('reaches every binding through commandFor', () => {
