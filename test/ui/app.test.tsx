@@ -1,22 +1,14 @@
 // The whole terminal app driven through its keyboard on simulated drill time (DrillRig).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTheme } from '../../src/ui/theme';
 import { at, eventsOf } from '../helpers/drill';
-import { DrillRig } from '../helpers/drill-rig';
+import { DrillRig, startsRigs } from '../helpers/drill-rig';
 import {
   BACKSPACE, CTRL_C, CTRL_E, CTRL_F, CTRL_N, CTRL_O, CTRL_P, CTRL_T, CTRL_U, CTRL_W, DOWN, END, ENTER, ESC, LEFT, PAGE_DOWN, PAGE_UP, TAB, UP, width,
 } from '../helpers/render';
 import { scorecardFixture } from '../helpers/scorecard-fixture';
 
-const rigs: DrillRig[] = [];
-afterEach(() => {
-  for (const r of rigs.splice(0)) r.unmount();
-});
-async function start(opts: Parameters<typeof DrillRig.start>[0] = {}): Promise<DrillRig> {
-  const r = await DrillRig.start(opts);
-  rigs.push(r);
-  return r;
-}
+const start = startsRigs();
 const HOT_SEAT = { humans: [{ name: 'alice', role: 'ic' as const }, { name: 'bob', role: 'scribe' as const }] };
 const inputs = (r: DrillRig) => eventsOf(r.events, 'input').map((e) => `${e.actor}: ${String(e.data.text)}`);
 

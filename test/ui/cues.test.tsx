@@ -1,23 +1,15 @@
 // Issue 13, items 3-5 on the whole drill screen at fixed sizes: the IC's roster, errors on the hint row, the hot-seat
 // "Now speaking" cue and footer, the PAGED header and the bell, and several keys arriving in one read.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTheme } from '../../src/ui/theme';
 import { SPEAKER_BANNER_MS } from '../../src/ui/hooks/use-cues';
 import { textWidth } from '../../src/ui/text-width';
 import { at, eventsOf } from '../helpers/drill';
-import { DrillRig } from '../helpers/drill-rig';
+import { DrillRig, startsRigs } from '../helpers/drill-rig';
 import { CTRL_C, CTRL_F, CTRL_N, CTRL_W, ENTER, LEFT } from '../helpers/render';
 
 const SIZES = [[80, 24], [120, 40], [200, 50]] as const;
-const rigs: DrillRig[] = [];
-afterEach(() => {
-  for (const r of rigs.splice(0)) r.unmount();
-});
-async function start(opts: Parameters<typeof DrillRig.start>[0] = {}): Promise<DrillRig> {
-  const r = await DrillRig.start(opts);
-  rigs.push(r);
-  return r;
-}
+const start = startsRigs();
 const fits = (r: DrillRig, cols: number) => {
   for (const l of r.ui.lines()) expect(textWidth(l), l).toBeLessThanOrEqual(cols);
 };

@@ -1,10 +1,10 @@
 // Whole texts: a report, a check result or an inject is never cut in the channel, and the full text of any entry is
 // one key away (^G), in a view of its own at 80×24, 120×40 and 200×50.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { channelLine } from '../../src/ui/channel';
 import { entryDetail } from '../../src/ui/detail-text';
 import { at } from '../helpers/drill';
-import { DrillRig } from '../helpers/drill-rig';
+import { DrillRig, startsRigs } from '../helpers/drill-rig';
 import { DOWN, ESC, PAGE_DOWN, PAGE_UP, UP, width } from '../helpers/render';
 
 const CTRL_G = '\x07';
@@ -14,15 +14,11 @@ const FINDING = 'Nearly every error is a 503 after exactly 3000 ms with "timeout
   + 'Waits for a connection went from about 2 ms to 2.9 s at T+2m, while traffic stayed at its usual 850 requests per second. '
   + 'Its changelog includes "config: move database settings under orders.db and cap the pool at five connections per pod".';
 
-const rigs: DrillRig[] = [];
-afterEach(() => {
-  for (const r of rigs.splice(0)) r.unmount();
-});
+const startRig = startsRigs();
 
 /** alice (IC) and carol (responder on web) at one screen; carol checked the web logs and reported on T1. */
 async function drilled(columns: number, rows: number): Promise<DrillRig> {
-  const r = await DrillRig.start({ humans: [{ name: 'alice', role: 'ic' }, { name: 'carol', role: 'responder', service: 'web' }], columns, rows });
-  rigs.push(r);
+  const r = await startRig({ humans: [{ name: 'alice', role: 'ic' }, { name: 'carol', role: 'responder', service: 'web' }], columns, rows });
   await r.advance(at('3:00'));
   r.clock.input('alice', '/ic');
   r.clock.input('alice', '/assign @carol check web-logs in 5m');

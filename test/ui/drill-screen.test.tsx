@@ -1,12 +1,12 @@
 // The drill screen at 80×24, 120×40 and 200×50, frame by frame: no residue at any scroll position, scrollback that
 // stops at the first row, word wrap, the divider, the panel's width, "+N more", metric units and sparklines.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CastRequest } from '../../src/engine/cast';
 import type { Scenario } from '../../src/scenario/types';
 import { channelRows, type ChannelRow } from '../../src/ui/channel-rows';
 import { computeLayout, type Layout } from '../../src/ui/layout';
 import { at, shipped, starter } from '../helpers/drill';
-import { DrillRig, type RigOptions } from '../helpers/drill-rig';
+import { DrillRig, startsRigs, type RigOptions } from '../helpers/drill-rig';
 import { PAGE_DOWN, PAGE_UP } from '../helpers/render';
 
 const SIZES = [[80, 24], [120, 40], [200, 50]] as const;
@@ -15,15 +15,8 @@ const CTRL_L = '\x0c';
 const WAL = 'test/fixtures/v1-library/checkout-db-wal-disk-full.yaml';
 const DBA: CastRequest[] = [{ name: 'carol', role: 'responder', service: 'checkout-db' }];
 
-const rigs: DrillRig[] = [];
-afterEach(() => {
-  for (const r of rigs.splice(0)) r.unmount();
-});
-async function start(cols: number, rows: number, opts: RigOptions = {}): Promise<DrillRig> {
-  const r = await DrillRig.start({ ...opts, columns: cols, rows });
-  rigs.push(r);
-  return r;
-}
+const startRig = startsRigs();
+const start = (cols: number, rows: number, opts: RigOptions = {}): Promise<DrillRig> => startRig({ ...opts, columns: cols, rows });
 
 /** The screen's parts: the layout for the hint rows showing, and each body row split at the divider. */
 function screen(r: DrillRig, cols: number, rows: number) {

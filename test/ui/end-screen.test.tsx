@@ -1,8 +1,8 @@
 // The end of `run`: the scorecard (the screen `review` shows), and one key away the final channel as it stood at the
 // end, each entry openable in full, and back; at 80×24, 120×40 and 200×50.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { at } from '../helpers/drill';
-import { DrillRig } from '../helpers/drill-rig';
+import { DrillRig, startsRigs } from '../helpers/drill-rig';
 import { DOWN, END, ENTER, ESC, HOME, PAGE_UP, TAB, width } from '../helpers/render';
 import { scorecardFixture } from '../helpers/scorecard-fixture';
 
@@ -11,15 +11,11 @@ const CTRL_C = '\x03';
 const SIZES = [[80, 24], [120, 40], [200, 50]] as const;
 const FINAL = 'The drill has ended: this is the final channel, as it stood at the end.';
 
-const rigs: DrillRig[] = [];
-afterEach(() => {
-  for (const r of rigs.splice(0)) r.unmount();
-});
+const startRig = startsRigs();
 
 /** A drill alice played to its end, scored and showing the scorecard. */
 async function ended(columns: number, rows: number): Promise<DrillRig> {
-  const r = await DrillRig.start({ columns, rows });
-  rigs.push(r);
+  const r = await startRig({ columns, rows });
   await r.advance(at('3:00'));
   r.clock.input('alice', '/ic');
   r.clock.input('alice', 'The last thing said in the channel before the end');

@@ -1,10 +1,10 @@
 // v2 presentation on the drill screen at 100×30: a metric written per minute shown per minute under its label,
 // and, with a story clock, the header, the channel and a check's log lines stamped with the story's time of day.
 // The same screen for the v1 starter keeps drill time and rps.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/scenario/types';
 import { at } from '../helpers/drill';
-import { DrillRig } from '../helpers/drill-rig';
+import { startsRigs } from '../helpers/drill-rig';
 import { edit, scenarioOf } from '../fixtures/scenarios/variants';
 
 const COLS = 100;
@@ -15,15 +15,11 @@ const SHOWS = ['    logs: true\n', '    logs: true\n    shows: [web.orders]\n'] 
 const V2: Scenario = scenarioOf(edit(['schema: firedrill/v1', 'schema: firedrill/v2\nclock: "09:40"'], ORDERS, SHOWS));
 const V1: Scenario = scenarioOf(edit(ORDERS.map((s) => s.replace(', label: orders placed', '')) as unknown as readonly [string, string], SHOWS));
 
-const rigs: DrillRig[] = [];
-afterEach(() => {
-  for (const r of rigs.splice(0)) r.unmount();
-});
+const startRig = startsRigs();
 
 /** carol, on call for web, checks the web log in the broken phase; the screen 40 s later. */
 async function checked(scenario: Scenario): Promise<string[]> {
-  const r = await DrillRig.start({ scenario, columns: COLS, rows: ROWS, humans: [{ name: 'carol', role: 'responder', service: 'web' }] });
-  rigs.push(r);
+  const r = await startRig({ scenario, columns: COLS, rows: ROWS, humans: [{ name: 'carol', role: 'responder', service: 'web' }] });
   await r.advance(at('3:00'));
   await r.type('/check web-logs', { enter: true });
   await r.advance(at('0:40'));

@@ -8,7 +8,7 @@ import { LobbyScreen } from '../../src/ui/components/LobbyScreen';
 import { TooSmall, tooSmallMessage } from '../../src/ui/components/TooSmall';
 import { Review } from '../../src/ui/review-app';
 import { createTheme } from '../../src/ui/theme';
-import { DrillRig } from '../helpers/drill-rig';
+import { startsRigs } from '../helpers/drill-rig';
 import { FakeConsole, FakeParticipant, facilitatorDrill, lobbyWith } from '../helpers/host-models';
 import { CTRL_C, ESC, render, width, type Rendered } from '../helpers/render';
 import { scorecardFixture } from '../helpers/scorecard-fixture';
@@ -18,10 +18,9 @@ const SMALL = [[79, 24], [80, 23], [60, 16], [30, 8]] as const;
 const MESSAGE = /make the terminal at least 80×24/;
 
 const mounted: Rendered[] = [];
-const rigs: DrillRig[] = [];
+const startRig = startsRigs();
 afterEach(() => {
   for (const r of mounted.splice(0)) r.unmount();
-  for (const r of rigs.splice(0)) r.unmount();
 });
 async function show(tree: ReactElement, columns: number, rows: number): Promise<Rendered> {
   const r = await render(tree, { columns, rows });
@@ -70,8 +69,7 @@ describe('TooSmall', () => {
 
 describe('every screen below 80×24', () => {
   it('the drill: says so, keeps running, and Ctrl+C asks and ends it', async () => {
-    const r = await DrillRig.start({ columns: 70, rows: 20 });
-    rigs.push(r);
+    const r = await startRig({ columns: 70, rows: 20 });
     expect(flat(r.ui)).toContain('The terminal is 70×20: make the terminal at least 80×24. The drill keeps running. Ctrl+C asks to end it.');
     await r.press(CTRL_C);
     await r.waitForFrame((f) => f.startsWith('End the drill? (y/n)'));
@@ -82,8 +80,7 @@ describe('every screen below 80×24', () => {
   });
 
   it('the drill: back to the full screen when it grows again, with the question still asked', async () => {
-    const r = await DrillRig.start({ columns: 70, rows: 20 });
-    rigs.push(r);
+    const r = await startRig({ columns: 70, rows: 20 });
     await r.press(CTRL_C);
     await r.ui.resize(100, 30);
     await r.waitForFrame(() => r.hintLine().startsWith('End the drill? (y/n)'));
@@ -93,8 +90,7 @@ describe('every screen below 80×24', () => {
   });
 
   it('the scorecard at the end: says so, and q still leaves', async () => {
-    const r = await DrillRig.start({ columns: 100, rows: 30 });
-    rigs.push(r);
+    const r = await startRig({ columns: 100, rows: 30 });
     r.clock.abort();
     r.store.finish(scorecardFixture(), 'runs/x');
     await r.waitForText('team 78 (C)');
