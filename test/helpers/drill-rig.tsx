@@ -1,6 +1,5 @@
 // Drives the whole terminal app on simulated drill time, modelled on gemini-cli's AppRig: build a session
 // for a scenario, render <App> at a fixed size, then type, press keys and advance the clock.
-import { afterEach } from 'vitest';
 import type { CastRequest, BotPolicyName } from '../../src/engine/cast';
 import type { JournalEvent, MemoryJournal } from '../../src/engine/journal';
 import type { DrillSession } from '../../src/engine/session';
@@ -199,17 +198,4 @@ export class DrillRig {
   unmount(): void {
     this.ui.unmount();
   }
-}
-
-/** A DrillRig.start for one test file: every rig it starts is unmounted after each test. */
-export function startsRigs(): (opts?: RigOptions) => Promise<DrillRig> {
-  const rigs: DrillRig[] = [];
-  afterEach(() => {
-    for (const r of rigs.splice(0)) r.unmount();
-  });
-  return async (opts = {}) => {
-    const r = await DrillRig.start(opts);
-    rigs.push(r);
-    return r;
-  };
 }

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { createTheme } from '../../src/ui/theme';
 import { at, eventsOf } from '../helpers/drill';
-import { DrillRig, startsRigs } from '../helpers/drill-rig';
+import { DrillRig } from '../helpers/drill-rig';
+import { startsRigs } from '../helpers/start-rigs';
 import {
   BACKSPACE, CTRL_C, CTRL_E, CTRL_F, CTRL_N, CTRL_O, CTRL_P, CTRL_T, CTRL_U, CTRL_W, DOWN, END, ENTER, ESC, LEFT, PAGE_DOWN, PAGE_UP, TAB, UP, width,
 } from '../helpers/render';

@@ -5,7 +5,8 @@ import { createTheme } from '../../src/ui/theme';
 import { SPEAKER_BANNER_MS } from '../../src/ui/hooks/use-cues';
 import { textWidth } from '../../src/ui/text-width';
 import { at, eventsOf } from '../helpers/drill';
-import { DrillRig, startsRigs } from '../helpers/drill-rig';
+import { DrillRig } from '../helpers/drill-rig';
+import { startsRigs } from '../helpers/start-rigs';
 import { CTRL_C, CTRL_F, CTRL_N, CTRL_W, ENTER, LEFT } from '../helpers/render';
 
 const SIZES = [[80, 24], [120, 40], [200, 50]] as const;

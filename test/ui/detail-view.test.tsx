@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { channelLine } from '../../src/ui/channel';
 import { entryDetail } from '../../src/ui/detail-text';
 import { at } from '../helpers/drill';
-import { DrillRig, startsRigs } from '../helpers/drill-rig';
+import { DrillRig } from '../helpers/drill-rig';
+import { startsRigs } from '../helpers/start-rigs';
 import { DOWN, ESC, PAGE_DOWN, PAGE_UP, UP, width } from '../helpers/render';
 
 const CTRL_G = '\x07';

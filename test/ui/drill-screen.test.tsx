@@ -6,7 +6,8 @@ import type { Scenario } from '../../src/scenario/types';
 import { channelRows, type ChannelRow } from '../../src/ui/channel-rows';
 import { computeLayout, type Layout } from '../../src/ui/layout';
 import { at, shipped, starter } from '../helpers/drill';
-import { DrillRig, startsRigs, type RigOptions } from '../helpers/drill-rig';
+import { DrillRig, type RigOptions } from '../helpers/drill-rig';
+import { startsRigs } from '../helpers/start-rigs';
 import { PAGE_DOWN, PAGE_UP } from '../helpers/render';
 
 const SIZES = [[80, 24], [120, 40], [200, 50]] as const;

@@ -2,7 +2,8 @@
 // end, each entry openable in full, and back; at 80×24, 120×40 and 200×50.
 import { describe, expect, it } from 'vitest';
 import { at } from '../helpers/drill';
-import { DrillRig, startsRigs } from '../helpers/drill-rig';
+import { DrillRig } from '../helpers/drill-rig';
+import { startsRigs } from '../helpers/start-rigs';
 import { DOWN, END, ENTER, ESC, HOME, PAGE_UP, TAB, width } from '../helpers/render';
 import { scorecardFixture } from '../helpers/scorecard-fixture';
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/scenario/types';
 import { at } from '../helpers/drill';
-import { startsRigs } from '../helpers/drill-rig';
+import { startsRigs } from '../helpers/start-rigs';
 import { edit, scenarioOf } from '../fixtures/scenarios/variants';
 
 const COLS = 100;

@@ -8,7 +8,7 @@ import { LobbyScreen } from '../../src/ui/components/LobbyScreen';
 import { TooSmall, tooSmallMessage } from '../../src/ui/components/TooSmall';
 import { Review } from '../../src/ui/review-app';
 import { createTheme } from '../../src/ui/theme';
-import { startsRigs } from '../helpers/drill-rig';
+import { startsRigs } from '../helpers/start-rigs';
 import { FakeConsole, FakeParticipant, facilitatorDrill, lobbyWith } from '../helpers/host-models';
 import { CTRL_C, ESC, render, width, type Rendered } from '../helpers/render';
 import { scorecardFixture } from '../helpers/scorecard-fixture';
