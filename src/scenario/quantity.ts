@@ -34,14 +34,17 @@ export function parseQuantity(input: string | number): Quantity | undefined {
   }
   // References run on raw YAML data even when the schema failed, so anything can arrive here.
   if (typeof input !== 'string') return undefined;
+  const parts = splitQuantity(input);
+  const def = parts && UNITS[parts.unit];
+  return parts && def ? { value: parts.number * def.factor, family: def.family } : undefined;
+}
+
+/** A quantity string's number and the unit it is written in ('' for none), or undefined if malformed. */
+function splitQuantity(input: string): { number: number; unit: string } | undefined {
   const s = input.trim();
   if (!QUANTITY_RE.test(s)) return undefined;
   const m = /^(-?\d+(?:\.\d+)?)\s*(.*)$/.exec(s);
-  if (!m) return undefined;
-  const unit = m[2] ?? '';
-  const def = UNITS[unit];
-  if (!def) return undefined;
-  return { value: Number(m[1]) * def.factor, family: def.family };
+  return m ? { number: Number(m[1]), unit: m[2] ?? '' } : undefined;
 }
 
 /** Parses a multiplier effect "x8" → 8; undefined if the text is not one. */
@@ -70,9 +73,8 @@ export function familyOfUnit(unit: DisplayUnit): UnitFamily {
 
 /** The unit a quantity is written in ("600/min" → "/min"; a plain number → undefined), or undefined if malformed. */
 export function writtenUnit(input: string | number): DisplayUnit | undefined {
-  if (typeof input !== 'string' || !parseQuantity(input)) return undefined;
-  const unit = /^-?\d+(?:\.\d+)?\s*(.*)$/.exec(input.trim())?.[1] ?? '';
-  return (DISPLAY_UNITS as readonly string[]).includes(unit) ? (unit as DisplayUnit) : undefined;
+  const unit = typeof input === 'string' ? splitQuantity(input)?.unit : undefined;
+  return unit !== undefined && (DISPLAY_UNITS as readonly string[]).includes(unit) ? (unit as DisplayUnit) : undefined;
 }
 
 const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toString() : Number(n.toPrecision(3)).toString());
