@@ -34,7 +34,7 @@ export async function importUi<T>(load: () => Promise<T>): Promise<T> {
  * have even loaded, so the two overlap. Install it before the import starts; it patches WebAssembly.instantiate
  * until the first call and puts it back.
  */
-export function wasmCompiling(): { readonly started: Promise<void>; watch(loading: Promise<unknown>): Promise<void> } {
+export function wasmCompiling(): { watch(loading: Promise<unknown>): Promise<void> } {
   // Node's types here have no DOM lib, so WebAssembly is reached through globalThis.
   const wasm = (globalThis as unknown as { WebAssembly: { instantiate: (...args: unknown[]) => unknown } }).WebAssembly;
   const original = wasm.instantiate;
@@ -50,7 +50,6 @@ export function wasmCompiling(): { readonly started: Promise<void>; watch(loadin
   };
   wasm.instantiate = patched;
   return {
-    started,
     watch: (loading) => {
       loading.then(restore, restore);
       return started;
